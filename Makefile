@@ -1,0 +1,46 @@
+# Lectern's two commands: `make serve` (set up, build the release bundle, serve it on
+# http://127.0.0.1:8080) and `make test` (set up, run every test tier). Each sets up only what
+# is missing; see scripts/setup.sh.
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+PORT ?= 8080
+
+.PHONY: serve test setup setup-test build test-engine test-components test-e2e bench check-corpus
+
+serve: setup build
+	node scripts/serve.mjs dist --port $(PORT)
+
+test: setup-test test-engine test-components build test-e2e
+
+setup:
+	scripts/setup.sh
+
+setup-test:
+	scripts/setup.sh --test
+
+# The release bundle in dist/ (Trunk: wasm-opt -Oz, relative URLs).
+build:
+	trunk build --release
+
+# Tier 1: the engine, the corpus loader and CLI, and the app's pure logic, natively.
+test-engine:
+	cargo test --workspace
+	scripts/build-refuses-bad-corpus.sh
+
+# Tier 2: components mounted in headless Chromium through wasm-bindgen-test.
+test-components:
+	cargo test -p lectern-app --target wasm32-unknown-unknown
+
+# Tier 3: end-to-end tests with Playwright against the release build served on localhost.
+test-e2e:
+	playwright test
+
+# Bundle sizes and time to first render; prints figures, asserts nothing.
+bench: setup-test build
+	node bench/startup.mjs
+
+# Validate a corpus folder without building the app: make check-corpus DIR=path/to/corpus
+check-corpus:
+	cargo run -q -p lectern-corpus --bin lectern -- check $(or $(DIR),corpus)

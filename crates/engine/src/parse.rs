@@ -1,0 +1,247 @@
+//! One source file into a [`Document`]: Markdown with YAML front matter, or plain text.
+//!
+//! Guarantees: the document id is the file stem; a passage is the text between blank lines
+//! (lines holding only whitespace, no-break spaces included, count as blank); no body text is
+//! dropped or altered beyond trimming whitespace at the ends of lines and passages and
+//! normalising line endings. Every failure is a [`CorpusError`] naming the file and line.
+//!
+//! The front-matter block is split off by hand rather than with a front-matter crate because the
+//! errors must carry line numbers in the user's file; the YAML inside it is parsed with
+//! `serde_yaml_ng`, whose error positions are shifted by the block's offset.
+
+use serde::Deserialize;
+
+use crate::error::{CorpusError, Problem};
+use crate::model::{Document, Meta};
+
+/// A file as read from the corpus folder: its name (as the user should see it in messages; the
+/// last path component gives the id and the format) and its raw bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        SourceFile { name: name.into(), bytes: bytes.into() }
+    }
+}
+
+/// The longest first line of a `.txt` file that is still taken as its title.
+const TXT_TITLE_MAX_CHARS: usize = 100;
+
+/// The formats the corpus accepts, chosen by file extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Markdown,
+    Text,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    title: Option<String>,
+    author: Option<String>,
+    date: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    attribution: Option<String>,
+}
+
+/// Parses one file. See the module documentation for the rules.
+pub fn parse_document(file: &SourceFile) -> Result<Document, CorpusError> {
+    let base = file.name.rsplit(['/', '\\']).next().unwrap_or(&file.name);
+    let (stem, extension) = match base.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => (stem, ext.to_ascii_lowercase()),
+        _ => (base, String::new()),
+    };
+    let fail = |line, problem| CorpusError::new(&file.name, line, problem);
+    let format = match extension.as_str() {
+        "md" | "markdown" => Format::Markdown,
+        "txt" => Format::Text,
+        _ => return Err(fail(None, Problem::Unsupported { extension })),
+    };
+    let text = std::str::from_utf8(&file.bytes).map_err(|e| {
+        let line = file.bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+        fail(Some(line), Problem::InvalidUtf8)
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+
+    let (meta, body) = match format {
+        Format::Markdown => {
+            let (front, body) = split_front_matter(&lines).map_err(|p| fail(Some(1), p))?;
+            let front = parse_front_matter(front).map_err(|(line, p)| fail(line, p))?;
+            let title = clean(front.title).ok_or_else(|| fail(Some(1), Problem::MissingTitle))?;
+            let meta = Meta {
+                title,
+                author: clean(front.author),
+                date: clean(front.date),
+                source: clean(front.source),
+                url: clean(front.url),
+                attribution: clean(front.attribution),
+            };
+            (meta, body)
+        }
+        Format::Text => text_title(&lines, stem),
+    };
+    let passages = passages(body);
+    if passages.is_empty() {
+        return Err(fail(None, Problem::EmptyDocument));
+    }
+    Ok(Document { id: stem.to_string(), meta, passages })
+}
+
+/// Splits `---` front matter off the lines. Returns the front-matter lines with their 1-based
+/// starting line number, and the body lines.
+fn split_front_matter<'a, 'b>(lines: &'b [&'a str]) -> Result<((usize, &'b [&'a str]), &'b [&'a str]), Problem> {
+    if lines.first().map(|l| l.trim_end()) != Some("---") {
+        return Err(Problem::MissingTitle);
+    }
+    let close = lines[1..]
+        .iter()
+        .position(|l| matches!(l.trim_end(), "---" | "..."))
+        .ok_or(Problem::UnclosedFrontMatter)?;
+    Ok(((2, &lines[1..1 + close]), &lines[close + 2..]))
+}
+
+fn parse_front_matter((first_line, lines): (usize, &[&str])) -> Result<FrontMatter, (Option<usize>, Problem)> {
+    let yaml = lines.join("\n");
+    if yaml.trim().is_empty() {
+        return Ok(FrontMatter::default());
+    }
+    serde_yaml_ng::from_str::<Option<FrontMatter>>(&yaml).map(Option::unwrap_or_default).map_err(|e| {
+        let line = e.location().map(|l| l.line() + first_line - 1).unwrap_or(first_line);
+        let reason = e.to_string();
+        // The library appends its own "at line N column M", which counts from the block, not the file.
+        let reason = reason.split(" at line ").next().unwrap_or(&reason).to_string();
+        (Some(line), Problem::MalformedFrontMatter { reason })
+    })
+}
+
+/// The title of a plain-text file and its body lines: the first line when it stands alone like a
+/// heading (short, no closing punctuation, a blank line after it and text after that), else a
+/// title made from the file name with the whole text as body.
+fn text_title<'a, 'b>(lines: &'b [&'a str], stem: &str) -> (Meta, &'b [&'a str]) {
+    let start = lines.iter().position(|l| !is_blank(l)).unwrap_or(lines.len());
+    if let [first, second, rest @ ..] = &lines[start..] {
+        let first = first.trim();
+        let stands_alone = is_blank(second) && rest.iter().any(|l| !is_blank(l));
+        let short = first.chars().count() <= TXT_TITLE_MAX_CHARS;
+        let sentence_like = first.ends_with(['.', ',', ';', ':']);
+        if stands_alone && short && !sentence_like {
+            return (Meta { title: first.to_string(), ..Meta::default() }, rest);
+        }
+    }
+    (Meta { title: title_from_stem(stem), ..Meta::default() }, lines)
+}
+
+/// `my_field-notes` → `My field notes`.
+fn title_from_stem(stem: &str) -> String {
+    let spaced: String = stem.chars().map(|c| if c == '-' || c == '_' { ' ' } else { c }).collect();
+    let spaced = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => stem.to_string(),
+    }
+}
+
+/// Groups lines into passages at blank lines; each passage keeps its line breaks.
+fn passages(lines: &[&str]) -> Vec<String> {
+    lines
+        .split(|l| is_blank(l))
+        .filter(|group| !group.is_empty())
+        .map(|group| group.iter().map(|l| l.trim_end()).collect::<Vec<_>>().join("\n").trim().to_string())
+        .collect()
+}
+
+fn is_blank(line: &str) -> bool {
+    line.chars().all(char::is_whitespace)
+}
+
+fn clean(value: Option<String>) -> Option<String> {
+    value.map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Parses `name` with `text` and compares id, title and passages.
+    fn check(name: &str, text: &str, id: &str, title: &str, passages: &[&str]) {
+        let doc = parse_document(&SourceFile::new(name, text)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(doc.id, id, "id of {name}");
+        assert_eq!(doc.meta.title, title, "title of {name}");
+        assert_eq!(doc.passages, passages, "passages of {name}");
+    }
+
+    /// Parses `name` with `bytes`, expecting `problem` at `line`, and a message naming the file.
+    fn check_err(name: &str, bytes: &[u8], line: Option<usize>, problem: Problem) {
+        let err = parse_document(&SourceFile::new(name, bytes)).expect_err(name);
+        assert_eq!((err.line, &err.problem), (line, &problem), "{name}: {err}");
+        assert!(err.to_string().starts_with(name), "message names the file: {err}");
+        assert!(err.to_string().contains("Fix: "), "message says what to fix: {err}");
+    }
+
+    const MD: &str = "---\ntitle: \"A: title\"\nauthor: Ann\ndate: 2015-12-22\n---\n\nOne\ntwo.\n\n\nThree “quoted”.\n";
+
+    #[test]
+    fn markdown_with_front_matter() {
+        check("notes/a.md", MD, "a", "A: title", &["One\ntwo.", "Three “quoted”."]);
+        let doc = parse_document(&SourceFile::new("a.md", MD)).unwrap();
+        assert_eq!(doc.meta.author.as_deref(), Some("Ann"));
+        assert_eq!(doc.meta.date.as_deref(), Some("2015-12-22"));
+        assert_eq!(doc.meta.source, None);
+    }
+
+    #[test]
+    fn line_endings_bom_and_whitespace_lines() {
+        check("b.md", "\u{feff}---\r\ntitle: T\r\n---\r\nx  \r\n \u{a0}\r\ny\r\n", "b", "T", &["x", "y"]);
+        check("c.MARKDOWN", "---\ntitle: T\n...\nbody", "c", "T", &["body"]);
+    }
+
+    #[test]
+    fn scalar_metadata_becomes_text() {
+        let doc = parse_document(&SourceFile::new("d.md", "---\ntitle: 1984\ndate: 2015\nauthor:\n---\nx")).unwrap();
+        assert_eq!(doc.meta.title, "1984");
+        assert_eq!(doc.meta.date.as_deref(), Some("2015"));
+        assert_eq!(doc.meta.author, None);
+    }
+
+    #[test]
+    fn text_title_only_when_it_stands_alone() {
+        check("t.txt", "A Heading\n\nBody one.\n\nBody two.", "t", "A Heading", &["Body one.", "Body two."]);
+        check("field_notes-2.txt", "First line.\n\nSecond.", "field_notes-2", "Field notes 2", &["First line.", "Second."]);
+        check("wrapped.txt", "Not a title\nbut wrapped prose\n\nMore.", "wrapped", "Wrapped", &["Not a title\nbut wrapped prose", "More."]);
+        check("only.txt", "Just one line", "only", "Only", &["Just one line"]);
+        let long = "x".repeat(TXT_TITLE_MAX_CHARS + 1);
+        check("long.txt", &format!("{long}\n\nBody."), "long", "Long", &[long.as_str(), "Body."]);
+        check("colon.txt", "Photo: someone:\n\nBody.", "colon", "Colon", &["Photo: someone:", "Body."]);
+    }
+
+    #[test]
+    fn errors_name_file_line_and_fix() {
+        check_err("a.pdf", b"x", None, Problem::Unsupported { extension: "pdf".into() });
+        check_err("README", b"x", None, Problem::Unsupported { extension: String::new() });
+        check_err("bad.txt", b"ok\nstill ok\n\xff\xfe", Some(3), Problem::InvalidUtf8);
+        check_err("no-front.md", b"# Title\n\nText", Some(1), Problem::MissingTitle);
+        check_err("untitled.md", b"---\nauthor: A\n---\nText", Some(1), Problem::MissingTitle);
+        check_err("blank-title.md", b"---\ntitle: '  '\n---\nText", Some(1), Problem::MissingTitle);
+        check_err("open.md", b"---\ntitle: T\nText", Some(1), Problem::UnclosedFrontMatter);
+        check_err("empty.md", b"---\ntitle: T\n---\n\n \n", None, Problem::EmptyDocument);
+        check_err("empty.txt", b"", None, Problem::EmptyDocument);
+    }
+
+    #[test]
+    fn malformed_front_matter_points_at_the_line() {
+        let err = parse_document(&SourceFile::new("m.md", "---\ntitle: T\nauthor: [unclosed\n---\nx")).unwrap_err();
+        assert!(matches!(err.problem, Problem::MalformedFrontMatter { .. }), "{err}");
+        assert!(matches!(err.line, Some(3) | Some(4)), "{err}");
+        let err = parse_document(&SourceFile::new("k.md", "---\ntitle: T\ntitel: typo\n---\nx")).unwrap_err();
+        assert_eq!(err.line, Some(3), "{err}");
+        assert!(err.to_string().contains("titel"), "names the unknown key: {err}");
+        assert!(!err.to_string().contains(" at line "), "no second, block-relative line number: {err}");
+    }
+}

@@ -1,0 +1,14 @@
+//! The views: small components over the corpus handle and the route.
+//!
+//! Every view marks itself with `data-view` and its items with `data-doc-id` / `data-passage`,
+//! the hooks that tests and embedding sites rely on.
+
+mod list;
+mod meta;
+mod not_found;
+mod reader;
+
+pub use list::DocumentList;
+pub use meta::{format_date, safe_url};
+pub use not_found::NotFound;
+pub use reader::Reader;

@@ -1,0 +1,111 @@
+//! The reader: a document's metadata and its passages, numbered ¶1, ¶2, … with permalinks.
+//!
+//! The route's passage is followed reactively: the passage is highlighted, scrolled into view
+//! and focused, without rebuilding the document. A ¶ the document lacks shows the not-found
+//! view with a link to the document itself.
+
+use leptos::prelude::*;
+use lectern_engine::Document;
+use wasm_bindgen::JsCast;
+
+use super::meta::{safe_url, Byline};
+use super::NotFound;
+use crate::app::Library;
+use crate::route::Route;
+
+#[component]
+pub fn Reader(id: String, passage: Memo<Option<usize>>) -> impl IntoView {
+    let Library(corpus) = expect_context::<Library>();
+    let Some(doc) = corpus.document(&id) else {
+        return view! { <NotFound message=format!("There is no document “{id}” in this corpus.")/> }.into_any();
+    };
+    let count = doc.passages.len();
+    let missing = Memo::new(move |_| passage.get().filter(|&n| doc.passage(n).is_none()));
+
+    Effect::new(move |_| {
+        let target = passage.get();
+        if missing.get().is_none() {
+            request_animation_frame(move || bring_into_view(target));
+        }
+    });
+
+    (move || match missing.get() {
+        Some(n) => view! {
+            <NotFound
+                message=format!("“{}” has no ¶{n}; it has ¶1 to ¶{count}.", doc.meta.title)
+                alternative=(Route::document(&doc.id).to_hash(), format!("Read “{}” from the start", doc.meta.title))
+            />
+        }
+        .into_any(),
+        None => view! { <Article doc=doc passage=passage/> }.into_any(),
+    })
+    .into_any()
+}
+
+#[component]
+fn Article(doc: &'static Document, passage: Memo<Option<usize>>) -> impl IntoView {
+    let meta = &doc.meta;
+    view! {
+        <article class="reader" data-view="reader" data-doc-id=doc.id.clone() aria-labelledby="doc-title">
+            <header class="doc-header">
+                <h1 id="doc-title" tabindex="-1">{meta.title.clone()}</h1>
+                <Byline doc=doc/>
+                {meta.url.as_deref().map(|url| match safe_url(url) {
+                    Some(href) => view! {
+                        <p class="origin"><a href=href.to_string() rel="noopener noreferrer" target="_blank">"Original publication"</a></p>
+                    }.into_any(),
+                    None => view! { <p class="origin">{url.to_string()}</p> }.into_any(),
+                })}
+                {meta.attribution.clone().map(|a| view! { <p class="attribution" data-meta="attribution">{a}</p> })}
+            </header>
+            <ol class="passages">
+                {doc.passages
+                    .iter()
+                    .enumerate()
+                    .map(|(i, text)| {
+                        let n = i + 1;
+                        view! {
+                            <li
+                                id=format!("p-{n}")
+                                class="passage"
+                                class:is-target=move || passage.get() == Some(n)
+                                data-passage=n
+                                tabindex="-1"
+                            >
+                                <a
+                                    class="pilcrow"
+                                    href=Route::passage(&doc.id, n).to_hash()
+                                    aria-label=format!("Permalink to paragraph {n}")
+                                >
+                                    {format!("¶{n}")}
+                                </a>
+                                <p>{text.clone()}</p>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </article>
+    }
+}
+
+/// Scrolls to and focuses ¶`target`, or the top of the document when there is none, so that
+/// keyboard and screen-reader users land where the link pointed.
+fn bring_into_view(target: Option<usize>) {
+    let document = document();
+    let element = match target {
+        Some(n) => document.get_element_by_id(&format!("p-{n}")),
+        None => document.get_element_by_id("doc-title"),
+    };
+    let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+    if target.is_some() {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    } else {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    }
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&options);
+}

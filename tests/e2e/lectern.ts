@@ -1,0 +1,73 @@
+// The page object for Lectern's end-to-end tests, and a `test` whose every run also fails on a
+// console error, an uncaught exception or a request that leaves the served origin.
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
+
+export const ARTICLE = "framing-the-agenda";
+export const ARTICLE_TITLE = "Framing the Agenda: China’s Use of International Fora to Promote ‘Internet Sovereignty’";
+
+export class Lectern {
+  constructor(readonly page: Page) {}
+
+  /** Opens the app cold at `hash` (e.g. "#/doc/x/3") and waits for a view to render. */
+  async open(hash = "#/") {
+    await this.page.goto(`./${hash}`);
+    await this.anyView.waitFor();
+  }
+
+  get anyView(): Locator {
+    return this.page.locator("[data-view]").first();
+  }
+
+  view(name: "list" | "reader" | "not-found"): Locator {
+    return this.page.locator(`[data-view="${name}"]`);
+  }
+
+  card(id: string): Locator {
+    return this.view("list").locator(`[data-doc-id="${id}"]`);
+  }
+
+  passages(): Locator {
+    return this.view("reader").locator("[data-passage]");
+  }
+
+  passage(n: number): Locator {
+    return this.view("reader").locator(`[data-passage="${n}"]`);
+  }
+
+  permalink(n: number): Locator {
+    return this.passage(n).locator(".pilcrow");
+  }
+
+  highlighted(): Locator {
+    return this.page.locator(".passage.is-target");
+  }
+
+  hash(): Promise<string> {
+    return this.page.evaluate(() => location.hash);
+  }
+
+  /** True when the element's box lies at least partly inside the viewport. */
+  async inViewport(locator: Locator): Promise<boolean> {
+    return locator.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > 0 && r.top < window.innerHeight;
+    });
+  }
+}
+
+export const test = base.extend<{ lectern: Lectern }>({
+  lectern: async ({ page, baseURL }, use) => {
+    const problems: string[] = [];
+    const origin = new URL(baseURL!).origin;
+    page.on("console", (msg) => msg.type() === "error" && problems.push(`console: ${msg.text()}`));
+    page.on("pageerror", (err) => problems.push(`exception: ${err.message}`));
+    page.on("request", (req) => {
+      const url = req.url();
+      if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) problems.push(`request: ${url}`);
+    });
+    await use(new Lectern(page));
+    expect(problems, "no console errors, exceptions or outside requests").toEqual([]);
+  },
+});
+
+export { expect };

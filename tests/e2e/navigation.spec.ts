@@ -1,0 +1,33 @@
+// List → document → ¶ permalink → back, as a visitor clicks through.
+import { test, expect, ARTICLE, ARTICLE_TITLE } from "./lectern";
+
+test("list, document, permalink and back", async ({ lectern, page }) => {
+  await lectern.open();
+  const card = lectern.card(ARTICLE);
+  await expect(card).toContainText(ARTICLE_TITLE);
+  await expect(card).toContainText("by Jessica Ludwig");
+  await expect(card).toContainText("December 22, 2015");
+  await expect(card).toContainText("ned-micro-blog");
+  await expect(card).toContainText("7 ¶");
+
+  await card.getByRole("link").click();
+  await expect(lectern.view("reader")).toBeVisible();
+  expect(await lectern.hash()).toBe(`#/doc/${ARTICLE}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(ARTICLE_TITLE);
+  await expect(lectern.passages()).toHaveCount(7);
+  await expect(page).toHaveTitle(`${ARTICLE_TITLE} — Lectern`);
+
+  await lectern.permalink(6).click();
+  expect(await lectern.hash()).toBe(`#/doc/${ARTICLE}/6`);
+  await expect(lectern.highlighted()).toHaveAttribute("data-passage", "6");
+  await expect.poll(() => lectern.inViewport(lectern.passage(6))).toBe(true);
+
+  await page.goBack();
+  expect(await lectern.hash()).toBe(`#/doc/${ARTICLE}`);
+  await expect(lectern.highlighted()).toHaveCount(0);
+
+  await page.goBack();
+  await expect(lectern.view("list")).toBeVisible();
+  await page.goForward();
+  await expect(lectern.view("reader")).toBeVisible();
+});
