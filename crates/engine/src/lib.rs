@@ -7,13 +7,23 @@
 //! - [`model`]: documents, their metadata and passages (¶), and the validated [`Corpus`].
 //! - [`parse`]: one source file (name + bytes) into a [`Document`], Markdown or plain text.
 //! - [`error`]: what can be wrong with a corpus, phrased so the user can fix it.
+//! - [`text`]: words into folded search terms, the same for the index and for queries.
+//! - [`index`]: the inverted index over all passages, built at compile time.
+//! - [`query`]: what the reader typed, as terms and phrases.
+//! - [`search`]: ranked, typo-tolerant passage search with highlights.
 //! - [`bundle`]: the bytes a corpus is bundled as, written at build time, read in the app.
 
 pub mod bundle;
 pub mod error;
+pub mod index;
 pub mod model;
 pub mod parse;
+pub mod query;
+pub mod search;
+pub mod text;
 
 pub use error::{CorpusError, Problem};
 pub use model::{Corpus, Document, Meta};
 pub use parse::{parse_document, SourceFile};
+pub use search::{Hit, SearchOptions, SearchResults, Searcher};
+pub use index::Index;

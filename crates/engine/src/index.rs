@@ -1,0 +1,273 @@
+//! The inverted index over every passage of a corpus, built at compile time and bundled.
+//!
+//! Passages are numbered globally in corpus order (document by document, ¶1 first). For every
+//! folded term the index keeps the passages it occurs in, with counts; hyphenated pairs are
+//! indexed under their joined form too. The bundled form stores passage numbers as gaps, which
+//! keep the varints short; [`Index::from_wire`] restores them. The vocabulary's trigram table,
+//! used to find typo candidates, is derived when first needed rather than bundled.
+//!
+//! Guarantees: terms are sorted and unique; each posting list is sorted by passage and holds no
+//! passage twice; `passage_len` has one entry per passage of the corpus it was built from.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Corpus;
+use crate::text::tokenize;
+
+/// Where a global passage number points: document index in the corpus and its ¶ number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PassageRef {
+    pub doc: usize,
+    /// 1-based, as shown to readers.
+    pub number: usize,
+}
+
+/// The passages one term occurs in.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Postings {
+    pub passages: Vec<u32>,
+    pub counts: Vec<u16>,
+}
+
+#[derive(Debug, Default)]
+pub struct Index {
+    terms: Vec<String>,
+    postings: Vec<Postings>,
+    passage_len: Vec<u16>,
+    passage_refs: Vec<PassageRef>,
+    doc_first_passage: Vec<u32>,
+    average_len: f32,
+    trigrams: OnceLock<Trigrams>,
+}
+
+/// The serialised form: the same data, passage numbers as gaps.
+#[derive(Serialize, Deserialize)]
+pub struct IndexWire {
+    terms: Vec<String>,
+    postings: Vec<Postings>,
+    passage_len: Vec<u16>,
+}
+
+impl Index {
+    /// Indexes every passage of `corpus`.
+    pub fn build(corpus: &Corpus) -> Index {
+        let mut by_term: HashMap<String, Postings> = HashMap::new();
+        let mut passage_len = Vec::with_capacity(corpus.passage_count());
+        let mut counts: HashMap<String, u16> = HashMap::new();
+        for (global, text) in corpus.documents().iter().flat_map(|d| d.passages.iter()).enumerate() {
+            counts.clear();
+            let tokens = tokenize(text);
+            passage_len.push(tokens.len().min(u16::MAX as usize) as u16);
+            for token in tokens {
+                if let Some(joined) = token.joined {
+                    *counts.entry(joined).or_default() += 1;
+                }
+                let count = counts.entry(token.term).or_default();
+                *count = count.saturating_add(1);
+            }
+            for (term, &count) in &counts {
+                let postings = by_term.entry(term.clone()).or_default();
+                postings.passages.push(global as u32);
+                postings.counts.push(count);
+            }
+        }
+        let mut entries: Vec<(String, Postings)> = by_term.into_iter().collect();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        let (terms, postings) = entries.into_iter().unzip();
+        Index::assemble(terms, postings, passage_len, corpus)
+    }
+
+    fn assemble(terms: Vec<String>, postings: Vec<Postings>, passage_len: Vec<u16>, corpus: &Corpus) -> Index {
+        let mut passage_refs = Vec::with_capacity(passage_len.len());
+        let mut doc_first_passage = Vec::with_capacity(corpus.documents().len());
+        for (doc, d) in corpus.documents().iter().enumerate() {
+            doc_first_passage.push(passage_refs.len() as u32);
+            passage_refs.extend((1..=d.passages.len()).map(|number| PassageRef { doc, number }));
+        }
+        let total: u64 = passage_len.iter().map(|&l| l as u64).sum();
+        let average_len = if passage_len.is_empty() { 1.0 } else { (total as f32 / passage_len.len() as f32).max(1.0) };
+        Index { terms, postings, passage_len, passage_refs, doc_first_passage, average_len, trigrams: OnceLock::new() }
+    }
+
+    /// The bundled form of this index.
+    pub fn to_wire(&self) -> IndexWire {
+        let postings = self
+            .postings
+            .iter()
+            .map(|p| {
+                let mut previous = 0;
+                let gaps = p.passages.iter().map(|&n| n - std::mem::replace(&mut previous, n)).collect();
+                Postings { passages: gaps, counts: p.counts.clone() }
+            })
+            .collect();
+        IndexWire { terms: self.terms.clone(), postings, passage_len: self.passage_len.clone() }
+    }
+
+    /// Restores an index from its bundled form, for the corpus it was built from. Returns
+    /// `None` when the two do not belong together (a stale bundle).
+    pub fn from_wire(wire: IndexWire, corpus: &Corpus) -> Option<Index> {
+        if wire.passage_len.len() != corpus.passage_count() || wire.terms.len() != wire.postings.len() {
+            return None;
+        }
+        let mut postings = wire.postings;
+        for p in &mut postings {
+            let mut at = 0u32;
+            for n in &mut p.passages {
+                at = at.checked_add(*n)?;
+                *n = at;
+            }
+            if p.passages.last().is_some_and(|&last| last as usize >= corpus.passage_count())
+                || p.passages.len() != p.counts.len()
+            {
+                return None;
+            }
+        }
+        Some(Index::assemble(wire.terms, postings, wire.passage_len, corpus))
+    }
+
+    pub fn terms(&self) -> &[String] {
+        &self.terms
+    }
+
+    pub fn term_id(&self, term: &str) -> Option<usize> {
+        self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok()
+    }
+
+    /// Ids of the terms that start with `prefix`, in term order.
+    pub fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
+        let start = self.terms.partition_point(|t| t.as_str() < prefix);
+        let end = start + self.terms[start..].partition_point(|t| t.starts_with(prefix));
+        start..end
+    }
+
+    pub fn postings(&self, term_id: usize) -> &Postings {
+        &self.postings[term_id]
+    }
+
+    /// In how many passages the term occurs.
+    pub fn document_frequency(&self, term_id: usize) -> usize {
+        self.postings[term_id].passages.len()
+    }
+
+    pub fn passage_count(&self) -> usize {
+        self.passage_len.len()
+    }
+
+    pub fn passage_len(&self, passage: usize) -> usize {
+        self.passage_len[passage] as usize
+    }
+
+    pub fn average_len(&self) -> f32 {
+        self.average_len
+    }
+
+    pub fn passage_ref(&self, passage: usize) -> PassageRef {
+        self.passage_refs[passage]
+    }
+
+    /// The global passage number of ¶`number` of document `doc`.
+    pub fn global_passage(&self, doc: usize, number: usize) -> usize {
+        self.doc_first_passage[doc] as usize + number - 1
+    }
+
+    /// Term ids sharing at least `min_shared` padded trigrams with `term`, with the count shared.
+    pub fn trigram_candidates(&self, term: &str, min_shared: usize) -> Vec<(usize, usize)> {
+        let table = self.trigrams.get_or_init(|| Trigrams::build(&self.terms));
+        let mut shared: HashMap<u32, usize> = HashMap::new();
+        let mut grams = trigrams_of(term);
+        grams.sort_unstable();
+        grams.dedup();
+        for gram in grams {
+            if let Some(ids) = table.map.get(&gram) {
+                for &id in ids {
+                    *shared.entry(id).or_default() += 1;
+                }
+            }
+        }
+        shared.into_iter().filter(|&(_, n)| n >= min_shared).map(|(id, n)| (id as usize, n)).collect()
+    }
+}
+
+/// Which terms contain each trigram of their padded form (`^term$`).
+#[derive(Debug, Default)]
+struct Trigrams {
+    map: HashMap<u64, Vec<u32>>,
+}
+
+impl Trigrams {
+    fn build(terms: &[String]) -> Trigrams {
+        let mut map: HashMap<u64, Vec<u32>> = HashMap::new();
+        for (id, term) in terms.iter().enumerate() {
+            let mut grams = trigrams_of(term);
+            grams.sort_unstable();
+            grams.dedup();
+            for gram in grams {
+                map.entry(gram).or_default().push(id as u32);
+            }
+        }
+        Trigrams { map }
+    }
+}
+
+/// The trigrams of `^term$`, each packed into a u64 (three 21-bit chars).
+pub fn trigrams_of(term: &str) -> Vec<u64> {
+    let chars: Vec<char> = std::iter::once('^').chain(term.chars()).chain(std::iter::once('$')).collect();
+    chars.windows(3).map(|w| (w[0] as u64) << 42 | (w[1] as u64) << 21 | w[2] as u64).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Document, Meta};
+
+    fn corpus(docs: &[(&str, &[&str])]) -> Corpus {
+        let docs = docs
+            .iter()
+            .map(|(id, passages)| Document {
+                id: id.to_string(),
+                meta: Meta { title: id.to_string(), ..Meta::default() },
+                passages: passages.iter().map(|p| p.to_string()).collect(),
+            })
+            .collect();
+        Corpus::new("test", docs).unwrap()
+    }
+
+    #[test]
+    fn postings_count_terms_per_passage() {
+        let c = corpus(&[("a", &["the cat, the hat", "a value-neutral cat"]), ("b", &["hat"])]);
+        let index = Index::build(&c);
+        let cat = index.term_id("cat").unwrap();
+        assert_eq!(index.postings(cat), &Postings { passages: vec![0, 1], counts: vec![1, 1] });
+        let the = index.term_id("the").unwrap();
+        assert_eq!(index.postings(the).counts, [2]);
+        assert!(index.term_id("valueneutral").is_some());
+        assert_eq!(index.passage_len(0), 4);
+        assert_eq!(index.passage_ref(2), PassageRef { doc: 1, number: 1 });
+        assert_eq!(index.global_passage(1, 1), 2);
+        assert_eq!(index.terms().iter().filter(|t| t.starts_with("h")).count(), index.prefix_range("h").len());
+    }
+
+    #[test]
+    fn wire_round_trip_and_stale_bundles() {
+        let c = corpus(&[("a", &["one two three", "two three", "three"])]);
+        let index = Index::build(&c);
+        let back = Index::from_wire(index.to_wire(), &c).unwrap();
+        assert_eq!(back.terms, index.terms);
+        assert_eq!(back.postings, index.postings);
+        assert_eq!(index.to_wire().postings[index.term_id("three").unwrap()].passages, [0, 1, 1]);
+        let other = corpus(&[("a", &["one"])]);
+        assert!(Index::from_wire(index.to_wire(), &other).is_none());
+    }
+
+    #[test]
+    fn trigram_candidates_find_typos() {
+        let c = corpus(&[("a", &["sovereignty governance sovereign"])]);
+        let index = Index::build(&c);
+        let found: Vec<&str> =
+            index.trigram_candidates("sovereinty", 4).iter().map(|&(id, _)| index.terms()[id].as_str()).collect();
+        assert!(found.contains(&"sovereignty"), "{found:?}");
+    }
+}

@@ -1,0 +1,588 @@
+//! Ranked passage search: typo-tolerant, prefix-aware, phrase-respecting.
+//!
+//! Two phases. (1) Every query term is expanded over the vocabulary — the exact term, words it
+//! starts (the word being typed), and words within a few edits (found through the index's
+//! trigram table, checked with optimal-string-alignment distance) — and passages are scored with
+//! BM25, each term counting once at its best expansion. For long queries only the rarest terms
+//! take part here, which bounds the work of a pasted paragraph. (2) The best candidates are
+//! re-tokenised and re-scored on the whole query: idf-weighted coverage, words in the query's
+//! order (a weighted longest common subsequence, so a dropped or swapped word costs little),
+//! proximity, and exact over fuzzy matches; quoted phrases are enforced here. Every knob is in
+//! [`SearchOptions`].
+//!
+//! Guarantees: never panics on any input; highlight ranges lie inside their passage on char
+//! boundaries, sorted and disjoint; results are sorted by score, best first.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
+
+use crate::index::Index;
+use crate::model::Corpus;
+use crate::query::{parse_query, Query};
+use crate::text::tokenize;
+
+/// The tuning knobs of search, with the values measured to work (see the relevance suite).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchOptions {
+    /// BM25 term-frequency saturation.
+    pub k1: f32,
+    /// BM25 length normalisation (0: none, 1: full).
+    pub b: f32,
+    /// Weight of a word that the word being typed is a prefix of.
+    pub prefix_weight: f32,
+    /// Weight of a word one edit away, and two edits away.
+    pub fuzzy_weights: [f32; 2],
+    /// Words shorter than this get no typo tolerance (too many neighbours).
+    pub one_edit_from_len: usize,
+    /// Words at least this long tolerate two edits.
+    pub two_edits_from_len: usize,
+    /// The word being typed must have this many characters before it matches as a prefix.
+    pub min_prefix_len: usize,
+    /// At most this many completions of the word being typed, the most frequent first.
+    pub max_prefix_expansions: usize,
+    /// At most this many typo variants per word, the closest and most frequent first.
+    pub max_fuzzy_expansions: usize,
+    /// Queries with at most this many words also try typo variants of words that exist in the
+    /// corpus ("form" for "from"); longer ones only for words the corpus lacks.
+    pub fuzzy_known_words_up_to: usize,
+    /// Phase 1 scores with at most this many words, the rarest; phase 2 uses them all.
+    pub max_scoring_terms: usize,
+    /// How many phase-1 candidates phase 2 re-scores.
+    pub rerank_depth: usize,
+    /// Characters of a query that are read; the rest is ignored and reported.
+    pub max_query_chars: usize,
+    /// Phase-2 weights of BM25 (normalised to the best candidate), coverage, order,
+    /// proximity and exactness.
+    pub weights: RankingWeights,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RankingWeights {
+    pub bm25: f32,
+    pub coverage: f32,
+    pub order: f32,
+    pub proximity: f32,
+    pub exact: f32,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            k1: 1.2,
+            b: 0.75,
+            prefix_weight: 0.85,
+            fuzzy_weights: [0.7, 0.45],
+            one_edit_from_len: 4,
+            two_edits_from_len: 8,
+            min_prefix_len: 2,
+            max_prefix_expansions: 24,
+            max_fuzzy_expansions: 8,
+            fuzzy_known_words_up_to: 6,
+            max_scoring_terms: 24,
+            rerank_depth: 80,
+            max_query_chars: 2000,
+            weights: RankingWeights { bm25: 0.5, coverage: 1.0, order: 1.0, proximity: 0.3, exact: 0.2 },
+        }
+    }
+}
+
+/// One ranked passage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    /// Index of the document in [`Corpus::documents`].
+    pub doc: usize,
+    /// 1-based ¶ number.
+    pub passage: usize,
+    pub score: f32,
+    /// Byte ranges of the matched words in the passage text.
+    pub highlights: Vec<Range<usize>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchResults {
+    pub hits: Vec<Hit>,
+    /// How many passages match (at least one word, and every phrase among those checked).
+    pub total: usize,
+    /// Nearest vocabulary words for the query's unknown words, when nothing matched.
+    pub suggestions: Vec<String>,
+    /// The query was longer than [`SearchOptions::max_query_chars`] and was cut.
+    pub truncated: bool,
+}
+
+/// One vocabulary word a query term may match, and how much such a match is worth.
+#[derive(Clone, Copy, Debug)]
+struct Expansion {
+    term_id: usize,
+    weight: f32,
+}
+
+/// Searches the corpus through its index.
+pub struct Searcher<'a> {
+    corpus: &'a Corpus,
+    index: &'a Index,
+    options: SearchOptions,
+}
+
+impl<'a> Searcher<'a> {
+    pub fn new(corpus: &'a Corpus, index: &'a Index) -> Self {
+        Self::with_options(corpus, index, SearchOptions::default())
+    }
+
+    pub fn with_options(corpus: &'a Corpus, index: &'a Index, options: SearchOptions) -> Self {
+        Searcher { corpus, index, options }
+    }
+
+    pub fn options(&self) -> &SearchOptions {
+        &self.options
+    }
+
+    /// The best `limit` passages for `input`.
+    pub fn search(&self, input: &str, limit: usize) -> SearchResults {
+        let query = parse_query(input, self.options.max_query_chars);
+        let mut results = self.run(&query, limit);
+        results.truncated = query.truncated;
+        if results.hits.is_empty() {
+            results.suggestions = self.suggest(&query);
+        }
+        results
+    }
+
+    fn run(&self, query: &Query, limit: usize) -> SearchResults {
+        let n = query.terms.len();
+        if n == 0 || self.index.passage_count() == 0 {
+            return SearchResults::default();
+        }
+        let expansions: Vec<Vec<Expansion>> = query.terms.iter().map(|t| self.expand(&t.term, t.prefix, n)).collect();
+        let idf: Vec<f32> = expansions
+            .iter()
+            .map(|ex| ex.iter().map(|e| self.idf(e.term_id)).fold(self.idf_of_df(0), f32::min))
+            .collect();
+
+        // Phase 1: BM25 over the rarest distinct terms.
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by(|&a, &b| idf[b].total_cmp(&idf[a]).then(a.cmp(&b)));
+        order.dedup_by_key(|&mut i| query.terms[i].term.clone());
+        let mut seen = std::collections::HashSet::new();
+        order.retain(|&i| seen.insert(query.terms[i].term.clone()));
+        order.truncate(self.options.max_scoring_terms);
+
+        let passages = self.index.passage_count();
+        let mut bm25 = vec![0f32; passages];
+        let mut matched = vec![0u16; passages];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut best = vec![0f32; passages];
+        let mut best_touched: Vec<u32> = Vec::new();
+        let (k1, b, avg) = (self.options.k1, self.options.b, self.index.average_len());
+        for &i in &order {
+            for e in &expansions[i] {
+                let postings = self.index.postings(e.term_id);
+                let idf_e = self.idf(e.term_id);
+                for (&p, &tf) in postings.passages.iter().zip(&postings.counts) {
+                    let len = self.index.passage_len(p as usize) as f32;
+                    let tf = tf as f32;
+                    let s = e.weight * idf_e * tf * (k1 + 1.0) / (tf + k1 * (1.0 - b + b * len / avg));
+                    let slot = &mut best[p as usize];
+                    if *slot == 0.0 {
+                        best_touched.push(p);
+                    }
+                    if s > *slot {
+                        *slot = s;
+                    }
+                }
+            }
+            for &p in &best_touched {
+                let p = p as usize;
+                if matched[p] == 0 {
+                    touched.push(p as u32);
+                }
+                matched[p] += 1;
+                bm25[p] += best[p];
+                best[p] = 0.0;
+            }
+            best_touched.clear();
+        }
+        if touched.is_empty() {
+            return SearchResults::default();
+        }
+
+        let scoring = order.len() as f32;
+        let top_bm25 = touched.iter().map(|&p| bm25[p as usize]).fold(f32::MIN_POSITIVE, f32::max);
+        let phase1 = |p: u32| bm25[p as usize] / top_bm25 + matched[p as usize] as f32 / scoring;
+        let depth = self.options.rerank_depth.max(limit);
+        if touched.len() > depth {
+            touched.select_nth_unstable_by(depth, |&a, &b| phase1(b).total_cmp(&phase1(a)));
+        }
+        let total_matching = touched.len();
+        let candidates = &touched[..touched.len().min(depth)];
+
+        // Phase 2: re-score the candidates on the whole query.
+        let mut lookup: HashMap<&str, Vec<(usize, f32)>> = HashMap::new();
+        for (i, ex) in expansions.iter().enumerate() {
+            for e in ex {
+                lookup.entry(self.index.terms()[e.term_id].as_str()).or_default().push((i, e.weight));
+            }
+        }
+        let idf_sum: f32 = idf.iter().sum();
+        let w = &self.options.weights;
+        let mut dropped = 0;
+        let mut hits: Vec<Hit> = candidates
+            .iter()
+            .filter_map(|&p| {
+                let r = self.index.passage_ref(p as usize);
+                let text = &self.corpus.documents()[r.doc].passages[r.number - 1];
+                let Some(detail) = rescore(text, query, &lookup, &idf, idf_sum) else {
+                    dropped += 1;
+                    return None;
+                };
+                let score = w.bm25 * bm25[p as usize] / top_bm25
+                    + w.coverage * detail.coverage
+                    + w.order * detail.order
+                    + w.proximity * detail.proximity
+                    + w.exact * detail.exact;
+                Some(Hit { doc: r.doc, passage: r.number, score, highlights: detail.highlights })
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then((a.doc, a.passage).cmp(&(b.doc, b.passage))));
+        hits.truncate(limit);
+        let total = if query.phrases.is_empty() { total_matching } else { candidates.len() - dropped };
+        SearchResults { hits, total, suggestions: Vec::new(), truncated: false }
+    }
+
+    fn idf_of_df(&self, df: usize) -> f32 {
+        let n = self.index.passage_count() as f32;
+        let df = df as f32;
+        ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+    }
+
+    fn idf(&self, term_id: usize) -> f32 {
+        self.idf_of_df(self.index.document_frequency(term_id))
+    }
+
+    /// The vocabulary words `term` may match, with their weights (the exact word weighs 1).
+    fn expand(&self, term: &str, prefix: bool, query_len: usize) -> Vec<Expansion> {
+        let o = &self.options;
+        let mut out = Vec::new();
+        let exact = self.index.term_id(term);
+        if let Some(id) = exact {
+            out.push(Expansion { term_id: id, weight: 1.0 });
+        }
+        let chars = term.chars().count();
+        if prefix && chars >= o.min_prefix_len {
+            let mut completions: Vec<usize> = self.index.prefix_range(term).filter(|&id| Some(id) != exact).collect();
+            completions.sort_by_key(|&id| std::cmp::Reverse(self.index.document_frequency(id)));
+            completions.truncate(o.max_prefix_expansions);
+            out.extend(completions.into_iter().map(|term_id| Expansion { term_id, weight: o.prefix_weight }));
+        }
+        let max_edits = if chars >= o.two_edits_from_len {
+            2
+        } else if chars >= o.one_edit_from_len {
+            1
+        } else {
+            0
+        };
+        if max_edits > 0 && (exact.is_none() || query_len <= o.fuzzy_known_words_up_to) {
+            let mut near = self.neighbours(term, max_edits);
+            near.retain(|&(id, _)| !out.iter().any(|e| e.term_id == id));
+            near.truncate(o.max_fuzzy_expansions);
+            out.extend(near.into_iter().map(|(term_id, d)| Expansion { term_id, weight: o.fuzzy_weights[d - 1] }));
+        }
+        out
+    }
+
+    /// Vocabulary words within `max_edits` of `term` (not itself), closest and most frequent first.
+    fn neighbours(&self, term: &str, max_edits: usize) -> Vec<(usize, usize)> {
+        let len = term.chars().count();
+        let min_shared = len.saturating_sub(3 * max_edits).max(1);
+        let mut near: Vec<(usize, usize)> = self
+            .index
+            .trigram_candidates(term, min_shared)
+            .into_iter()
+            .filter_map(|(id, _)| {
+                let word = &self.index.terms()[id];
+                if word.chars().count().abs_diff(len) > max_edits {
+                    return None;
+                }
+                let d = strsim::osa_distance(term, word);
+                (d >= 1 && d <= max_edits).then_some((id, d))
+            })
+            .collect();
+        near.sort_by_key(|&(id, d)| (d, std::cmp::Reverse(self.index.document_frequency(id)), id));
+        near
+    }
+
+    /// Up to three corrected queries: each unknown word replaced by a near vocabulary word.
+    /// Candidates within three edits are ranked by distance, then by fuzzy-matcher's
+    /// subsequence score (which favours words sharing runs of letters and the start), then by
+    /// frequency.
+    fn suggest(&self, query: &Query) -> Vec<String> {
+        let matcher = SkimMatcherV2::default();
+        let mut options_per_term: Vec<Vec<String>> = Vec::new();
+        let mut any_unknown = false;
+        for t in &query.terms {
+            if self.index.term_id(&t.term).is_some() || t.term.chars().count() < 3 {
+                options_per_term.push(vec![t.term.clone()]);
+                continue;
+            }
+            any_unknown = true;
+            let len = t.term.chars().count();
+            let mut near: Vec<(usize, i64, usize, usize)> = self
+                .index
+                .trigram_candidates(&t.term, 1)
+                .into_iter()
+                .filter_map(|(id, _)| {
+                    let word = &self.index.terms()[id];
+                    if word.chars().count().abs_diff(len) > 3 {
+                        return None;
+                    }
+                    let d = strsim::osa_distance(&t.term, word);
+                    let skim = matcher.fuzzy_match(word, &t.term).unwrap_or(0);
+                    (d <= 3).then_some((d, -skim, std::cmp::Reverse(self.index.document_frequency(id)).0, id))
+                })
+                .collect();
+            near.sort_by_key(|&(d, skim, df, id)| (d, skim, std::cmp::Reverse(df), id));
+            let words: Vec<String> = near.into_iter().take(3).map(|(.., id)| self.index.terms()[id].clone()).collect();
+            options_per_term.push(if words.is_empty() { vec![t.term.clone()] } else { words });
+        }
+        if !any_unknown {
+            return Vec::new();
+        }
+        let first_varied = options_per_term.iter().position(|o| o.len() > 1).unwrap_or(0);
+        let variants = options_per_term[first_varied].len();
+        (0..variants)
+            .map(|v| {
+                options_per_term
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| if i == first_varied { o[v].as_str() } else { o[0].as_str() })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+}
+
+/// What phase 2 learns about one passage.
+struct Detail {
+    coverage: f32,
+    order: f32,
+    proximity: f32,
+    exact: f32,
+    highlights: Vec<Range<usize>>,
+}
+
+/// Re-scores one passage against the whole query; `None` when a quoted phrase is missing.
+fn rescore(
+    text: &str,
+    query: &Query,
+    lookup: &HashMap<&str, Vec<(usize, f32)>>,
+    idf: &[f32],
+    idf_sum: f32,
+) -> Option<Detail> {
+    let n = query.terms.len();
+    let tokens = tokenize(text);
+    // (token position, query term, weight, spans two tokens)
+    let mut matches: Vec<(usize, usize, f32, bool)> = Vec::new();
+    for (j, token) in tokens.iter().enumerate() {
+        if let Some(list) = lookup.get(token.term.as_str()) {
+            matches.extend(list.iter().map(|&(i, w)| (j, i, w, false)));
+        }
+        if let Some(list) = token.joined.as_deref().and_then(|t| lookup.get(t)) {
+            matches.extend(list.iter().map(|&(i, w)| (j, i, w, true)));
+        }
+    }
+
+    for phrase in &query.phrases {
+        let weight_at = |i: usize, j: usize| matches.iter().any(|&(mj, mi, _, _)| mj == j && mi == i);
+        let found = matches
+            .iter()
+            .filter(|&&(_, i, _, _)| i == phrase.start)
+            .any(|&(j, ..)| phrase.clone().enumerate().all(|(k, i)| weight_at(i, j + k)));
+        if !found {
+            return None;
+        }
+    }
+
+    let mut best = vec![0f32; n];
+    for &(_, i, w, _) in &matches {
+        best[i] = best[i].max(w);
+    }
+    let coverage = if idf_sum > 0.0 { best.iter().zip(idf).map(|(b, f)| b * f).sum::<f32>() / idf_sum } else { 0.0 };
+    let exact = best.iter().filter(|&&b| b >= 1.0).count() as f32 / n as f32;
+
+    // Words in query order: weighted LCS of query terms against the matching positions.
+    let mut positions: Vec<usize> = matches.iter().map(|m| m.0).collect();
+    positions.sort_unstable();
+    positions.dedup();
+    let weight = |i: usize, j: usize| {
+        matches.iter().filter(|m| m.0 == j && m.1 == i).map(|m| m.2).fold(0f32, f32::max)
+    };
+    let mut previous = vec![0f32; positions.len() + 1];
+    let mut current = vec![0f32; positions.len() + 1];
+    for i in 0..n {
+        for (k, &j) in positions.iter().enumerate() {
+            let w = weight(i, j);
+            let diagonal = if w > 0.0 { previous[k] + w } else { 0.0 };
+            current[k + 1] = diagonal.max(previous[k + 1]).max(current[k]);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    let order = previous[positions.len()] / n as f32;
+
+    // Proximity: the shortest span of tokens holding every distinct matched query term.
+    let distinct = best.iter().filter(|&&b| b > 0.0).count();
+    let proximity = if distinct <= 1 {
+        if distinct == 1 { 1.0 } else { 0.0 }
+    } else {
+        let mut by_pos: Vec<(usize, usize)> = matches.iter().map(|m| (m.0, m.1)).collect();
+        by_pos.sort_unstable();
+        let mut counts = vec![0usize; n];
+        let (mut have, mut left, mut shortest) = (0, 0, usize::MAX);
+        for right in 0..by_pos.len() {
+            if counts[by_pos[right].1] == 0 {
+                have += 1;
+            }
+            counts[by_pos[right].1] += 1;
+            while have == distinct {
+                shortest = shortest.min(by_pos[right].0 - by_pos[left].0 + 1);
+                counts[by_pos[left].1] -= 1;
+                if counts[by_pos[left].1] == 0 {
+                    have -= 1;
+                }
+                left += 1;
+            }
+        }
+        distinct as f32 / shortest.max(distinct) as f32
+    };
+
+    let mut highlights: Vec<Range<usize>> = Vec::new();
+    for &(j, _, _, joined) in &matches {
+        let end = if joined { tokens.get(j + 1).map_or(tokens[j].span.end, |t| t.span.end) } else { tokens[j].span.end };
+        highlights.push(tokens[j].span.start..end);
+    }
+    Some(Detail { coverage, order, proximity, exact, highlights: merge(highlights) })
+}
+
+/// Sorts ranges and merges the ones that overlap.
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Document, Meta};
+
+    const ARTICLE: &[&str] = &[
+        "Last week in Wuzhen, China, President Xi made clear the theme, “An Interconnected World Shared and Governed by All”:",
+        "In recent years, China has heavily promoted the concept of “Internet sovereignty,” the Chinese Communist Party’s vision.",
+        "Five of these—Russia, Kazakhstan, Kyrgyzstan, Tajikstan, and Uzbekistan—were already in China.",
+        "a determined battle advocating for a “multilateral” (i.e., government-centered) approach to Internet governance, a more moderate, “multistakeholder” approach",
+        "On its face, this approach to Internet governance may sound value-neutral because it permits each country to set their own terms.",
+        "中国的网络主权主张",
+    ];
+
+    fn corpus() -> Corpus {
+        let doc = Document {
+            id: "a".into(),
+            meta: Meta { title: "A".into(), ..Meta::default() },
+            passages: ARTICLE.iter().map(|p| p.to_string()).collect(),
+        };
+        Corpus::new("t", vec![doc]).unwrap()
+    }
+
+    /// The ¶ numbers of the hits for `query`, best first, and the highlighted words of the first.
+    fn check(query: &str, first: usize, highlighted: &[&str]) {
+        let corpus = corpus();
+        let index = Index::build(&corpus);
+        let results = Searcher::new(&corpus, &index).search(query, 10);
+        let top = results.hits.first().unwrap_or_else(|| panic!("no hit for {query:?}"));
+        assert_eq!(top.passage, first, "top ¶ for {query:?}: {:?}", results.hits);
+        let text = ARTICLE[first - 1];
+        let words: Vec<&str> = top.highlights.iter().map(|r| &text[r.clone()]).collect();
+        for h in highlighted {
+            assert!(words.contains(h), "{h:?} not highlighted for {query:?}: {words:?}");
+        }
+    }
+
+    fn no_hits(query: &str) -> SearchResults {
+        let corpus = corpus();
+        let index = Index::build(&corpus);
+        let results = Searcher::new(&corpus, &index).search(query, 10);
+        assert!(results.hits.is_empty(), "{query:?}: {:?}", results.hits);
+        results
+    }
+
+    #[test]
+    fn folding_typos_and_prefixes() {
+        check("tajikistan", 3, &["Tajikstan"]);
+        check("TAJIKSTAN", 3, &["Tajikstan"]);
+        check("sovereinty", 2, &["sovereignty"]);
+        check("china's internet sovereignty", 2, &["China", "sovereignty"]);
+        check("Internet sover", 2, &["sovereignty"]);
+        check("multistake", 4, &["multistakeholder"]);
+    }
+
+    #[test]
+    fn hyphens_match_joined_and_split() {
+        check("value neutral", 5, &["value", "neutral"]);
+        check("valueneutral", 5, &["value-neutral"]);
+        check("government-centered", 4, &["government", "centered"]);
+    }
+
+    #[test]
+    fn phrases_must_appear_in_order() {
+        check("\"internet governance\"", 4, &["Internet", "governance"]);
+        let results = no_hits("\"governance internet\"");
+        assert_eq!(results.total, 0);
+    }
+
+    #[test]
+    fn cjk_text_is_searchable() {
+        check("网络主权", 6, &["网络主权"]);
+        no_hits("主权网络");
+    }
+
+    #[test]
+    fn long_misquotes_find_their_source() {
+        check("In recent years China heavily promoted the concept of Internet soverignty the Chinese Party’s vision", 2, &[]);
+        check("approach to internet governance may sound value neutral because it allows each country to set its terms", 5, &[]);
+    }
+
+    #[test]
+    fn empty_and_unmatched_queries() {
+        assert_eq!(no_hits("").total, 0);
+        assert_eq!(no_hits("   “ ” ").total, 0);
+        let results = no_hits("kasakstann");
+        assert!(results.suggestions.iter().any(|s| s == "kazakhstan"), "{:?}", results.suggestions);
+    }
+
+    #[test]
+    fn highlights_are_sorted_disjoint_and_on_char_boundaries() {
+        let corpus = corpus();
+        let index = Index::build(&corpus);
+        let searcher = Searcher::new(&corpus, &index);
+        for q in ["china internet", "网络", "approach governance multilateral", "a the of"] {
+            for hit in searcher.search(q, 10).hits {
+                let text = &corpus.documents()[hit.doc].passages[hit.passage - 1];
+                for pair in hit.highlights.windows(2) {
+                    assert!(pair[0].end < pair[1].start || pair[0].end <= pair[1].start);
+                }
+                for r in &hit.highlights {
+                    assert!(text.get(r.clone()).is_some(), "{q}: {r:?}");
+                }
+            }
+        }
+    }
+}
