@@ -11,10 +11,12 @@
 //! - [`index`]: the inverted index over all passages, built at compile time.
 //! - [`query`]: what the reader typed, as terms and phrases.
 //! - [`search`]: ranked, typo-tolerant passage search with highlights.
+//! - [`generate`]: deterministic test corpora and queries for the relevance suite and benchmarks.
 //! - [`bundle`]: the bytes a corpus is bundled as, written at build time, read in the app.
 
 pub mod bundle;
 pub mod error;
+pub mod generate;
 pub mod index;
 pub mod model;
 pub mod parse;

@@ -54,6 +54,9 @@ pub struct SearchOptions {
     pub rerank_depth: usize,
     /// Characters of a query that are read; the rest is ignored and reported.
     pub max_query_chars: usize,
+    /// Quoted phrases are enforced only in queries of at most this many words: in a pasted
+    /// quotation, quote marks are part of the text, not an instruction.
+    pub max_words_for_phrases: usize,
     /// Phase-2 weights of BM25 (normalised to the best candidate), coverage, order,
     /// proximity and exactness.
     pub weights: RankingWeights,
@@ -84,6 +87,7 @@ impl Default for SearchOptions {
             max_scoring_terms: 24,
             rerank_depth: 80,
             max_query_chars: 2000,
+            max_words_for_phrases: 12,
             weights: RankingWeights { bm25: 0.5, coverage: 1.0, order: 1.0, proximity: 0.3, exact: 0.2 },
         }
     }
@@ -141,7 +145,10 @@ impl<'a> Searcher<'a> {
 
     /// The best `limit` passages for `input`.
     pub fn search(&self, input: &str, limit: usize) -> SearchResults {
-        let query = parse_query(input, self.options.max_query_chars);
+        let mut query = parse_query(input, self.options.max_query_chars);
+        if query.terms.len() > self.options.max_words_for_phrases {
+            query.phrases.clear();
+        }
         let mut results = self.run(&query, limit);
         results.truncated = query.truncated;
         if results.hits.is_empty() {
@@ -225,6 +232,15 @@ impl<'a> Searcher<'a> {
                 lookup.entry(self.index.terms()[e.term_id].as_str()).or_default().push((i, e.weight));
             }
         }
+        // The word being typed matches every word it starts, not only the most frequent
+        // completions that phase 1 used.
+        let prefixes: Vec<(usize, &str, f32)> = query
+            .terms
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.prefix && t.term.chars().count() >= self.options.min_prefix_len)
+            .map(|(i, t)| (i, t.term.as_str(), self.options.prefix_weight))
+            .collect();
         let idf_sum: f32 = idf.iter().sum();
         let w = &self.options.weights;
         let mut dropped = 0;
@@ -233,7 +249,7 @@ impl<'a> Searcher<'a> {
             .filter_map(|&p| {
                 let r = self.index.passage_ref(p as usize);
                 let text = &self.corpus.documents()[r.doc].passages[r.number - 1];
-                let Some(detail) = rescore(text, query, &lookup, &idf, idf_sum) else {
+                let Some(detail) = rescore(text, query, &lookup, &prefixes, &idf, idf_sum) else {
                     dropped += 1;
                     return None;
                 };
@@ -379,6 +395,7 @@ fn rescore(
     text: &str,
     query: &Query,
     lookup: &HashMap<&str, Vec<(usize, f32)>>,
+    prefixes: &[(usize, &str, f32)],
     idf: &[f32],
     idf_sum: f32,
 ) -> Option<Detail> {
@@ -387,8 +404,15 @@ fn rescore(
     // (token position, query term, weight, spans two tokens)
     let mut matches: Vec<(usize, usize, f32, bool)> = Vec::new();
     for (j, token) in tokens.iter().enumerate() {
-        if let Some(list) = lookup.get(token.term.as_str()) {
+        let listed = lookup.get(token.term.as_str());
+        if let Some(list) = listed {
             matches.extend(list.iter().map(|&(i, w)| (j, i, w, false)));
+        }
+        for &(i, prefix, w) in prefixes {
+            let already = listed.is_some_and(|l| l.iter().any(|&(li, _)| li == i));
+            if !already && token.term.len() > prefix.len() && token.term.starts_with(prefix) {
+                matches.push((j, i, w, false));
+            }
         }
         if let Some(list) = token.joined.as_deref().and_then(|t| lookup.get(t)) {
             matches.extend(list.iter().map(|&(i, w)| (j, i, w, true)));
