@@ -1,4 +1,5 @@
-//! Build script: reads the corpus folder, validates it with the engine and bundles it.
+//! Build script: reads the corpus folder, validates it with the engine, indexes it and bundles
+//! both (`corpus.bin`, `index.bin` in `OUT_DIR`).
 //!
 //! The folder is `corpus/` or the one named by `LECTERN_CORPUS` (a relative path is taken from
 //! the repository root). A bad corpus fails the build with one line per problem, each naming
@@ -17,9 +18,14 @@ fn main() {
     println!("cargo:rerun-if-changed={}", dir.display());
     match lectern_corpus::load_dir(&dir) {
         Ok(corpus) => {
-            let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
-            std::fs::write(&out, lectern_engine::bundle::encode(&corpus))
-                .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+            let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+            let index = lectern_engine::Index::build(&corpus);
+            for (name, bytes) in [
+                ("corpus.bin", lectern_engine::bundle::encode(&corpus)),
+                ("index.bin", lectern_engine::bundle::encode_index(&index)),
+            ] {
+                std::fs::write(out.join(name), bytes).unwrap_or_else(|e| panic!("cannot write {name} in {}: {e}", out.display()));
+            }
         }
         Err(errors) => {
             for e in &errors {

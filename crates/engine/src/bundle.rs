@@ -1,13 +1,15 @@
-//! The bundled form of a corpus: the bytes the build script writes and the app reads back.
+//! The bundled form of a corpus and its index: the bytes the build script writes and the app
+//! reads back. They are two blobs so the app can show the corpus before it decodes the index.
 //!
-//! Guarantee: `decode(&encode(c)) == c` for every corpus. The format is postcard (compact, no
-//! schema to ship); a version byte in front makes a stale or foreign blob fail loudly instead
-//! of decoding into nonsense.
+//! Guarantees: `decode(&encode(c)) == c` for every corpus, and an index decodes only against
+//! the corpus it was built from. The format is postcard (compact, no schema to ship); a version
+//! byte in front makes a stale or foreign blob fail loudly instead of decoding into nonsense.
 
+use crate::index::{Index, IndexWire};
 use crate::model::Corpus;
 
 /// Bumped whenever the layout of the bundled data changes.
-const FORMAT_VERSION: u8 = 1;
+const FORMAT_VERSION: u8 = 2;
 
 /// Serialises a validated corpus for bundling.
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
@@ -28,8 +30,25 @@ impl std::fmt::Display for DecodeError {
 
 /// Reads back what [`encode`] wrote.
 pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
+    postcard::from_bytes(payload(bytes)?).map_err(|e| DecodeError(e.to_string()))
+}
+
+/// Serialises the index of a corpus for bundling.
+pub fn encode_index(index: &Index) -> Vec<u8> {
+    let mut out = vec![FORMAT_VERSION];
+    out.extend(postcard::to_allocvec(&index.to_wire()).expect("an index is always serialisable"));
+    out
+}
+
+/// Reads back what [`encode_index`] wrote, for the corpus it was built from.
+pub fn decode_index(bytes: &[u8], corpus: &Corpus) -> Result<Index, DecodeError> {
+    let wire: IndexWire = postcard::from_bytes(payload(bytes)?).map_err(|e| DecodeError(e.to_string()))?;
+    Index::from_wire(wire, corpus).ok_or_else(|| DecodeError("the index was built from another corpus".into()))
+}
+
+fn payload(bytes: &[u8]) -> Result<&[u8], DecodeError> {
     match bytes.split_first() {
-        Some((&FORMAT_VERSION, rest)) => postcard::from_bytes(rest).map_err(|e| DecodeError(e.to_string())),
+        Some((&FORMAT_VERSION, rest)) => Ok(rest),
         Some((v, _)) => Err(DecodeError(format!("format version {v}, expected {FORMAT_VERSION}"))),
         None => Err(DecodeError("no data".into())),
     }
@@ -53,5 +72,11 @@ mod tests {
         assert!(decode(&[]).is_err());
         assert!(decode(&[99, 1, 2]).unwrap_err().to_string().contains("version 99"));
         assert!(decode(&bytes[..bytes.len() / 2]).is_err());
+
+        let index = Index::build(&corpus);
+        let back = decode_index(&encode_index(&index), &corpus).unwrap();
+        assert_eq!(back.terms(), index.terms());
+        let other = Corpus::new("o", vec![Document { id: "b".into(), meta: Meta { title: "B".into(), ..Meta::default() }, passages: vec!["x".into()] }]).unwrap();
+        assert!(decode_index(&encode_index(&index), &other).unwrap_err().to_string().contains("another corpus"));
     }
 }

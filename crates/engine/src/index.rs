@@ -176,18 +176,25 @@ impl Index {
     /// Term ids sharing at least `min_shared` padded trigrams with `term`, with the count shared.
     pub fn trigram_candidates(&self, term: &str, min_shared: usize) -> Vec<(usize, usize)> {
         let table = self.trigrams.get_or_init(|| Trigrams::build(&self.terms));
-        let mut shared: HashMap<u32, usize> = HashMap::new();
+        let mut shared = vec![0u16; self.terms.len()];
+        let mut touched: Vec<u32> = Vec::new();
         let mut grams = trigrams_of(term);
         grams.sort_unstable();
         grams.dedup();
         for gram in grams {
-            if let Some(ids) = table.map.get(&gram) {
-                for &id in ids {
-                    *shared.entry(id).or_default() += 1;
+            for &id in table.map.get(&gram).map_or(&[][..], Vec::as_slice) {
+                let count = &mut shared[id as usize];
+                if *count == 0 {
+                    touched.push(id);
                 }
+                *count += 1;
             }
         }
-        shared.into_iter().filter(|&(_, n)| n >= min_shared).map(|(id, n)| (id as usize, n)).collect()
+        touched
+            .into_iter()
+            .map(|id| (id as usize, shared[id as usize] as usize))
+            .filter(|&(_, n)| n >= min_shared)
+            .collect()
     }
 }
 

@@ -145,35 +145,59 @@ impl<'a> Searcher<'a> {
 
     /// The best `limit` passages for `input`.
     pub fn search(&self, input: &str, limit: usize) -> SearchResults {
-        let mut query = parse_query(input, self.options.max_query_chars);
-        if query.terms.len() > self.options.max_words_for_phrases {
-            query.phrases.clear();
-        }
-        let mut results = self.run(&query, limit);
-        results.truncated = query.truncated;
+        let plan = self.plan(input);
+        let mut results = self.run(&plan, limit);
+        results.truncated = plan.query.truncated;
         if results.hits.is_empty() {
-            results.suggestions = self.suggest(&query);
+            results.suggestions = self.suggest(&plan.query);
         }
         results
     }
 
-    fn run(&self, query: &Query, limit: usize) -> SearchResults {
-        let n = query.terms.len();
-        if n == 0 || self.index.passage_count() == 0 {
-            return SearchResults::default();
+    /// Works out once what `input` matches in the vocabulary; the plan then finds and scores
+    /// those words in any text (the reader uses it to highlight a document's passages).
+    pub fn plan(&self, input: &str) -> Plan {
+        let mut query = parse_query(input, self.options.max_query_chars);
+        if query.terms.len() > self.options.max_words_for_phrases {
+            query.phrases.clear();
         }
+        let n = query.terms.len();
         let expansions: Vec<Vec<Expansion>> = query.terms.iter().map(|t| self.expand(&t.term, t.prefix, n)).collect();
         let idf: Vec<f32> = expansions
             .iter()
             .map(|ex| ex.iter().map(|e| self.idf(e.term_id)).fold(self.idf_of_df(0), f32::min))
             .collect();
+        let mut lookup: HashMap<String, Vec<(usize, f32)>> = HashMap::new();
+        for (i, ex) in expansions.iter().enumerate() {
+            for e in ex {
+                lookup.entry(self.index.terms()[e.term_id].clone()).or_default().push((i, e.weight));
+            }
+        }
+        // The word being typed matches every word it starts, not only the most frequent
+        // completions that phase 1 uses.
+        let prefixes = query
+            .terms
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.prefix && t.term.chars().count() >= self.options.min_prefix_len)
+            .map(|(i, t)| (i, t.term.clone(), self.options.prefix_weight))
+            .collect();
+        let idf_sum = idf.iter().sum();
+        Plan { query, expansions, idf, idf_sum, lookup, prefixes }
+    }
+
+    fn run(&self, plan: &Plan, limit: usize) -> SearchResults {
+        let (query, expansions, idf) = (&plan.query, &plan.expansions, &plan.idf);
+        let n = query.terms.len();
+        if n == 0 || self.index.passage_count() == 0 {
+            return SearchResults::default();
+        }
 
         // Phase 1: BM25 over the rarest distinct terms.
         let mut order: Vec<usize> = (0..n).collect();
         order.sort_by(|&a, &b| idf[b].total_cmp(&idf[a]).then(a.cmp(&b)));
-        order.dedup_by_key(|&mut i| query.terms[i].term.clone());
         let mut seen = std::collections::HashSet::new();
-        order.retain(|&i| seen.insert(query.terms[i].term.clone()));
+        order.retain(|&i| seen.insert(query.terms[i].term.as_str()));
         order.truncate(self.options.max_scoring_terms);
 
         let passages = self.index.passage_count();
@@ -226,22 +250,6 @@ impl<'a> Searcher<'a> {
         let candidates = &touched[..touched.len().min(depth)];
 
         // Phase 2: re-score the candidates on the whole query.
-        let mut lookup: HashMap<&str, Vec<(usize, f32)>> = HashMap::new();
-        for (i, ex) in expansions.iter().enumerate() {
-            for e in ex {
-                lookup.entry(self.index.terms()[e.term_id].as_str()).or_default().push((i, e.weight));
-            }
-        }
-        // The word being typed matches every word it starts, not only the most frequent
-        // completions that phase 1 used.
-        let prefixes: Vec<(usize, &str, f32)> = query
-            .terms
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.prefix && t.term.chars().count() >= self.options.min_prefix_len)
-            .map(|(i, t)| (i, t.term.as_str(), self.options.prefix_weight))
-            .collect();
-        let idf_sum: f32 = idf.iter().sum();
         let w = &self.options.weights;
         let mut dropped = 0;
         let mut hits: Vec<Hit> = candidates
@@ -249,7 +257,7 @@ impl<'a> Searcher<'a> {
             .filter_map(|&p| {
                 let r = self.index.passage_ref(p as usize);
                 let text = &self.corpus.documents()[r.doc].passages[r.number - 1];
-                let Some(detail) = rescore(text, query, &lookup, &prefixes, &idf, idf_sum) else {
+                let Some(detail) = plan.rescore(text) else {
                     dropped += 1;
                     return None;
                 };
@@ -381,6 +389,19 @@ impl<'a> Searcher<'a> {
     }
 }
 
+/// A query worked out against the vocabulary, ready to find its words in any passage.
+#[derive(Clone, Debug, Default)]
+pub struct Plan {
+    query: Query,
+    expansions: Vec<Vec<Expansion>>,
+    idf: Vec<f32>,
+    idf_sum: f32,
+    /// Vocabulary word → (query term, weight) for every expansion.
+    lookup: HashMap<String, Vec<(usize, f32)>>,
+    /// (query term, prefix, weight) for the word being typed.
+    prefixes: Vec<(usize, String, f32)>,
+}
+
 /// What phase 2 learns about one passage.
 struct Detail {
     coverage: f32,
@@ -390,104 +411,130 @@ struct Detail {
     highlights: Vec<Range<usize>>,
 }
 
-/// Re-scores one passage against the whole query; `None` when a quoted phrase is missing.
-fn rescore(
-    text: &str,
-    query: &Query,
-    lookup: &HashMap<&str, Vec<(usize, f32)>>,
-    prefixes: &[(usize, &str, f32)],
-    idf: &[f32],
-    idf_sum: f32,
-) -> Option<Detail> {
-    let n = query.terms.len();
-    let tokens = tokenize(text);
-    // (token position, query term, weight, spans two tokens)
-    let mut matches: Vec<(usize, usize, f32, bool)> = Vec::new();
-    for (j, token) in tokens.iter().enumerate() {
-        let listed = lookup.get(token.term.as_str());
-        if let Some(list) = listed {
-            matches.extend(list.iter().map(|&(i, w)| (j, i, w, false)));
-        }
-        for &(i, prefix, w) in prefixes {
-            let already = listed.is_some_and(|l| l.iter().any(|&(li, _)| li == i));
-            if !already && token.term.len() > prefix.len() && token.term.starts_with(prefix) {
-                matches.push((j, i, w, false));
+impl Plan {
+    /// The parsed query behind this plan.
+    pub fn query(&self) -> &Query {
+        &self.query
+    }
+
+    /// Byte ranges of the words of `text` that the query matches (phrases not required).
+    pub fn highlights(&self, text: &str) -> Vec<Range<usize>> {
+        let (tokens, matches) = self.matches(text);
+        spans(&tokens, &matches)
+    }
+
+    /// Every (token position, query term, weight, spans two tokens) match in `text`.
+    fn matches(&self, text: &str) -> (Vec<crate::text::Token>, Vec<(usize, usize, f32, bool)>) {
+        let tokens = tokenize(text);
+        let mut matches: Vec<(usize, usize, f32, bool)> = Vec::new();
+        for (j, token) in tokens.iter().enumerate() {
+            let listed = self.lookup.get(token.term.as_str());
+            if let Some(list) = listed {
+                matches.extend(list.iter().map(|&(i, w)| (j, i, w, false)));
             }
-        }
-        if let Some(list) = token.joined.as_deref().and_then(|t| lookup.get(t)) {
-            matches.extend(list.iter().map(|&(i, w)| (j, i, w, true)));
-        }
-    }
-
-    for phrase in &query.phrases {
-        let weight_at = |i: usize, j: usize| matches.iter().any(|&(mj, mi, _, _)| mj == j && mi == i);
-        let found = matches
-            .iter()
-            .filter(|&&(_, i, _, _)| i == phrase.start)
-            .any(|&(j, ..)| phrase.clone().enumerate().all(|(k, i)| weight_at(i, j + k)));
-        if !found {
-            return None;
-        }
-    }
-
-    let mut best = vec![0f32; n];
-    for &(_, i, w, _) in &matches {
-        best[i] = best[i].max(w);
-    }
-    let coverage = if idf_sum > 0.0 { best.iter().zip(idf).map(|(b, f)| b * f).sum::<f32>() / idf_sum } else { 0.0 };
-    let exact = best.iter().filter(|&&b| b >= 1.0).count() as f32 / n as f32;
-
-    // Words in query order: weighted LCS of query terms against the matching positions.
-    let mut positions: Vec<usize> = matches.iter().map(|m| m.0).collect();
-    positions.sort_unstable();
-    positions.dedup();
-    let weight = |i: usize, j: usize| {
-        matches.iter().filter(|m| m.0 == j && m.1 == i).map(|m| m.2).fold(0f32, f32::max)
-    };
-    let mut previous = vec![0f32; positions.len() + 1];
-    let mut current = vec![0f32; positions.len() + 1];
-    for i in 0..n {
-        for (k, &j) in positions.iter().enumerate() {
-            let w = weight(i, j);
-            let diagonal = if w > 0.0 { previous[k] + w } else { 0.0 };
-            current[k + 1] = diagonal.max(previous[k + 1]).max(current[k]);
-        }
-        std::mem::swap(&mut previous, &mut current);
-    }
-    let order = previous[positions.len()] / n as f32;
-
-    // Proximity: the shortest span of tokens holding every distinct matched query term.
-    let distinct = best.iter().filter(|&&b| b > 0.0).count();
-    let proximity = if distinct <= 1 {
-        if distinct == 1 { 1.0 } else { 0.0 }
-    } else {
-        let mut by_pos: Vec<(usize, usize)> = matches.iter().map(|m| (m.0, m.1)).collect();
-        by_pos.sort_unstable();
-        let mut counts = vec![0usize; n];
-        let (mut have, mut left, mut shortest) = (0, 0, usize::MAX);
-        for right in 0..by_pos.len() {
-            if counts[by_pos[right].1] == 0 {
-                have += 1;
-            }
-            counts[by_pos[right].1] += 1;
-            while have == distinct {
-                shortest = shortest.min(by_pos[right].0 - by_pos[left].0 + 1);
-                counts[by_pos[left].1] -= 1;
-                if counts[by_pos[left].1] == 0 {
-                    have -= 1;
+            for (i, prefix, w) in &self.prefixes {
+                let already = listed.is_some_and(|l| l.iter().any(|&(li, _)| li == *i));
+                if !already && token.term.len() > prefix.len() && token.term.starts_with(prefix.as_str()) {
+                    matches.push((j, *i, *w, false));
                 }
-                left += 1;
+            }
+            if let Some(list) = token.joined.as_deref().and_then(|t| self.lookup.get(t)) {
+                matches.extend(list.iter().map(|&(i, w)| (j, i, w, true)));
             }
         }
-        distinct as f32 / shortest.max(distinct) as f32
-    };
-
-    let mut highlights: Vec<Range<usize>> = Vec::new();
-    for &(j, _, _, joined) in &matches {
-        let end = if joined { tokens.get(j + 1).map_or(tokens[j].span.end, |t| t.span.end) } else { tokens[j].span.end };
-        highlights.push(tokens[j].span.start..end);
+        (tokens, matches)
     }
-    Some(Detail { coverage, order, proximity, exact, highlights: merge(highlights) })
+
+    /// Re-scores one passage against the whole query; `None` when a quoted phrase is missing.
+    fn rescore(&self, text: &str) -> Option<Detail> {
+        let (query, idf, idf_sum) = (&self.query, &self.idf, self.idf_sum);
+        let n = query.terms.len();
+        let (tokens, matches) = self.matches(text);
+
+        // The matching token positions, and at each the query terms it matches with their weights.
+        let mut positions: Vec<usize> = matches.iter().map(|m| m.0).collect();
+        positions.sort_unstable();
+        positions.dedup();
+        let mut at: Vec<Vec<(usize, f32)>> = vec![Vec::new(); positions.len()];
+        for &(j, i, w, _) in &matches {
+            let k = positions.binary_search(&j).expect("every match position is listed");
+            at[k].push((i, w));
+        }
+        let weight = |i: usize, j: usize| -> f32 {
+            positions
+                .binary_search(&j)
+                .map_or(0.0, |k| at[k].iter().filter(|m| m.0 == i).map(|m| m.1).fold(0.0, f32::max))
+        };
+
+        for phrase in &query.phrases {
+            let found = positions
+                .iter()
+                .any(|&j| phrase.clone().enumerate().all(|(offset, i)| weight(i, j + offset) > 0.0));
+            if !found {
+                return None;
+            }
+        }
+
+        let mut best = vec![0f32; n];
+        for &(_, i, w, _) in &matches {
+            best[i] = best[i].max(w);
+        }
+        let coverage = if idf_sum > 0.0 { best.iter().zip(idf).map(|(b, f)| b * f).sum::<f32>() / idf_sum } else { 0.0 };
+        let exact = best.iter().filter(|&&b| b >= 1.0).count() as f32 / n as f32;
+
+        // Words in query order: weighted LCS of query terms against the matching positions.
+        let mut previous = vec![0f32; positions.len() + 1];
+        let mut current = vec![0f32; positions.len() + 1];
+        for i in 0..n {
+            for k in 0..positions.len() {
+                let w = at[k].iter().filter(|m| m.0 == i).map(|m| m.1).fold(0.0, f32::max);
+                let diagonal = if w > 0.0 { previous[k] + w } else { 0.0 };
+                current[k + 1] = diagonal.max(previous[k + 1]).max(current[k]);
+            }
+            std::mem::swap(&mut previous, &mut current);
+        }
+        let order = previous[positions.len()] / n as f32;
+
+        // Proximity: the shortest span of tokens holding every distinct matched query term.
+        let distinct = best.iter().filter(|&&b| b > 0.0).count();
+        let proximity = if distinct <= 1 {
+            if distinct == 1 { 1.0 } else { 0.0 }
+        } else {
+            let mut by_pos: Vec<(usize, usize)> = matches.iter().map(|m| (m.0, m.1)).collect();
+            by_pos.sort_unstable();
+            let mut counts = vec![0usize; n];
+            let (mut have, mut left, mut shortest) = (0, 0, usize::MAX);
+            for right in 0..by_pos.len() {
+                if counts[by_pos[right].1] == 0 {
+                    have += 1;
+                }
+                counts[by_pos[right].1] += 1;
+                while have == distinct {
+                    shortest = shortest.min(by_pos[right].0 - by_pos[left].0 + 1);
+                    counts[by_pos[left].1] -= 1;
+                    if counts[by_pos[left].1] == 0 {
+                        have -= 1;
+                    }
+                    left += 1;
+                }
+            }
+            distinct as f32 / shortest.max(distinct) as f32
+        };
+
+        Some(Detail { coverage, order, proximity, exact, highlights: spans(&tokens, &matches) })
+    }
+}
+
+/// The byte ranges of the matched tokens, merged.
+fn spans(tokens: &[crate::text::Token], matches: &[(usize, usize, f32, bool)]) -> Vec<Range<usize>> {
+    let ranges = matches
+        .iter()
+        .map(|&(j, _, _, joined)| {
+            let end = if joined { tokens.get(j + 1).map_or(tokens[j].span.end, |t| t.span.end) } else { tokens[j].span.end };
+            tokens[j].span.start..end
+        })
+        .collect();
+    merge(ranges)
 }
 
 /// Sorts ranges and merges the ones that overlap.

@@ -62,12 +62,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Folds one word; see the module documentation for the rules.
 pub fn fold(word: &str) -> String {
     let mut folded = String::with_capacity(word.len());
+    if word.is_ascii() {
+        // Most words of most corpora: nothing to decompose, so skip NFKD.
+        folded.extend(word.chars().map(|c| if c == '`' { '\'' } else { c.to_ascii_lowercase() }));
+        return finish_fold(folded);
+    }
     for c in word.nfkd().filter(|c| !is_combining_mark(*c)) {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}' | '`' => folded.push('\''),
             c => folded.extend(c.to_lowercase()),
         }
     }
+    finish_fold(folded)
+}
+
+/// The rules after case and mark folding: possessive, apostrophes, digit separators.
+fn finish_fold(mut folded: String) -> String {
     if let Some(stem) = folded.strip_suffix("'s") {
         folded.truncate(stem.len());
     }
