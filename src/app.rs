@@ -1,33 +1,55 @@
-//! The application shell: provides the corpus, follows the route and picks the view.
+//! The application shell: provides the corpus, the index and the navigator, follows the route
+//! and picks the view.
 //!
-//! Views are chosen from memos of the route, so moving between passages of the same document
-//! re-highlights and scrolls without rebuilding the document.
+//! Views are chosen from memos of the route, so moving between passages of the same document,
+//! or typing into the search box, updates the view without rebuilding it. The index is decoded
+//! after the first render, so the page shows at once and search follows a moment later.
 
 use leptos::prelude::*;
-use lectern_engine::Corpus;
+use lectern_engine::{Corpus, Index};
 
-use crate::hash::use_route;
+use crate::hash::Navigator;
 use crate::route::Route;
-use crate::views::{DocumentList, NotFound, Reader};
+use crate::views::{DocumentList, NotFound, Reader, SearchBox, SearchResults};
 
 /// The narrow handle through which views reach the corpus: read-only and alive for the page.
 #[derive(Clone, Copy)]
 pub struct Library(pub &'static Corpus);
 
-/// Which view the route asks for, without the passage (which a mounted reader follows itself).
+/// The search index once it is ready (`None` while it is being decoded).
+#[derive(Clone, Copy)]
+pub struct SearchIndex(pub ReadSignal<Option<&'static Index>>);
+
+/// Which view the route asks for, without what a mounted view follows by itself (the passage,
+/// the query).
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Page {
     List,
+    Search,
     Document(String),
     Unknown(String),
 }
 
 #[component]
-pub fn App(corpus: &'static Corpus) -> impl IntoView {
+pub fn App(
+    corpus: &'static Corpus,
+    /// The index to search with; when absent, the bundled one is decoded after the first render.
+    #[prop(optional)]
+    index: Option<&'static Index>,
+) -> impl IntoView {
     provide_context(Library(corpus));
-    let route = use_route();
+    let (search_index, set_search_index) = signal(index);
+    provide_context(SearchIndex(search_index));
+    if index.is_none() {
+        request_animation_frame(move || set_search_index.set(Some(crate::data::bundled_index(corpus))));
+    }
+    let nav = Navigator::new();
+    provide_context(nav);
+    let route = nav.route();
+
     let page = Memo::new(move |_| match route.get() {
         Route::List => Page::List,
+        Route::Search { .. } => Page::Search,
         Route::Document { id, .. } => Page::Document(id),
         Route::Unknown { hash } => Page::Unknown(hash),
     });
@@ -35,6 +57,8 @@ pub fn App(corpus: &'static Corpus) -> impl IntoView {
         Route::Document { passage, .. } => passage,
         _ => None,
     });
+    let query = Memo::new(move |_| route.with(|r| r.query().map(str::to_string)));
+    let search_query = Memo::new(move |_| query.get().unwrap_or_default());
 
     Effect::new(move |_| document().set_title(&page_title(corpus, &route.get())));
 
@@ -45,11 +69,13 @@ pub fn App(corpus: &'static Corpus) -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"¶"</span>
                 "Lectern"
             </a>
+            <SearchBox/>
         </header>
         <main id="main" tabindex="-1">
             {move || match page.get() {
                 Page::List => view! { <DocumentList/> }.into_any(),
-                Page::Document(id) => view! { <Reader id=id passage=passage/> }.into_any(),
+                Page::Search => view! { <SearchResults query=search_query/> }.into_any(),
+                Page::Document(id) => view! { <Reader id=id passage=passage query=query/> }.into_any(),
                 Page::Unknown(hash) => {
                     view! { <NotFound message=format!("Nothing is at “{hash}”.")/> }.into_any()
                 }
@@ -63,7 +89,9 @@ pub fn App(corpus: &'static Corpus) -> impl IntoView {
 fn page_title(corpus: &Corpus, route: &Route) -> String {
     match route {
         Route::List => "Lectern".to_string(),
-        Route::Document { id, passage } => match corpus.document(id) {
+        Route::Search { query } if query.trim().is_empty() => "Search — Lectern".to_string(),
+        Route::Search { query } => format!("“{}” — Search — Lectern", query.trim()),
+        Route::Document { id, passage, .. } => match corpus.document(id) {
             Some(doc) if passage.is_none_or(|n| doc.passage(n).is_some()) => format!("{} — Lectern", doc.meta.title),
             _ => "Not found — Lectern".to_string(),
         },

@@ -3,21 +3,28 @@
 #![cfg(target_arch = "wasm32")]
 
 use lectern_app::App;
-use lectern_engine::{Corpus, SourceFile};
+use lectern_engine::{Corpus, Index, SourceFile};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const ALPHA: &str = "---\ntitle: Alpha “quoted”\nauthor: Ann Author\ndate: 2015-12-22\nsource: The Source\nurl: https://example.org/alpha\nattribution: CC BY 4.0\n---\n\nFirst passage.\n\nSecond passage.\n\nThird passage.\n";
 const BETA: &str = "Beta Title\n\nOne <b>not bold</b>.\n\nTwo.\n";
 const GAMMA: &str = "---\ntitle: <img src=x onerror=alert(1)>\nurl: javascript:alert(1)\n---\nOnly passage.\n";
+const DELTA: &str = "---\ntitle: Delta\n---\nChina promotes Internet sovereignty in international fora, says Kazakhstan.\n\nThe multilateral approach was not adopted.\n";
 
-fn fixture() -> &'static Corpus {
-    let files = [SourceFile::new("alpha.md", ALPHA), SourceFile::new("beta.txt", BETA), SourceFile::new("gamma.md", GAMMA)];
-    Box::leak(Box::new(Corpus::from_files("fixture", &files).expect("fixture corpus is valid")))
+fn fixture() -> (&'static Corpus, &'static Index) {
+    let files = [
+        SourceFile::new("alpha.md", ALPHA),
+        SourceFile::new("beta.txt", BETA),
+        SourceFile::new("gamma.md", GAMMA),
+        SourceFile::new("delta.md", DELTA),
+    ];
+    let corpus: &'static Corpus = Box::leak(Box::new(Corpus::from_files("fixture", &files).expect("fixture corpus is valid")));
+    (corpus, Box::leak(Box::new(Index::build(corpus))))
 }
 
 /// The mounted app, unmounted when dropped so tests do not see each other's views.
@@ -39,8 +46,8 @@ impl Page {
         sleep(20).await;
         let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
         document().body().unwrap().append_child(&root).unwrap();
-        let corpus = fixture();
-        let handle = leptos::mount::mount_to(root.clone(), move || view! { <App corpus=corpus/> }.into_any());
+        let (corpus, index) = fixture();
+        let handle = leptos::mount::mount_to(root.clone(), move || view! { <App corpus=corpus index=index/> }.into_any());
         let page = Page { root, _handle: handle };
         page.wait_for("[data-view]").await;
         page
@@ -63,6 +70,27 @@ impl Page {
     async fn wait_for(&self, selector: &str) -> Element {
         eventually(&format!("{selector} appears; page shows: {}", self.root.inner_html()), || self.find(selector).is_some()).await;
         self.find(selector).unwrap()
+    }
+
+    /// Types `text` into the search box as a reader would (value, then an input event).
+    async fn type_query(&self, text: &str) {
+        let input: HtmlInputElement = self.wait_for("[data-search-input]").await.unchecked_into();
+        let _ = input.focus();
+        input.set_value(text);
+        input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    }
+
+    /// Presses `key` on the focused element (or the window when nothing is focused).
+    fn press(&self, key: &str) {
+        let init = KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        match document().active_element() {
+            Some(el) => el.dispatch_event(&event).unwrap(),
+            None => window().dispatch_event(&event).unwrap(),
+        };
     }
 
     async fn click(&self, selector: &str) {
@@ -98,13 +126,13 @@ async fn list_shows_every_document_with_its_metadata() {
     let page = Page::open("#/").await;
     let cards = page.all("[data-view=list] [data-doc-id]");
     let ids: Vec<String> = cards.iter().map(|c| c.get_attribute("data-doc-id").unwrap()).collect();
-    assert_eq!(ids, ["alpha", "beta", "gamma"]);
+    assert_eq!(ids, ["alpha", "beta", "delta", "gamma"]);
     let alpha = page.text("[data-doc-id=alpha]");
     for part in ["Alpha “quoted”", "by Ann Author", "December 22, 2015", "The Source", "3 ¶"] {
         assert!(alpha.contains(part), "{part} missing from {alpha}");
     }
     assert_eq!(page.text("[data-doc-id=beta] h2"), "Beta Title");
-    assert!(page.text(".summary").contains("3 documents · 6 paragraphs"));
+    assert!(page.text(".summary").contains("4 documents · 8 paragraphs"));
 }
 
 #[wasm_bindgen_test]
@@ -181,4 +209,80 @@ async fn metadata_is_text_and_only_http_urls_are_links() {
     let page = Page::open("#/doc/beta").await;
     page.wait_for("[data-view=reader]").await;
     assert_eq!(page.text("[data-passage='1'] p"), "One <b>not bold</b>.");
+}
+
+fn active_passage() -> Option<String> {
+    document().active_element().and_then(|e| e.get_attribute("data-passage"))
+}
+
+#[wasm_bindgen_test]
+async fn typing_shows_ranked_results_with_fuzzy_matches_marked() {
+    let page = Page::open("#/").await;
+    page.type_query("sovereinty").await;
+    let result = page.wait_for("[data-view=search] a.result").await;
+    assert_eq!(result.get_attribute("data-doc-id").as_deref(), Some("delta"));
+    assert_eq!(result.get_attribute("data-passage").as_deref(), Some("1"));
+    assert_eq!(page.text("a.result mark"), "sovereignty");
+    assert_eq!(window().location().hash().unwrap(), "#/search?q=sovereinty");
+    let status = page.find("#search-status").unwrap();
+    assert_eq!(status.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(status.text_content().unwrap(), "1 passage in 1 document.");
+    assert_eq!(status.get_attribute("data-result-count").as_deref(), Some("1"));
+
+    page.type_query("passage").await;
+    eventually("four results", || page.all("a.result").len() == 4).await;
+    let groups: Vec<String> = page.all(".result-group").iter().map(|g| g.get_attribute("data-doc-id").unwrap()).collect();
+    assert_eq!(groups, ["alpha", "gamma"], "results are grouped by document");
+}
+
+#[wasm_bindgen_test]
+async fn keyboard_alone_finds_and_opens_a_paragraph() {
+    let page = Page::open("#/").await;
+    page.press("/");
+    eventually("/ focuses the search box", || {
+        document().active_element().is_some_and(|e| e.has_attribute("data-search-input"))
+    })
+    .await;
+    page.type_query("multilateral aproach").await;
+    page.wait_for("a.result").await;
+    page.press("ArrowDown");
+    eventually("↓ moves into the results", || active_passage().as_deref() == Some("2")).await;
+    page.press("ArrowUp");
+    eventually("↑ from the first result returns to the box", || {
+        document().active_element().is_some_and(|e| e.has_attribute("data-search-input"))
+    })
+    .await;
+    page.press("Enter");
+    page.wait_for("[data-view=reader][data-doc-id=delta]").await;
+    assert_eq!(window().location().hash().unwrap(), "#/doc/delta/2?q=multilateral%20aproach");
+    page.wait_for("[data-passage='2'].is-target").await;
+    let marked: Vec<String> = page.all("[data-passage='2'] mark").iter().map(|m| m.text_content().unwrap()).collect();
+    assert_eq!(marked, ["multilateral", "approach"]);
+    eventually("the opened ¶ has focus", || active_passage().as_deref() == Some("2")).await;
+}
+
+#[wasm_bindgen_test]
+async fn escape_clears_and_no_match_suggests_words() {
+    let page = Page::open("#/search?q=sovereigntee%20intrnational").await;
+    page.wait_for("[data-view=search]").await;
+    let input: HtmlInputElement = page.find("[data-search-input]").unwrap().unchecked_into();
+    eventually("a shared search link fills the box", || input.value() == "sovereigntee intrnational").await;
+    page.wait_for("a.result").await;
+
+    page.type_query("xqzzy").await;
+    eventually("no match is announced", || page.text("#search-status").contains("No passages match “xqzzy”")).await;
+    assert!(page.find("[data-suggestions]").is_none(), "nothing near enough to suggest");
+
+    page.type_query("kasakstann").await;
+    eventually("a near word is suggested", || page.find("[data-suggestions] a").is_some()).await;
+
+    page.type_query("\"sovereignty china\"").await;
+    eventually("a phrase that is not there is offered loose", || {
+        page.find("[data-suggestions] a").and_then(|a| a.text_content()).as_deref() == Some("sovereignty china")
+    })
+    .await;
+
+    page.press("Escape");
+    eventually("Esc clears the box", || input.value().is_empty()).await;
+    assert!(page.all("a.result").is_empty());
 }

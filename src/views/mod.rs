@@ -4,11 +4,17 @@
 //! the hooks that tests and embedding sites rely on.
 
 mod list;
+mod marked;
 mod meta;
 mod not_found;
 mod reader;
+mod results;
+mod search_box;
 
 pub use list::DocumentList;
+pub use marked::Marked;
 pub use meta::{format_date, safe_url};
 pub use not_found::NotFound;
 pub use reader::Reader;
+pub use results::SearchResults;
+pub use search_box::SearchBox;

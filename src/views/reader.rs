@@ -2,20 +2,47 @@
 //!
 //! The route's passage is followed reactively: the passage is highlighted, scrolled into view
 //! and focused, without rebuilding the document. A ¶ the document lacks shows the not-found
-//! view with a link to the document itself.
+//! view with a link to the document itself. A query in the route marks its words in every
+//! passage, as search found them.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
-use lectern_engine::Document;
+use lectern_engine::search::Plan;
+use lectern_engine::snippet::pieces;
+use lectern_engine::{Document, Searcher};
 use wasm_bindgen::JsCast;
 
 use super::meta::{safe_url, Byline};
-use super::NotFound;
-use crate::app::Library;
+use super::{Marked, NotFound};
+use crate::app::{Library, SearchIndex};
 use crate::route::Route;
 
+/// The query's plan for marking words, compared by the query it was made from.
+#[derive(Clone)]
+struct Highlighter {
+    query: Option<String>,
+    plan: Option<Arc<Plan>>,
+}
+
+impl PartialEq for Highlighter {
+    fn eq(&self, other: &Self) -> bool {
+        self.query == other.query && self.plan.is_some() == other.plan.is_some()
+    }
+}
+
 #[component]
-pub fn Reader(id: String, passage: Memo<Option<usize>>) -> impl IntoView {
+pub fn Reader(id: String, passage: Memo<Option<usize>>, query: Memo<Option<String>>) -> impl IntoView {
     let Library(corpus) = expect_context::<Library>();
+    let SearchIndex(index) = expect_context::<SearchIndex>();
+    let highlighter = Memo::new(move |_| {
+        let query = query.get().filter(|q| !q.trim().is_empty());
+        let plan = match (&query, index.get()) {
+            (Some(q), Some(index)) => Some(Arc::new(Searcher::new(corpus, index).plan(q))),
+            _ => None,
+        };
+        Highlighter { query, plan }
+    });
     let Some(doc) = corpus.document(&id) else {
         return view! { <NotFound message=format!("There is no document “{id}” in this corpus.")/> }.into_any();
     };
@@ -37,13 +64,13 @@ pub fn Reader(id: String, passage: Memo<Option<usize>>) -> impl IntoView {
             />
         }
         .into_any(),
-        None => view! { <Article doc=doc passage=passage/> }.into_any(),
+        None => view! { <Article doc=doc passage=passage highlighter=highlighter/> }.into_any(),
     })
     .into_any()
 }
 
 #[component]
-fn Article(doc: &'static Document, passage: Memo<Option<usize>>) -> impl IntoView {
+fn Article(doc: &'static Document, passage: Memo<Option<usize>>, highlighter: Memo<Highlighter>) -> impl IntoView {
     let meta = &doc.meta;
     view! {
         <article class="reader" data-view="reader" data-doc-id=doc.id.clone() aria-labelledby="doc-title">
@@ -79,7 +106,16 @@ fn Article(doc: &'static Document, passage: Memo<Option<usize>>) -> impl IntoVie
                                 >
                                     {format!("¶{n}")}
                                 </a>
-                                <p>{text.clone()}</p>
+                                <p>
+                                    {move || highlighter.with(|h| {
+                                        let marks = h.plan.as_ref().map(|p| p.highlights(text)).unwrap_or_default();
+                                        let shown: Vec<(String, bool)> = pieces(text, 0..text.len(), &marks)
+                                            .into_iter()
+                                            .map(|p| (p.text.to_string(), p.marked))
+                                            .collect();
+                                        view! { <Marked pieces=shown/> }
+                                    })}
+                                </p>
                             </li>
                         }
                     })

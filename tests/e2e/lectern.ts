@@ -18,7 +18,19 @@ export class Lectern {
     return this.page.locator("[data-view]").first();
   }
 
-  view(name: "list" | "reader" | "not-found"): Locator {
+  get searchBox(): Locator {
+    return this.page.locator("[data-search-input]");
+  }
+
+  get status(): Locator {
+    return this.page.locator("#search-status");
+  }
+
+  results(): Locator {
+    return this.view("search").locator("a.result");
+  }
+
+  view(name: "list" | "reader" | "not-found" | "search"): Locator {
     return this.page.locator(`[data-view="${name}"]`);
   }
 

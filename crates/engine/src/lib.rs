@@ -12,6 +12,7 @@
 //! - [`query`]: what the reader typed, as terms and phrases.
 //! - [`search`]: ranked, typo-tolerant passage search with highlights.
 //! - [`generate`]: deterministic test corpora and queries for the relevance suite and benchmarks.
+//! - [`snippet`]: the part of a passage to show, and text cut into marked pieces.
 //! - [`bundle`]: the bytes a corpus is bundled as, written at build time, read in the app.
 
 pub mod bundle;
@@ -22,6 +23,7 @@ pub mod model;
 pub mod parse;
 pub mod query;
 pub mod search;
+pub mod snippet;
 pub mod text;
 
 pub use error::{CorpusError, Problem};

@@ -26,7 +26,8 @@ pub struct QueryTerm {
     pub prefix: bool,
 }
 
-const QUOTES: [char; 6] = ['"', '“', '”', '„', '«', '»'];
+/// The marks that open and close a quoted phrase.
+pub const QUOTES: [char; 6] = ['"', '“', '”', '„', '«', '»'];
 
 /// Parses `input`, using at most `max_chars` characters of it.
 pub fn parse_query(input: &str, max_chars: usize) -> Query {

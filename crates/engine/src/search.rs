@@ -21,7 +21,7 @@ use fuzzy_matcher::FuzzyMatcher;
 
 use crate::index::Index;
 use crate::model::Corpus;
-use crate::query::{parse_query, Query};
+use crate::query::{parse_query, Query, QUOTES};
 use crate::text::tokenize;
 
 /// The tuning knobs of search, with the values measured to work (see the relevance suite).
@@ -150,6 +150,11 @@ impl<'a> Searcher<'a> {
         results.truncated = plan.query.truncated;
         if results.hits.is_empty() {
             results.suggestions = self.suggest(&plan.query);
+            if !plan.query.phrases.is_empty() {
+                // The words may all be there, just not as the exact phrase: offer them loose.
+                let loose: String = input.chars().filter(|c| !QUOTES.contains(c)).collect();
+                results.suggestions.insert(0, loose.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
         }
         results
     }
@@ -373,6 +378,7 @@ impl<'a> Searcher<'a> {
         if !any_unknown {
             return Vec::new();
         }
+        let original = query.terms.iter().map(|t| t.term.as_str()).collect::<Vec<_>>().join(" ");
         let first_varied = options_per_term.iter().position(|o| o.len() > 1).unwrap_or(0);
         let variants = options_per_term[first_varied].len();
         (0..variants)
@@ -384,7 +390,7 @@ impl<'a> Searcher<'a> {
                     .collect::<Vec<_>>()
                     .join(" ")
             })
-            .filter(|s| !s.is_empty())
+            .filter(|s| !s.is_empty() && *s != original)
             .collect()
     }
 }
@@ -466,14 +472,24 @@ impl Plan {
                 .map_or(0.0, |k| at[k].iter().filter(|m| m.0 == i).map(|m| m.1).fold(0.0, f32::max))
         };
 
+        // Each phrase must occur; its words are then marked only where the phrase occurs.
+        let mut in_phrase: Vec<(usize, usize)> = Vec::new(); // (token position, query term)
         for phrase in &query.phrases {
-            let found = positions
+            let starts: Vec<usize> = positions
                 .iter()
-                .any(|&j| phrase.clone().enumerate().all(|(offset, i)| weight(i, j + offset) > 0.0));
-            if !found {
+                .copied()
+                .filter(|&j| phrase.clone().enumerate().all(|(offset, i)| weight(i, j + offset) > 0.0))
+                .collect();
+            if starts.is_empty() {
                 return None;
             }
+            for j in starts {
+                in_phrase.extend(phrase.clone().enumerate().map(|(offset, i)| (j + offset, i)));
+            }
         }
+        let phrase_term = |i: usize| query.phrases.iter().any(|p| p.contains(&i));
+        let marked: Vec<(usize, usize, f32, bool)> =
+            matches.iter().copied().filter(|&(j, i, _, _)| !phrase_term(i) || in_phrase.contains(&(j, i))).collect();
 
         let mut best = vec![0f32; n];
         for &(_, i, w, _) in &matches {
@@ -521,7 +537,7 @@ impl Plan {
             distinct as f32 / shortest.max(distinct) as f32
         };
 
-        Some(Detail { coverage, order, proximity, exact, highlights: spans(&tokens, &matches) })
+        Some(Detail { coverage, order, proximity, exact, highlights: spans(&tokens, &marked) })
     }
 }
 
@@ -615,8 +631,14 @@ mod tests {
     #[test]
     fn phrases_must_appear_in_order() {
         check("\"internet governance\"", 4, &["Internet", "governance"]);
+        let corpus = corpus();
+        let index = Index::build(&corpus);
+        let hits = Searcher::new(&corpus, &index).search("\"internet governance\"", 10).hits;
+        let marked: Vec<&str> = hits[0].highlights.iter().map(|r| &ARTICLE[hits[0].passage - 1][r.clone()]).collect();
+        assert_eq!(marked, ["Internet", "governance"], "a phrase's words are marked only where the phrase is");
         let results = no_hits("\"governance internet\"");
         assert_eq!(results.total, 0);
+        assert_eq!(results.suggestions.first().map(String::as_str), Some("governance internet"));
     }
 
     #[test]
@@ -637,6 +659,7 @@ mod tests {
         assert_eq!(no_hits("   “ ” ").total, 0);
         let results = no_hits("kasakstann");
         assert!(results.suggestions.iter().any(|s| s == "kazakhstan"), "{:?}", results.suggestions);
+        assert!(no_hits("xqzzy").suggestions.is_empty(), "no suggestion is better than the query itself");
     }
 
     #[test]
