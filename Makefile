@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: serve test setup setup-test build test-engine test-components test-e2e bench check-corpus
+.PHONY: serve test setup setup-test build test-engine test-components test-e2e bench bench-search check-corpus
 
 serve: setup build
 	node scripts/serve.mjs dist --port $(PORT)
@@ -40,6 +40,13 @@ test-e2e:
 # Bundle sizes and time to first render; prints figures, asserts nothing.
 bench: setup-test build
 	node bench/startup.mjs
+
+# Search latency and success@1 per query kind, natively and in Chromium beside MiniSearch and
+# Fuse.js, on a generated 12 MB corpus and on the bundled article; prints figures.
+bench-search: setup-test build
+	cargo run -q --release -p lectern-corpus --bin lectern -- generate target/bench/corpus-12mb --mb 12 >/dev/null
+	cargo run -q --release -p lectern-corpus --bin lectern -- bench target/bench/corpus-12mb --per-kind 200
+	node bench/search.mjs --per-kind 100 --fuse-per-kind 10
 
 # Validate a corpus folder without building the app: make check-corpus DIR=path/to/corpus
 check-corpus:

@@ -41,7 +41,7 @@ pub fn App(
     let (search_index, set_search_index) = signal(index);
     provide_context(SearchIndex(search_index));
     if index.is_none() {
-        request_animation_frame(move || set_search_index.set(Some(crate::data::bundled_index(corpus))));
+        request_animation_frame(move || set_search_index.set(Some(crate::data::bundled_index())));
     }
     let nav = Navigator::new();
     provide_context(nav);

@@ -19,3 +19,24 @@ pub fn mount() {
     let corpus = data::bundled();
     leptos::mount::mount_to_body(move || leptos::view! { <App corpus=corpus/> });
 }
+
+/// Searches the bundled corpus from JavaScript (`window.wasmBindings.search(query, limit)` in
+/// the built page), for embedding sites and the in-browser benchmark. Returns an array of
+/// `{ docId, passage, score }`, best first; the same ranking the search view shows.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = search)]
+pub fn search_api(query: &str, limit: usize) -> js_sys::Array {
+    let corpus = data::bundled();
+    let results = lectern_engine::Searcher::new(corpus, data::bundled_index()).search(query, limit);
+    results
+        .hits
+        .iter()
+        .map(|hit| {
+            let entry = js_sys::Object::new();
+            let set = |key: &str, value: wasm_bindgen::JsValue| js_sys::Reflect::set(&entry, &key.into(), &value);
+            let _ = set("docId", corpus.documents()[hit.doc].id.as_str().into());
+            let _ = set("passage", (hit.passage as u32).into());
+            let _ = set("score", hit.score.into());
+            wasm_bindgen::JsValue::from(entry)
+        })
+        .collect()
+}

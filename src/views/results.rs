@@ -12,7 +12,7 @@ use crate::app::{Library, SearchIndex};
 use crate::route::Route;
 
 /// How many passages are listed at most.
-const RESULT_LIMIT: usize = 50;
+const RESULT_LIMIT: usize = 20;
 /// Characters of a passage shown in a result.
 const SNIPPET_CHARS: usize = 240;
 

@@ -50,8 +50,11 @@ pub struct SearchOptions {
     pub fuzzy_known_words_up_to: usize,
     /// Phase 1 scores with at most this many words, the rarest; phase 2 uses them all.
     pub max_scoring_terms: usize,
-    /// How many phase-1 candidates phase 2 re-scores.
+    /// How many phase-1 candidates phase 2 re-scores, at most.
     pub rerank_depth: usize,
+    /// Phase 2 skips candidates whose phase-1 score is below this fraction of the best one:
+    /// they cannot climb to the top, and re-tokenising them is most of the cost of a search.
+    pub rerank_min_ratio: f32,
     /// Characters of a query that are read; the rest is ignored and reported.
     pub max_query_chars: usize,
     /// Quoted phrases are enforced only in queries of at most this many words: in a pasted
@@ -86,6 +89,7 @@ impl Default for SearchOptions {
             fuzzy_known_words_up_to: 6,
             max_scoring_terms: 24,
             rerank_depth: 80,
+            rerank_min_ratio: 0.5,
             max_query_chars: 2000,
             max_words_for_phrases: 12,
             weights: RankingWeights { bm25: 0.5, coverage: 1.0, order: 1.0, proximity: 0.3, exact: 0.2 },
@@ -252,7 +256,12 @@ impl<'a> Searcher<'a> {
             touched.select_nth_unstable_by(depth, |&a, &b| phase1(b).total_cmp(&phase1(a)));
         }
         let total_matching = touched.len();
-        let candidates = &touched[..touched.len().min(depth)];
+        let candidates = &mut touched[..total_matching.min(depth)];
+        candidates.sort_by(|&a, &b| phase1(b).total_cmp(&phase1(a)));
+        let floor = candidates.first().map_or(0.0, |&p| phase1(p)) * self.options.rerank_min_ratio;
+        let kept = candidates.partition_point(|&p| phase1(p) >= floor);
+        // Enough to fill the page of results even when few candidates are close to the best.
+        let candidates = &candidates[..kept.max(limit.min(candidates.len()))];
 
         // Phase 2: re-score the candidates on the whole query.
         let w = &self.options.weights;

@@ -6,8 +6,8 @@
 //!   English-like corpus, for benchmarks and tests of your own.
 //! - `lectern bench <dir> [--per-kind 200]`: measures index build time, bundled size and search
 //!   latency and success@1 per query kind on a corpus folder (prints figures, asserts nothing).
-//! - `lectern queries <dir> [--per-kind 200]`: the same benchmark queries as JSON, for the
-//!   in-browser benchmark.
+//! - `lectern queries <dir> [--per-kind 200]`: the same benchmark queries as JSON, with every
+//!   passage, for the in-browser benchmark (which indexes the passages in other libraries).
 //!
 //! Exit status 0 on success, 1 when the corpus has problems (all are listed), 2 on a usage error.
 
@@ -187,6 +187,12 @@ fn queries(dir: &Path, per_kind: usize) -> Result<ExitCode, String> {
         .into_iter()
         .map(|q| serde_json::json!({ "kind": q.kind.name(), "text": q.text, "docId": q.doc_id, "passage": q.passage }))
         .collect();
-    println!("{}", serde_json::to_string(&list).map_err(|e| e.to_string())?);
+    let passages: Vec<serde_json::Value> = corpus
+        .documents()
+        .iter()
+        .flat_map(|d| d.passages.iter().enumerate().map(move |(i, text)| serde_json::json!({ "id": format!("{}/{}", d.id, i + 1), "docId": d.id, "passage": i + 1, "text": text })))
+        .collect();
+    let out = serde_json::json!({ "queries": list, "passages": passages });
+    println!("{}", serde_json::to_string(&out).map_err(|e| e.to_string())?);
     Ok(ExitCode::SUCCESS)
 }
