@@ -46,7 +46,7 @@ bench: setup-test build
 bench-search: setup-test build
 	cargo run -q --release -p lectern-corpus --bin lectern -- generate target/bench/corpus-12mb --mb 12 >/dev/null
 	cargo run -q --release -p lectern-corpus --bin lectern -- bench target/bench/corpus-12mb --per-kind 200
-	node bench/search.mjs --per-kind 100 --fuse-per-kind 10
+	node bench/search.mjs --per-kind 100 --fuse-per-kind 3
 
 # Validate a corpus folder without building the app: make check-corpus DIR=path/to/corpus
 check-corpus:

@@ -4,8 +4,8 @@
 // prefix) and Fuse.js (ignoreLocation) from npm on the same passages and queries, as ratios.
 // Also the time to first render and until the index is decoded.
 // Usage: node bench/search.mjs [--per-kind 100] [--fuse-per-kind 10] [--mb 12]
-import { chromium } from "@playwright/test";
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import { launchChromium, probeFirstRender, serve } from "./common.mjs";
 import { existsSync, readFileSync } from "node:fs";
 
 const arg = (name, fallback) => {
@@ -34,16 +34,7 @@ execFileSync("trunk", ["build", "--release", "--dist", benchDist], {
 });
 if (!existsSync(`${root}/dist/index.html`)) execFileSync("trunk", ["build", "--release"], { stdio: "inherit" });
 
-const servers = [];
-const serve = (dir, port) => {
-  servers.push(spawn(process.execPath, ["scripts/serve.mjs", dir, "--port", String(port)], { stdio: "ignore" }));
-  return `http://127.0.0.1:${port}/`;
-};
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
-await new Promise((r) => setTimeout(r, 300));
+const browser = await launchChromium();
 
 const minisearchSrc = readFileSync(`${root}/node_modules/minisearch/dist/es/index.js`, "utf8");
 const fuseSrc = readFileSync(`${root}/node_modules/fuse.js/dist/fuse.min.mjs`, "utf8");
@@ -51,14 +42,7 @@ const fuseSrc = readFileSync(`${root}/node_modules/fuse.js/dist/fuse.min.mjs`, "
 async function run(label, url, dataJson, withFuse) {
   const data = JSON.parse(dataJson);
   const page = await browser.newPage();
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (document.querySelector("[data-view]")) {
-        window.__firstRender = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
+  await probeFirstRender(page);
   await page.goto(url);
   await page.waitForFunction(() => window.__firstRender !== undefined && window.wasmBindings);
   const firstRender = await page.evaluate(() => window.__firstRender);
@@ -125,8 +109,7 @@ async function run(label, url, dataJson, withFuse) {
             if (top === `${q.docId}/${q.passage}`) hits++;
           }
           times.sort((a, b) => a - b);
-          const pick = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-          out.rows.push({ kind, name, n: subset.length, p50: pick(0.5), p95: pick(0.95), max: times.at(-1), s1: hits / subset.length });
+          out.rows.push({ kind, name, n: subset.length, p50: times[Math.floor(0.5 * times.length)], p95: times[Math.min(times.length - 1, Math.floor(0.95 * times.length))], max: times.at(-1), s1: hits / subset.length });
         }
       }
       return out;
@@ -152,10 +135,13 @@ async function run(label, url, dataJson, withFuse) {
   }
 }
 
+const big = await serve(benchDist, 8383);
+const small = await serve("dist", 8384);
 try {
-  await run(`Generated corpus (${mb} MB)`, serve(benchDist, 8383), lectern("queries", corpusDir, "--per-kind", String(perKind)), fusePerKind > 0);
-  await run("Bundled article", serve("dist", 8384), lectern("queries", "corpus", "--per-kind", String(perKind)), true);
+  await run(`Generated corpus (${mb} MB)`, big.url, lectern("queries", corpusDir, "--per-kind", String(perKind)), fusePerKind > 0);
+  await run("Bundled article", small.url, lectern("queries", "corpus", "--per-kind", String(perKind)), true);
 } finally {
   await browser.close();
-  for (const s of servers) s.kill();
+  big.stop();
+  small.stop();
 }

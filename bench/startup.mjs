@@ -1,8 +1,7 @@
 // Benchmark (prints figures, asserts nothing): the release bundle's file sizes, raw and gzip,
 // and the time from navigation start to the first rendered view in headless Chromium.
 // Usage: node bench/startup.mjs [--runs 15]   (after `trunk build --release`)
-import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
+import { launchChromium, probeFirstRender, quantile, serve } from "./common.mjs";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -26,35 +25,24 @@ for (const name of readdirSync(dist).sort()) {
 }
 console.log(`  ${"total".padEnd(40)} ${kb(rawTotal).padStart(10)} raw ${kb(gzTotal).padStart(10)} gzip`);
 
-const server = spawn(process.execPath, ["scripts/serve.mjs", dist, "--port", String(port)], { stdio: "ignore" });
-await new Promise((r) => setTimeout(r, 300));
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const server = await serve(dist, port);
+const browser = await launchChromium();
 const times = [];
 try {
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        if (document.querySelector("[data-view]")) {
-          window.__firstRender = performance.now();
-          observer.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
-    await page.goto(`http://127.0.0.1:${port}/#/doc/framing-the-agenda/5`);
+    await probeFirstRender(page);
+    await page.goto(`${server.url}#/doc/framing-the-agenda/5`);
     await page.waitForFunction(() => window.__firstRender !== undefined);
     times.push(await page.evaluate(() => window.__firstRender));
     await context.close();
   }
 } finally {
   await browser.close();
-  server.kill();
+  server.stop();
 }
 times.sort((a, b) => a - b);
-const pick = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+const pick = (q) => quantile(times, q);
 console.log(`Time to first render (navigation start → reader shown, ${runs} cold loads, localhost):`);
 console.log(`  min ${pick(0).toFixed(0)} ms, median ${pick(0.5).toFixed(0)} ms, p95 ${pick(0.95).toFixed(0)} ms, max ${times.at(-1).toFixed(0)} ms`);

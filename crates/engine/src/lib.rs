@@ -13,15 +13,21 @@
 //! - [`search`]: ranked, typo-tolerant passage search with highlights.
 //! - [`generate`]: deterministic test corpora and queries for the relevance suite and benchmarks.
 //! - [`snippet`]: the part of a passage to show, and text cut into marked pieces.
+//! - [`quotes`]: the quotations and quoted terms in a passage.
+//! - [`align`]: word-by-word alignment of two texts, with a similarity figure.
+//! - [`check`]: check a quote printed elsewhere against the corpus: verdict and best span.
 //! - [`bundle`]: the bytes a corpus is bundled as, written at build time, read in the app.
 
+pub mod align;
 pub mod bundle;
+pub mod check;
 pub mod error;
 pub mod generate;
 pub mod index;
 pub mod model;
 pub mod parse;
 pub mod query;
+pub mod quotes;
 pub mod search;
 pub mod snippet;
 pub mod text;

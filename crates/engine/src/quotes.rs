@@ -1,0 +1,160 @@
+//! Finding the quotations in a passage: text inside “…”, "…", ‘…’ and Markdown block quotes.
+//!
+//! A quoted span of one or two words is a *term* (“multilateral”, “regime-type neutral”): a
+//! word held at arm's length rather than something someone said; longer spans are
+//! *quotations*. Both are found, told apart by [`QuoteKind`], and both can be compared.
+//! Guarantees: each span lies inside the passage on char boundaries and excludes the quote
+//! marks; spans are in text order and do not overlap (a quote inside a quote is part of the
+//! outer one); an unclosed mark yields nothing rather than a runaway span; an apostrophe
+//! (country’s) never opens or closes a quote.
+
+use std::ops::Range;
+
+/// What a quoted span is taken to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteKind {
+    /// Three or more words: someone's words, worth comparing and checking.
+    Quotation,
+    /// One or two words in quote marks: a term or a scare quote.
+    Term,
+}
+
+/// One quoted span of a passage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// Byte range of the quoted text, without its marks.
+    pub span: Range<usize>,
+    pub kind: QuoteKind,
+    /// Whitespace-separated words in the span.
+    pub words: usize,
+}
+
+/// Spans of at most this many words are terms, not quotations.
+pub const TERM_MAX_WORDS: usize = 2;
+
+/// The quotes in `passage`, in text order.
+pub fn find_quotes(passage: &str) -> Vec<Quote> {
+    if let Some(block) = block_quote(passage) {
+        return vec![make(passage, block)];
+    }
+    let chars: Vec<(usize, char)> = passage.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        let closer = match c {
+            '“' => Some(Closer::Char('”')),
+            '"' if opens(&chars, i) => Some(Closer::Char('"')),
+            '‘' => Some(Closer::SingleCurly),
+            '«' => Some(Closer::Char('»')),
+            '„' => Some(Closer::Char('“')),
+            _ => None,
+        };
+        if let Some(closer) = closer {
+            let start = at + c.len_utf8();
+            if let Some(j) = (i + 1..chars.len()).find(|&j| closer.closes(&chars, j)) {
+                let end = chars[j].0;
+                if passage[start..end].chars().any(char::is_alphanumeric) {
+                    out.push(make(passage, start..end));
+                }
+                i = j + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+enum Closer {
+    Char(char),
+    /// ’ closes only where it is not an apostrophe (not between two letters).
+    SingleCurly,
+}
+
+impl Closer {
+    fn closes(&self, chars: &[(usize, char)], j: usize) -> bool {
+        match self {
+            Closer::Char(c) => chars[j].1 == *c,
+            Closer::SingleCurly => chars[j].1 == '’' && !chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric()),
+        }
+    }
+}
+
+/// A straight double quote opens a quote when it does not follow a letter or digit.
+fn opens(chars: &[(usize, char)], i: usize) -> bool {
+    i == 0 || !chars[i - 1].1.is_alphanumeric()
+}
+
+/// A passage whose every line starts with `>` is a Markdown block quote; the span runs from
+/// the first line's text to the end.
+fn block_quote(passage: &str) -> Option<Range<usize>> {
+    if !passage.lines().all(|l| l.trim_start().starts_with('>')) {
+        return None;
+    }
+    let start = passage.find('>')? + 1;
+    let start = start + (passage[start..].len() - passage[start..].trim_start().len());
+    (start < passage.len()).then_some(start..passage.trim_end().len())
+}
+
+fn make(passage: &str, span: Range<usize>) -> Quote {
+    let words = passage[span.clone()].split_whitespace().count();
+    let kind = if words <= TERM_MAX_WORDS { QuoteKind::Term } else { QuoteKind::Quotation };
+    Quote { span, kind, words }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quoted texts of `passage` with their kinds.
+    fn check(passage: &str, expected: &[(&str, QuoteKind)]) {
+        let got: Vec<(&str, QuoteKind)> = find_quotes(passage).iter().map(|q| (&passage[q.span.clone()], q.kind)).collect();
+        assert_eq!(got, expected, "quotes of {passage:?}");
+    }
+
+    use QuoteKind::{Quotation, Term};
+
+    #[test]
+    fn curly_straight_and_guillemets() {
+        check("He said “we need to respect each country” today.", &[("we need to respect each country", Quotation)]);
+        check("the so-called “world” conference", &[("world", Term)]);
+        check("a \"multilateral approach\" and \"more\"", &[("multilateral approach", Term), ("more", Term)]);
+        check("« un monde partagé par tous »", &[(" un monde partagé par tous ", Quotation)]);
+        check("„Ein Satz mit Worten“ hier", &[("Ein Satz mit Worten", Quotation)]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        check("China’s ‘Internet Sovereignty’ and the country’s", &[("Internet Sovereignty", Term)]);
+        check("the 90’s ‘rock and roll’ era", &[("rock and roll", Quotation)]);
+        check("It’s the CCP’s view", &[]);
+        check("5\" screen and 6\" one", &[]);
+    }
+
+    #[test]
+    fn nesting_unclosed_and_empty() {
+        check("“outer ‘inner words here’ end”", &[("outer ‘inner words here’ end", Quotation)]);
+        check("an “unclosed quote runs on", &[]);
+        check("“” and “ ” and “word”", &[("word", Term)]);
+    }
+
+    #[test]
+    fn block_quotes() {
+        check("> Quoted paragraph\n> on two lines.", &[("Quoted paragraph\n> on two lines.", Quotation)]);
+        check("Not > a block quote", &[]);
+    }
+
+    #[test]
+    fn the_bundled_article() {
+        check(
+            "the theme of China’s second World Internet Conference, “An Interconnected World Shared and Governed by All”:",
+            &[("An Interconnected World Shared and Governed by All", Quotation)],
+        );
+        check(
+            "an attendance of “2,000 people from governments, international organizations,” only eight",
+            &[("2,000 people from governments, international organizations,", Quotation)],
+        );
+        check("the concept of “Internet sovereignty,” the", &[("Internet sovereignty,", Term)]);
+    }
+}
