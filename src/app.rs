@@ -9,8 +9,9 @@ use leptos::prelude::*;
 use lectern_engine::{Corpus, Index};
 
 use crate::hash::Navigator;
-use crate::route::Route;
-use crate::views::{DocumentList, NotFound, Reader, SearchBox, SearchResults};
+use crate::route::{Item, Route};
+use crate::tray::Tray;
+use crate::views::{Check, Compare, DocumentList, NotFound, Quotes, Reader, SearchBox, SearchResults, Similar};
 
 /// The narrow handle through which views reach the corpus: read-only and alive for the page.
 #[derive(Clone, Copy)]
@@ -27,6 +28,10 @@ enum Page {
     List,
     Search,
     Document(String),
+    Quotes,
+    Compare,
+    Check,
+    Similar(String, usize),
     Unknown(String),
 }
 
@@ -45,14 +50,29 @@ pub fn App(
     }
     let nav = Navigator::new();
     provide_context(nav);
+    let tray = Tray::new();
+    provide_context(tray);
     let route = nav.route();
 
     let page = Memo::new(move |_| match route.get() {
         Route::List => Page::List,
         Route::Search { .. } => Page::Search,
         Route::Document { id, .. } => Page::Document(id),
+        Route::Quotes => Page::Quotes,
+        Route::Compare { .. } => Page::Compare,
+        Route::Check { .. } => Page::Check,
+        Route::Similar { id, passage } => Page::Similar(id, passage),
         Route::Unknown { hash } => Page::Unknown(hash),
     });
+    let compare_items = Memo::new(move |_| match route.get() {
+        Route::Compare { items } => items,
+        _ => Vec::<Item>::new(),
+    });
+    let check_text = Memo::new(move |_| match route.get() {
+        Route::Check { text } => text,
+        _ => String::new(),
+    });
+    let tray_items = tray.items();
     let passage = Memo::new(move |_| match route.get() {
         Route::Document { passage, .. } => passage,
         _ => None,
@@ -70,12 +90,24 @@ pub fn App(
                 "Lectern"
             </a>
             <SearchBox/>
+            <nav class="site-nav" aria-label="Views">
+                <a href=Route::Quotes.to_hash()>"Quotes"</a>
+                <a href=Route::Check { text: String::new() }.to_hash()>"Check a quote"</a>
+                <a href=move || Route::Compare { items: tray_items.get() }.to_hash() data-tray
+                    data-tray-count=move || tray_items.with(Vec::len)>
+                    {move || format!("Compare ({})", tray_items.with(Vec::len))}
+                </a>
+            </nav>
         </header>
         <main id="main" tabindex="-1">
             {move || match page.get() {
                 Page::List => view! { <DocumentList/> }.into_any(),
                 Page::Search => view! { <SearchResults query=search_query/> }.into_any(),
                 Page::Document(id) => view! { <Reader id=id passage=passage query=query/> }.into_any(),
+                Page::Quotes => view! { <Quotes/> }.into_any(),
+                Page::Compare => view! { <Compare items=compare_items/> }.into_any(),
+                Page::Check => view! { <Check text=check_text/> }.into_any(),
+                Page::Similar(id, passage) => view! { <Similar id=id passage=passage/> }.into_any(),
                 Page::Unknown(hash) => {
                     view! { <NotFound message=format!("Nothing is at “{hash}”.")/> }.into_any()
                 }
@@ -94,6 +126,13 @@ fn page_title(corpus: &Corpus, route: &Route) -> String {
         Route::Document { id, passage, .. } => match corpus.document(id) {
             Some(doc) if passage.is_none_or(|n| doc.passage(n).is_some()) => format!("{} — Lectern", doc.meta.title),
             _ => "Not found — Lectern".to_string(),
+        },
+        Route::Quotes => "Quotes — Lectern".to_string(),
+        Route::Compare { .. } => "Compare quotes — Lectern".to_string(),
+        Route::Check { .. } => "Check a quote — Lectern".to_string(),
+        Route::Similar { id, passage } => match corpus.excerpt(id, *passage, None) {
+            Some(_) => format!("Similar to ¶{passage} — Lectern"),
+            None => "Not found — Lectern".to_string(),
         },
         Route::Unknown { .. } => "Not found — Lectern".to_string(),
     }

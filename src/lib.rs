@@ -4,12 +4,14 @@
 //! - [`data`]: the corpus bundled at build time.
 //! - [`route`]: the view state as it is written in the URL hash, parsed and formatted.
 //! - [`hash`]: the route as a signal, kept in step with `location.hash`.
+//! - [`tray`]: the quotes collected for comparison, kept in storage when allowed.
 //! - [`app`] and [`views`]: the components.
 
 pub mod app;
 pub mod data;
 pub mod hash;
 pub mod route;
+pub mod tray;
 pub mod views;
 
 pub use app::App;

@@ -2,7 +2,11 @@
 //!
 //! Grammar: `#/` (or nothing) lists the documents; `#/search?q=<query>` shows results;
 //! `#/doc/<id>` opens a document; `#/doc/<id>/<n>` opens it at ¶n; a document link may carry
-//! `?q=<query>` to highlight the query's words. Ids and queries are percent-encoded.
+//! `?q=<query>` to highlight the query's words; `#/quotes` lists the quotes found;
+//! `#/compare?i=<item>&i=<item>…` compares quotes side by side (an item is `p:<id>/<n>`,
+//! `p:<id>/<n>/<start>-<end>` for a span of ¶n, or `t:<text>`); `#/check?q=<text>` checks a
+//! quote; `#/similar/<id>/<n>` lists passages worded like ¶n. Ids, queries and items are
+//! percent-encoded.
 //! Guarantee: `parse` accepts any string without panicking and `parse(&r.to_hash()) == r` for
 //! every route it produces.
 
@@ -18,8 +22,53 @@ pub enum Route {
     /// A document, optionally at one passage (1-based ¶ number), optionally with the words of a
     /// query highlighted.
     Document { id: String, passage: Option<usize>, query: Option<String> },
+    /// The quotes found in the corpus.
+    Quotes,
+    /// Quotes side by side, in order.
+    Compare { items: Vec<Item> },
+    /// Check a quote printed elsewhere.
+    Check { text: String },
+    /// Passages worded like ¶`passage` of `id`.
+    Similar { id: String, passage: usize },
     /// A hash that names no view; `hash` is what was asked for, shown to the user.
     Unknown { hash: String },
+}
+
+/// One quote in a comparison.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Item {
+    /// ¶`passage` of document `id`, or the byte range `span` of it.
+    Passage { id: String, passage: usize, span: Option<(usize, usize)> },
+    /// Text from outside the corpus, such as a pasted quote.
+    Text(String),
+}
+
+impl Item {
+    fn parse(value: &str) -> Option<Item> {
+        if let Some(text) = value.strip_prefix("t:") {
+            return Some(Item::Text(text.to_string()));
+        }
+        let rest = value.strip_prefix("p:")?;
+        let parts: Vec<&str> = rest.rsplitn(3, '/').collect();
+        let (id, passage, span) = match parts.as_slice() {
+            [n, id] => (id, n.parse().ok()?, None),
+            [range, n, id] => {
+                let (s, e) = range.split_once('-')?;
+                (id, n.parse().ok()?, Some((s.parse().ok()?, e.parse().ok()?)))
+            }
+            _ => return None,
+        };
+        (!id.is_empty()).then(|| Item::Passage { id: decode(id), passage, span })
+    }
+
+    fn format(&self) -> String {
+        match self {
+            Item::Text(text) => format!("t:{text}"),
+            // The id is escaped on its own so a `/` in it cannot be read as a separator.
+            Item::Passage { id, passage, span: None } => format!("p:{}/{passage}", encode(id)),
+            Item::Passage { id, passage, span: Some((s, e)) } => format!("p:{}/{passage}/{s}-{e}", encode(id)),
+        }
+    }
 }
 
 /// Characters escaped in an id or a query inside the hash: controls, space, the separators of
@@ -33,15 +82,26 @@ impl Route {
         let full = hash.strip_prefix('#').unwrap_or(hash);
         let unknown = || Route::Unknown { hash: decode(full) };
         let (path, params) = full.split_once('?').unwrap_or((full, ""));
-        let query = params
-            .split('&')
-            .filter_map(|pair| pair.split_once('='))
-            .find(|(key, _)| *key == "q")
-            .map(|(_, value)| decode(&value.replace('+', " ")));
+        let values = |name: &str| -> Vec<String> {
+            params
+                .split('&')
+                .filter_map(|pair| pair.split_once('='))
+                .filter(|(key, _)| *key == name)
+                .map(|(_, value)| decode(&value.replace('+', " ")))
+                .collect()
+        };
+        let query = values("q").into_iter().next();
         let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
         match segments.as_slice() {
             [""] => Route::List,
             ["search"] => Route::Search { query: query.unwrap_or_default() },
+            ["quotes"] => Route::Quotes,
+            ["check"] => Route::Check { text: query.unwrap_or_default() },
+            ["compare"] => Route::Compare { items: values("i").iter().filter_map(|v| Item::parse(v)).collect() },
+            ["similar", id, n] if !id.is_empty() => match n.parse::<usize>() {
+                Ok(passage) => Route::Similar { id: decode(id), passage },
+                Err(_) => unknown(),
+            },
             ["doc", id] | ["doc", id, ""] if !id.is_empty() => Route::Document { id: decode(id), passage: None, query },
             ["doc", id, n] if !id.is_empty() => match n.parse::<usize>() {
                 Ok(n) => Route::Document { id: decode(id), passage: Some(n), query },
@@ -62,6 +122,13 @@ impl Route {
             Route::Search { query } => format!("#/search?q={}", encode(query)),
             Route::Document { id, passage: None, query } => with_query(format!("#/doc/{}", encode(id)), query),
             Route::Document { id, passage: Some(n), query } => with_query(format!("#/doc/{}/{n}", encode(id)), query),
+            Route::Quotes => "#/quotes".to_string(),
+            Route::Check { text } => format!("#/check?q={}", encode(text)),
+            Route::Compare { items } => {
+                let params: Vec<String> = items.iter().map(|i| format!("i={}", encode(&i.format()))).collect();
+                format!("#/compare?{}", params.join("&"))
+            }
+            Route::Similar { id, passage } => format!("#/similar/{}/{passage}", encode(id)),
             Route::Unknown { hash } => format!("#{hash}"),
         }
     }
@@ -140,6 +207,28 @@ mod tests {
         );
         assert_eq!(Route::parse("#/doc/a/2?q=x").query(), Some("x"));
         assert_eq!(Route::parse("#/doc/a/2").query(), None);
+    }
+
+    #[test]
+    fn compare_check_quotes_and_similar() {
+        let span = Item::Passage { id: "a b".into(), passage: 2, span: Some((5, 40)) };
+        let whole = Item::Passage { id: "x/y".into(), passage: 1, span: None };
+        let text = Item::Text("“A & B” = 100% #1".into());
+        let compare = Route::Compare { items: vec![span.clone(), whole, text] };
+        assert_eq!(Route::parse(&compare.to_hash()), compare, "{}", compare.to_hash());
+        check("#/compare?i=p%3Aa%2F2%2F5-9&i=t%3Ahello", Route::Compare { items: vec![
+            Item::Passage { id: "a".into(), passage: 2, span: Some((5, 9)) },
+            Item::Text("hello".into()),
+        ] });
+        check("#/compare?i=junk&i=p%3A%2F1&i=p%3Aa%2Fx", Route::Compare { items: vec![] });
+        check("#/compare", Route::Compare { items: vec![] });
+        check("#/quotes", Route::Quotes);
+        check("#/check?q=we%20need", Route::Check { text: "we need".into() });
+        check("#/similar/a/3", Route::Similar { id: "a".into(), passage: 3 });
+        check("#/similar/a/x", unknown("/similar/a/x"));
+        for r in [Route::Quotes, Route::Check { text: "x & y".into() }, Route::Similar { id: "a b".into(), passage: 9 }] {
+            assert_eq!(Route::parse(&r.to_hash()), r);
+        }
     }
 
     #[test]

@@ -3,18 +3,29 @@
 //! Every view marks itself with `data-view` and its items with `data-doc-id` / `data-passage`,
 //! the hooks that tests and embedding sites rely on.
 
+mod check;
+mod cite;
+mod compare;
+mod diffed;
 mod list;
 mod marked;
 mod meta;
 mod not_found;
 mod reader;
+mod quotes;
 mod results;
 mod search_box;
+mod selection;
+mod similar;
 
+pub use check::Check;
+pub use compare::Compare;
 pub use list::DocumentList;
 pub use marked::Marked;
 pub use meta::{format_date, safe_url};
 pub use not_found::NotFound;
+pub use quotes::Quotes;
 pub use reader::Reader;
+pub use similar::Similar;
 pub use results::SearchResults;
 pub use search_box::SearchBox;

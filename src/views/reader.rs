@@ -3,20 +3,26 @@
 //! The route's passage is followed reactively: the passage is highlighted, scrolled into view
 //! and focused, without rebuilding the document. A ¶ the document lacks shows the not-found
 //! view with a link to the document itself. A query in the route marks its words in every
-//! passage, as search found them.
+//! passage, as search found them; quotations found in the text are marked too. Under each ¶:
+//! compare it, find passages worded like it, cite it. Selecting text shows a bar to compare or
+//! check the selection.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use lectern_engine::search::Plan;
-use lectern_engine::snippet::pieces;
+use lectern_engine::quotes::find_quotes;
+use lectern_engine::snippet::layered;
 use lectern_engine::{Document, Searcher};
 use wasm_bindgen::JsCast;
 
+use super::cite::Cite;
 use super::meta::{safe_url, Byline};
-use super::{Marked, NotFound};
+use super::selection::SelectionBar;
+use super::NotFound;
 use crate::app::{Library, SearchIndex};
-use crate::route::Route;
+use crate::route::{Item, Route};
+use crate::tray::Tray;
 
 /// The query's plan for marking words, compared by the query it was made from.
 #[derive(Clone)]
@@ -72,6 +78,7 @@ pub fn Reader(id: String, passage: Memo<Option<usize>>, query: Memo<Option<Strin
 #[component]
 fn Article(doc: &'static Document, passage: Memo<Option<usize>>, highlighter: Memo<Highlighter>) -> impl IntoView {
     let meta = &doc.meta;
+    let tray = expect_context::<Tray>();
     view! {
         <article class="reader" data-view="reader" data-doc-id=doc.id.clone() aria-labelledby="doc-title">
             <header class="doc-header">
@@ -106,23 +113,41 @@ fn Article(doc: &'static Document, passage: Memo<Option<usize>>, highlighter: Me
                                 >
                                     {format!("¶{n}")}
                                 </a>
-                                <p>
-                                    {move || highlighter.with(|h| {
-                                        let marks = h.plan.as_ref().map(|p| p.highlights(text)).unwrap_or_default();
-                                        let shown: Vec<(String, bool)> = pieces(text, 0..text.len(), &marks)
-                                            .into_iter()
-                                            .map(|p| (p.text.to_string(), p.marked))
-                                            .collect();
-                                        view! { <Marked pieces=shown/> }
-                                    })}
+                                <p data-passage-text=n>
+                                    {move || highlighter.with(|h| passage_text(text, h))}
                                 </p>
+                                <div class="passage-actions">
+                                    <button type="button" class="link-button" data-compare-passage=n
+                                        aria-label=format!("Compare paragraph {n}")
+                                        on:click=move |_| tray.add(Item::Passage { id: doc.id.clone(), passage: n, span: None })>
+                                        "Compare"
+                                    </button>
+                                    <a href=Route::Similar { id: doc.id.clone(), passage: n }.to_hash()
+                                        aria-label=format!("Passages worded like paragraph {n}")>"Similar"</a>
+                                    <Cite doc=doc passage=n quote=text.clone()/>
+                                </div>
                             </li>
                         }
                     })
                     .collect_view()}
             </ol>
+            <SelectionBar doc=doc/>
         </article>
     }
+}
+
+/// A passage's text with its quotations and the query's words marked.
+fn passage_text(text: &str, highlighter: &Highlighter) -> impl IntoView {
+    let marks = highlighter.plan.as_ref().map(|p| p.highlights(text)).unwrap_or_default();
+    let quotes: Vec<std::ops::Range<usize>> = find_quotes(text).into_iter().map(|q| q.span).collect();
+    layered(text, 0..text.len(), &[&quotes, &marks])
+        .into_iter()
+        .map(|(range, flags)| {
+            let piece = text[range].to_string();
+            let inner = if flags & 2 != 0 { view! { <mark>{piece}</mark> }.into_any() } else { piece.into_any() };
+            if flags & 1 != 0 { view! { <span class="quoted" data-quoted>{inner}</span> }.into_any() } else { inner }
+        })
+        .collect_view()
 }
 
 /// Scrolls to and focuses ¶`target`, or the top of the document when there is none, so that

@@ -30,7 +30,57 @@ export class Lectern {
     return this.view("search").locator("a.result");
   }
 
-  view(name: "list" | "reader" | "not-found" | "search"): Locator {
+  get tray(): Locator {
+    return this.page.locator("[data-tray]");
+  }
+
+  columns(): Locator {
+    return this.view("compare").locator("[data-column]");
+  }
+
+  get verdict(): Locator {
+    return this.page.locator("[data-verdict]");
+  }
+
+  /** Selects `words` inside the text of ¶n in the reader, as a mouse drag would. */
+  async selectInPassage(n: number, words: string) {
+    await this.page.evaluate(
+      ({ n, words }) => {
+        const p = document.querySelector(`[data-passage-text="${n}"]`)!;
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        const nodes: Text[] = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+        const full = nodes.map((t) => t.data).join("");
+        const start = full.indexOf(words);
+        if (start < 0) throw new Error(`"${words}" is not in ¶${n}`);
+        const locate = (offset: number): [Text, number] => {
+          for (const t of nodes) {
+            if (offset <= t.data.length) return [t, offset];
+            offset -= t.data.length;
+          }
+          throw new Error("offset out of range");
+        };
+        const range = document.createRange();
+        range.setStart(...locate(start));
+        range.setEnd(...locate(start + words.length));
+        const selection = getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+      },
+      { n, words },
+    );
+  }
+
+  /** Presses Tab (or Shift+Tab) until `target` has focus; fails after `max` presses. */
+  async tabTo(target: Locator, { backwards = false, max = 80 } = {}) {
+    for (let i = 0; i < max; i++) {
+      if (await target.evaluate((el) => el === document.activeElement)) return;
+      await this.page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
+    }
+    throw new Error("could not reach the element by keyboard");
+  }
+
+  view(name: "list" | "reader" | "not-found" | "search" | "compare" | "check" | "quotes"): Locator {
     return this.page.locator(`[data-view="${name}"]`);
   }
 

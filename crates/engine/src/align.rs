@@ -115,11 +115,20 @@ pub fn align_words(left: &str, a: &[Word], right: &str, b: &[Word]) -> Alignment
         }
     };
     let mut segments: Vec<Segment> = Vec::new();
-    let (mut shared, mut different, mut minor) = (0, 0, 0);
+    let (mut shared, mut minor) = (0, 0);
     let mut push = |change: Change, l: Range<usize>, r: Range<usize>| match segments.last_mut() {
         Some(last) if last.change == change && change != Change::Changed => {
             last.left.end = l.end.max(last.left.end);
             last.right.end = r.end.max(last.right.end);
+        }
+        // Words only one side has, next to words only the other has, are a substitution,
+        // whichever order the diff reported them in.
+        Some(last)
+            if matches!((last.change, change), (Change::OnlyLeft, Change::OnlyRight) | (Change::OnlyRight, Change::OnlyLeft)) =>
+        {
+            last.change = Change::Changed;
+            last.left = last.left.start.min(l.start)..last.left.end.max(l.end);
+            last.right = last.right.start.min(r.start)..last.right.end.max(r.end);
         }
         _ => segments.push(Segment { change, left: l, right: r }),
     };
@@ -137,19 +146,26 @@ pub fn align_words(left: &str, a: &[Word], right: &str, b: &[Word]) -> Alignment
                 }
             }
             DiffOp::Delete { old_index, old_len, new_index } => {
-                different += old_len;
                 push(Change::OnlyLeft, span(a, old_index, old_len), span(b, new_index, 0));
             }
             DiffOp::Insert { old_index, new_index, new_len } => {
-                different += new_len;
                 push(Change::OnlyRight, span(a, old_index, 0), span(b, new_index, new_len));
             }
             DiffOp::Replace { old_index, old_len, new_index, new_len } => {
-                different += old_len.max(new_len);
                 push(Change::Changed, span(a, old_index, old_len), span(b, new_index, new_len));
             }
         }
     }
+    let count = |words: &[Word], range: &Range<usize>| words.iter().filter(|w| range.start <= w.span.start && w.span.end <= range.end).count();
+    let different = segments
+        .iter()
+        .map(|s| match s.change {
+            Change::Changed => count(a, &s.left).max(count(b, &s.right)),
+            Change::OnlyLeft => count(a, &s.left),
+            Change::OnlyRight => count(b, &s.right),
+            Change::Same | Change::Minor => 0,
+        })
+        .sum();
     let total = a.len() + b.len();
     let similarity = if total == 0 { 1.0 } else { 2.0 * shared as f32 / total as f32 };
     Alignment { segments, similarity, left_words: a.len(), right_words: b.len(), words_different: different, minor }
@@ -197,6 +213,7 @@ mod tests {
         check("country’s right, and", "country's right and", "~country’s right,/country's right =and");
         check("these—Russia, Kazakhstan", "these Russia, Kazakhstan", "=these—Russia, Kazakhstan");
         assert_eq!(render("country’s right,", "country's right", true), "[country’s right,→country's right]");
+        assert_eq!(render("a more moderate, way", "a more moderate way", true), "=a more [moderate,→moderate] =way");
     }
 
     #[test]

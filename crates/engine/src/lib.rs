@@ -16,11 +16,13 @@
 //! - [`quotes`]: the quotations and quoted terms in a passage.
 //! - [`align`]: word-by-word alignment of two texts, with a similarity figure.
 //! - [`check`]: check a quote printed elsewhere against the corpus: verdict and best span.
+//! - [`cite`]: a quote's citation as plain text and Markdown.
 //! - [`bundle`]: the bytes a corpus is bundled as, written at build time, read in the app.
 
 pub mod align;
 pub mod bundle;
 pub mod check;
+pub mod cite;
 pub mod error;
 pub mod generate;
 pub mod index;

@@ -116,6 +116,18 @@ impl Corpus {
     pub fn passage_count(&self) -> usize {
         self.documents.iter().map(|d| d.passages.len()).sum()
     }
+
+    /// The text of ¶`passage` of document `id`, or of the byte range `span` of it. `None` when
+    /// the document, the ¶ or the span (out of bounds, empty, or not on char boundaries) does
+    /// not exist, as happens with a stale or hand-edited link.
+    pub fn excerpt(&self, id: &str, passage: usize, span: Option<(usize, usize)>) -> Option<&str> {
+        let text = self.document(id)?.passage(passage)?;
+        match span {
+            None => Some(text),
+            Some((start, end)) if start < end => text.get(start..end),
+            Some(_) => None,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -148,6 +160,18 @@ mod tests {
         assert_eq!(c.document("b").unwrap().passages, ["x"]);
         assert!(c.document("c").is_none());
         assert_eq!(c.passage_count(), 2);
+    }
+
+    #[test]
+    fn excerpts() {
+        let c = Corpus::new("dir", vec![doc("a", &["héllo world", "two"])]).unwrap();
+        assert_eq!(c.excerpt("a", 1, None), Some("héllo world"));
+        assert_eq!(c.excerpt("a", 1, Some((7, 12))), Some("world"));
+        assert_eq!(c.excerpt("a", 1, Some((1, 2))), None, "not on a char boundary");
+        assert_eq!(c.excerpt("a", 1, Some((5, 5))), None);
+        assert_eq!(c.excerpt("a", 1, Some((7, 99))), None);
+        assert_eq!(c.excerpt("a", 3, None), None);
+        assert_eq!(c.excerpt("b", 1, None), None);
     }
 
     #[test]

@@ -79,6 +79,32 @@ pub fn pieces<'a>(text: &'a str, range: Range<usize>, highlights: &[Range<usize>
     out
 }
 
+/// `text[range]` cut wherever any of `layers` starts or ends; each piece carries one flag per
+/// layer (bit `i` set when the piece lies inside layer `i`). Ranges in a layer may overlap.
+pub fn layered(text: &str, range: Range<usize>, layers: &[&[Range<usize>]]) -> Vec<(Range<usize>, u32)> {
+    let mut cuts: Vec<usize> = vec![range.start, range.end];
+    for layer in layers {
+        for r in layer.iter() {
+            for at in [r.start, r.end] {
+                if at > range.start && at < range.end && text.is_char_boundary(at) {
+                    cuts.push(at);
+                }
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| {
+            let piece = w[0]..w[1];
+            let flags = layers.iter().enumerate().fold(0u32, |flags, (i, layer)| {
+                if layer.iter().any(|r| r.start <= piece.start && piece.end <= r.end) { flags | 1 << i } else { flags }
+            });
+            (piece, flags)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +120,16 @@ mod tests {
         check_pieces("one two three", 4..13, &[0..3, 4..7, 8..13], &[("two", true), (" ", false), ("three", true)]);
         check_pieces("héllo wörld", 0..13, &[7..13], &[("héllo ", false), ("wörld", true)]);
         check_pieces("abc", 0..3, &[], &[("abc", false)]);
+    }
+
+    #[test]
+    fn layers_cut_at_every_edge() {
+        let text = "say “we need to respect” now";
+        let at = |s: &str| text.find(s).unwrap();
+        let quote = [at("we")..at("”")];
+        let marks = [at("need")..at(" to"), at("respect")..at(" now")];
+        let got: Vec<(&str, u32)> = layered(text, 0..text.len(), &[&quote, &marks]).into_iter().map(|(r, f)| (&text[r], f)).collect();
+        assert_eq!(got, [("say “", 0), ("we ", 1), ("need", 3), (" to ", 1), ("respect", 3), ("”", 2), (" now", 0)]);
     }
 
     #[test]

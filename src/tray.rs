@@ -1,0 +1,72 @@
+//! The comparison tray: the quotes a reader has collected, in order, shared by every view.
+//!
+//! It is kept in localStorage when the browser allows it, so a collection survives a reload;
+//! where storage is missing or throws (sandboxed frames, private modes, opaque origins) the tray
+//! simply lives as long as the page. The compare view's URL carries its items, so a comparison
+//! is shared by its link, not by storage.
+
+use leptos::prelude::*;
+
+use crate::route::{Item, Route};
+
+/// The storage key; the value is the compare route's hash, which already encodes a list.
+const STORAGE_KEY: &str = "lectern:tray";
+
+/// The narrow handle to the tray.
+#[derive(Clone, Copy)]
+pub struct Tray {
+    items: RwSignal<Vec<Item>>,
+}
+
+impl Tray {
+    /// A tray restored from storage (when there is any) and saved back on every change.
+    pub fn new() -> Tray {
+        let items = RwSignal::new(load());
+        Effect::new(move |_| items.with(|items| save(items)));
+        Tray { items }
+    }
+
+    pub fn items(&self) -> Signal<Vec<Item>> {
+        self.items.into()
+    }
+
+    /// Adds `item` at the end, unless it is already there.
+    pub fn add(&self, item: Item) {
+        self.items.update(|items| {
+            if !items.contains(&item) {
+                items.push(item);
+            }
+        });
+    }
+
+    /// Replaces the whole collection (a shared comparison opened from its link).
+    pub fn set(&self, items: Vec<Item>) {
+        if self.items.with_untracked(|current| *current != items) {
+            self.items.set(items);
+        }
+    }
+
+    /// The compare view of the current collection.
+    pub fn route(&self) -> Route {
+        Route::Compare { items: self.items.get_untracked() }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn load() -> Vec<Item> {
+    let saved = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+    match saved.map(|hash| Route::parse(&hash)) {
+        Some(Route::Compare { items }) => items,
+        _ => Vec::new(),
+    }
+}
+
+fn save(items: &[Item]) {
+    if let Some(storage) = storage() {
+        // A full or refusing storage only costs persistence, never the tray itself.
+        let _ = storage.set_item(STORAGE_KEY, &Route::Compare { items: items.to_vec() }.to_hash());
+    }
+}

@@ -1,0 +1,60 @@
+//! "Cite": a quote with its citation and permalink, as plain text and as Markdown, each ready to
+//! copy. The text sits in read-only fields, so it can be copied by hand where the clipboard is
+//! refused (sandboxed frames, pages opened from disk).
+
+use leptos::prelude::*;
+use lectern_engine::cite::Citation;
+use lectern_engine::Document;
+
+use crate::route::Route;
+
+#[component]
+pub fn Cite(doc: &'static Document, passage: usize, quote: String) -> impl IntoView {
+    let permalink = permalink(&Route::passage(&doc.id, passage));
+    let citation = Citation { doc, passage, quote: &quote, permalink: &permalink };
+    let (plain, markdown) = (citation.plain(), citation.markdown());
+    view! {
+        <details class="cite" data-cite>
+            <summary>"Cite"</summary>
+            <CopyField label="Plain text" text=plain kind="plain"/>
+            <CopyField label="Markdown" text=markdown kind="markdown"/>
+        </details>
+    }
+}
+
+#[component]
+fn CopyField(label: &'static str, text: String, kind: &'static str) -> impl IntoView {
+    let copied = RwSignal::new(None::<bool>);
+    let value = text.clone();
+    let copy = move |_| {
+        let value = value.clone();
+        let clipboard = window().navigator().clipboard();
+        leptos::task::spawn_local(async move {
+            let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&value)).await.is_ok();
+            copied.set(Some(done));
+        });
+    };
+    view! {
+        <div class="copy-field">
+            <label>
+                <span>{label}</span>
+                <textarea readonly rows="4" data-citation=kind>{text}</textarea>
+            </label>
+            <button type="button" on:click=copy>{format!("Copy {}", label.to_lowercase())}</button>
+            <span class="copied" role="status">
+                {move || match copied.get() {
+                    Some(true) => "Copied.",
+                    Some(false) => "Copying was refused here; select the text above and copy it.",
+                    None => "",
+                }}
+            </span>
+        </div>
+    }
+}
+
+/// The absolute link to `route` from this page, wherever it is served (or opened from disk).
+pub fn permalink(route: &Route) -> String {
+    let href = window().location().href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}{}", route.to_hash())
+}

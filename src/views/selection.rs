@@ -1,0 +1,123 @@
+//! The selection bar: select text inside a paragraph of the reader, and a bar offers to add the
+//! selection to the comparison or to check it as a quote. The selection is kept as a byte span
+//! of the passage, so the comparison links to exactly those words.
+
+use leptos::prelude::*;
+use lectern_engine::Document;
+use wasm_bindgen::JsCast;
+
+use crate::hash::Navigator;
+use crate::route::{Item, Route};
+use crate::tray::Tray;
+
+/// A selection inside one passage: its ¶, byte span and text.
+#[derive(Clone, Debug, PartialEq)]
+struct Selected {
+    passage: usize,
+    span: (usize, usize),
+    text: String,
+}
+
+#[component]
+pub fn SelectionBar(doc: &'static Document) -> impl IntoView {
+    let tray = expect_context::<Tray>();
+    let nav = expect_context::<Navigator>();
+    let selected = RwSignal::new(None::<Selected>);
+    let added = RwSignal::new(false);
+    // `selectionchange` fires on the document and does not bubble to the window.
+    let listener = gloo_events::EventListener::new(&document(), "selectionchange", move |_| {
+        let now = current_selection(doc);
+        if now.is_some() || !bar_has_focus() {
+            if selected.get_untracked() != now {
+                added.set(false);
+            }
+            selected.set(now);
+        }
+    });
+    let listener = send_wrapper::SendWrapper::new(listener);
+    on_cleanup(move || drop(listener));
+
+    move || {
+        selected.get().map(|s| {
+            let item = Item::Passage { id: doc.id.clone(), passage: s.passage, span: Some(s.span) };
+            let check = Route::Check { text: s.text.clone() }.to_hash();
+            let preview: String = s.text.chars().take(60).collect();
+            let ellipsis = if s.text.chars().count() > 60 { "…" } else { "" };
+            view! {
+                <div class="selection-bar" role="region" aria-label="Selected text" data-selection-bar>
+                    <span class="selection-preview">{format!("“{preview}{ellipsis}” (¶{})", s.passage)}</span>
+                    {move || if added.get() {
+                        view! { <a href=tray.route().to_hash() data-compare-now>"Added. Compare now"</a> }.into_any()
+                    } else {
+                        let item = item.clone();
+                        view! {
+                            <button type="button" data-compare-selection on:click=move |_| {
+                                tray.add(item.clone());
+                                added.set(true);
+                            }>"Compare selection"</button>
+                        }.into_any()
+                    }}
+                    <a href=check.clone() on:click=move |_| nav.go(Route::Check { text: s.text.clone() }, false)>"Check selection"</a>
+                </div>
+            }
+        })
+    }
+}
+
+/// Whether focus is in the bar itself (clicking a button there clears the selection, which must
+/// not hide the bar before the click lands).
+fn bar_has_focus() -> bool {
+    document()
+        .active_element()
+        .and_then(|e| e.closest("[data-selection-bar]").ok().flatten())
+        .is_some()
+}
+
+/// The current selection when it lies inside one passage of `doc`'s reader.
+fn current_selection(doc: &Document) -> Option<Selected> {
+    let selection = document().get_selection().ok().flatten()?;
+    if selection.is_collapsed() || selection.range_count() == 0 {
+        return None;
+    }
+    let range = selection.get_range_at(0).ok()?;
+    let holder = |node: web_sys::Node| -> Option<web_sys::Element> {
+        let element = match node.dyn_into::<web_sys::Element>() {
+            Ok(e) => e,
+            Err(node) => node.parent_element()?,
+        };
+        element.closest("[data-passage-text]").ok().flatten()
+    };
+    let start_p = holder(range.start_container().ok()?)?;
+    let end_p = holder(range.end_container().ok()?)?;
+    if start_p != end_p {
+        return None;
+    }
+    let passage: usize = start_p.get_attribute("data-passage-text")?.parse().ok()?;
+    let text = doc.passage(passage)?;
+    // UTF-16 offsets from the start of the paragraph, as the DOM counts them.
+    let before = document().create_range().ok()?;
+    before.select_node_contents(&start_p).ok()?;
+    before.set_end(&range.start_container().ok()?, range.start_offset().ok()?).ok()?;
+    let start16 = String::from(before.to_string()).encode_utf16().count();
+    let len16 = String::from(range.to_string()).encode_utf16().count();
+    let (start, end) = (byte_at(text, start16)?, byte_at(text, start16 + len16)?);
+    let trimmed_start = start + (text[start..end].len() - text[start..end].trim_start().len());
+    let trimmed_end = start + text[start..end].trim_end().len();
+    (trimmed_start < trimmed_end).then(|| Selected {
+        passage,
+        span: (trimmed_start, trimmed_end),
+        text: text[trimmed_start..trimmed_end].to_string(),
+    })
+}
+
+/// The byte offset in `text` of the UTF-16 offset `u16_offset`.
+fn byte_at(text: &str, u16_offset: usize) -> Option<usize> {
+    let mut units = 0;
+    for (i, c) in text.char_indices() {
+        if units >= u16_offset {
+            return Some(i);
+        }
+        units += c.len_utf16();
+    }
+    (units >= u16_offset).then_some(text.len())
+}

@@ -1,0 +1,57 @@
+// Collect quotes and see them side by side, word by word; a shared comparison link reproduces it.
+import { test, expect, ARTICLE } from "./lectern";
+
+test("select text in the reader, compare it with the keynote quote: two columns, the difference marked", async ({ lectern, page }) => {
+  await lectern.open(`#/doc/${ARTICLE}/2`);
+  await lectern.selectInPassage(2, "each country’s right to choose their methods");
+  await page.locator("[data-compare-selection]").click();
+  await expect(lectern.tray).toHaveText("Compare (1)");
+
+  await lectern.open("#/quotes");
+  const keynote = page.locator('[data-quote-kind="quotation"][data-passage="2"]');
+  await expect(keynote).toContainText("We need to respect each country’s right");
+  await keynote.locator("[data-compare]").click();
+  await expect(lectern.tray).toHaveText("Compare (2)");
+
+  await lectern.tray.click();
+  await expect(lectern.columns()).toHaveCount(2);
+  await expect(lectern.columns().nth(0).locator("[data-quote-text]")).toHaveText("each country’s right to choose their methods");
+  // The whole quote has words the selection lacks: marked as only in this quote, not as changed.
+  await expect(lectern.columns().nth(1).locator("mark.w-only").first()).toBeVisible();
+  await expect(lectern.columns().nth(1).locator("mark.w-changed")).toHaveCount(0);
+  const similarity = Number(await lectern.columns().nth(1).locator("[data-similarity]").getAttribute("data-similarity"));
+  expect(similarity).toBeGreaterThan(0);
+  expect(similarity).toBeLessThan(100);
+  await expect(lectern.columns().nth(0).locator(`a[data-passage="2"]`)).toHaveAttribute("href", `#/doc/${ARTICLE}/2`);
+});
+
+test("a shared comparison link opened cold reproduces the view, and strict mode counts punctuation", async ({ lectern, page }) => {
+  const items = [`p:${ARTICLE}/6`, "t:a more moderate “multistakeholder” approach entailing input from the private sector"];
+  await lectern.open(`#/compare?${items.map((i) => `i=${encodeURIComponent(i)}`).join("&")}`);
+  await expect(lectern.columns()).toHaveCount(2);
+  await expect(lectern.tray).toHaveText("Compare (2)");
+  await expect(lectern.columns().nth(1)).toContainText("Pasted text");
+  // ¶6 has “moderate,” and “sector,” where the paste drops the commas: minor, not changed…
+  await expect(lectern.columns().nth(1).locator("mark.w-changed")).toHaveCount(0);
+  await expect(lectern.columns().nth(1).locator("mark.w-minor")).toHaveText(["moderate (punctuation or case differs)", "sector (punctuation or case differs)"]);
+  // …unless the comparison is strict.
+  await page.locator("[data-strict]").check();
+  await expect(lectern.columns().nth(1).locator("mark.w-minor")).toHaveCount(0);
+  await expect(lectern.columns().nth(1).locator("mark.w-changed")).toHaveCount(2);
+  await lectern.columns().nth(0).locator("[data-remove]").click();
+  await expect(lectern.columns()).toHaveCount(1);
+  expect(await lectern.hash()).not.toContain(encodeURIComponent(`p:${ARTICLE}/6`));
+  // The URL follows the edit, so a reload (or the link) shows the comparison as it now is.
+  await page.reload();
+  await expect(lectern.columns()).toHaveCount(1);
+  await expect(lectern.columns().nth(0)).toContainText("Pasted text");
+});
+
+test("on a phone the columns stack", async ({ lectern, page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await lectern.open(`#/compare?i=${encodeURIComponent(`p:${ARTICLE}/1`)}&i=${encodeURIComponent(`p:${ARTICLE}/2`)}`);
+  const [a, b] = [await lectern.columns().nth(0).boundingBox(), await lectern.columns().nth(1).boundingBox()];
+  expect(b!.y).toBeGreaterThan(a!.y + a!.height - 1);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

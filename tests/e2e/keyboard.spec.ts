@@ -1,0 +1,26 @@
+// The whole compare-and-check flow by keyboard alone: no mouse, no programmatic clicks.
+import { test, expect, ARTICLE } from "./lectern";
+
+test("keyboard only: collect two paragraphs, compare, remove one, then check a quote", async ({ lectern, page }) => {
+  await lectern.open(`#/doc/${ARTICLE}`);
+  await lectern.tabTo(page.locator('[data-compare-passage="2"]'));
+  await page.keyboard.press("Enter");
+  await lectern.tabTo(page.locator('[data-compare-passage="3"]'));
+  await page.keyboard.press("Enter");
+  await expect(lectern.tray).toHaveText("Compare (2)");
+
+  await lectern.tabTo(lectern.tray, { backwards: true });
+  await page.keyboard.press("Enter");
+  await expect(lectern.columns()).toHaveCount(2);
+  await lectern.tabTo(lectern.columns().nth(0).locator("[data-remove]"));
+  await page.keyboard.press("Enter");
+  await expect(lectern.columns()).toHaveCount(1);
+
+  await lectern.tabTo(page.getByRole("link", { name: "Check a quote" }), { backwards: true });
+  await page.keyboard.press("Enter");
+  await lectern.tabTo(page.locator("[data-check-input]"));
+  await page.keyboard.type("We should never seek network hegemony");
+  await page.keyboard.press("Control+Enter");
+  await expect(lectern.verdict).toHaveAttribute("data-verdict", "exact");
+  await expect(lectern.verdict).toContainText("¶2");
+});
