@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: serve test setup setup-test build test-engine test-components test-e2e bench bench-search check-corpus
+.PHONY: serve test setup setup-test build package test-engine test-components test-e2e bench bench-search check-corpus
 
 serve: setup build
 	node scripts/serve.mjs dist --port $(PORT)
@@ -20,14 +20,20 @@ setup:
 setup-test:
 	scripts/setup.sh --test
 
-# The release bundle in dist/ (Trunk: wasm-opt -Oz, relative URLs).
+# The release bundle in dist/ (Trunk: wasm-opt -Oz, relative URLs), then the package step:
+# pkg/lectern.html (one self-contained file, also copied to dist/) and pkg/embed.js.
 build:
 	trunk build --release
+	node scripts/package.mjs dist pkg
+
+package:
+	node scripts/package.mjs dist pkg
 
 # Tier 1: the engine, the corpus loader and CLI, and the app's pure logic, natively.
 test-engine:
 	cargo test --workspace
 	scripts/build-refuses-bad-corpus.sh
+	node --test scripts/package.test.mjs
 
 # Tier 2: components mounted in headless Chromium through wasm-bindgen-test.
 test-components:

@@ -3,6 +3,11 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 8181);
+/** dist/ again, under a deep sub-path, as a static host might serve it. */
+export const SUBPATH_PORT = port + 1;
+export const SUBPATH = "/some/deep/path/";
+/** A second origin for host pages that embed Lectern in an iframe (serves the repository). */
+export const HOST_PORT = port + 2;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -26,10 +31,13 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node scripts/serve.mjs dist --port ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-  },
+  webServer: [
+    { command: `node scripts/serve.mjs dist --port ${port}`, url: `http://127.0.0.1:${port}/`, timeout: 20_000 },
+    {
+      command: `node scripts/serve.mjs dist --port ${SUBPATH_PORT} --base ${SUBPATH}`,
+      url: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH}`,
+      timeout: 20_000,
+    },
+    { command: `node scripts/serve.mjs . --port ${HOST_PORT}`, url: `http://127.0.0.1:${HOST_PORT}/tests/e2e/host/embed.html`, timeout: 20_000 },
+  ],
 });

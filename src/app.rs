@@ -11,7 +11,8 @@ use lectern_engine::{Corpus, Index};
 use crate::hash::Navigator;
 use crate::route::{Item, Route};
 use crate::tray::Tray;
-use crate::views::{Check, Compare, DocumentList, NotFound, Quotes, Reader, SearchBox, SearchResults, Similar};
+use crate::embed;
+use crate::views::{About, Check, Compare, DocumentList, NotFound, Quotes, Reader, SearchBox, SearchResults, Similar};
 
 /// The narrow handle through which views reach the corpus: read-only and alive for the page.
 #[derive(Clone, Copy)]
@@ -29,6 +30,7 @@ enum Page {
     Search,
     Document(String),
     Quotes,
+    About,
     Compare,
     Check,
     Similar(String, usize),
@@ -59,6 +61,7 @@ pub fn App(
         Route::Search { .. } => Page::Search,
         Route::Document { id, .. } => Page::Document(id),
         Route::Quotes => Page::Quotes,
+        Route::About => Page::About,
         Route::Compare { .. } => Page::Compare,
         Route::Check { .. } => Page::Check,
         Route::Similar { id, passage } => Page::Similar(id, passage),
@@ -73,6 +76,11 @@ pub fn App(
         _ => String::new(),
     });
     let tray_items = tray.items();
+    let embedded = embed::is_embedded();
+    if embedded {
+        embed::report_height();
+        embed::listen_to_host(nav);
+    }
     let passage = Memo::new(move |_| match route.get() {
         Route::Document { passage, .. } => passage,
         _ => None,
@@ -84,19 +92,28 @@ pub fn App(
 
     view! {
         <a class="skip-link" href="#/" on:click=skip_to_main>"Skip to content"</a>
-        <header class="site-header">
-            <a class="brand" href="#/" data-nav="home">
-                <span class="brand-mark" aria-hidden="true">"¶"</span>
-                "Lectern"
-            </a>
+        <header class="site-header" class:embedded=embedded>
+            {(!embedded).then(|| view! {
+                <a class="brand" href="#/" data-nav="home">
+                    <span class="brand-mark" aria-hidden="true">"¶"</span>
+                    "Lectern"
+                </a>
+            })}
             <SearchBox/>
             <nav class="site-nav" aria-label="Views">
-                <a href=Route::Quotes.to_hash()>"Quotes"</a>
-                <a href=Route::Check { text: String::new() }.to_hash()>"Check a quote"</a>
+                {(!embedded).then(|| view! {
+                    <a href=Route::Quotes.to_hash()>"Quotes"</a>
+                    <a href=Route::Check { text: String::new() }.to_hash()>"Check a quote"</a>
+                })}
                 <a href=move || Route::Compare { items: tray_items.get() }.to_hash() data-tray
                     data-tray-count=move || tray_items.with(Vec::len)>
                     {move || format!("Compare ({})", tray_items.with(Vec::len))}
                 </a>
+                {embedded.then(|| view! {
+                    <a href=move || embed::full_view_href(&route.get()) target="_blank" rel="noopener" data-open-full>
+                        "Open in Lectern ↗"
+                    </a>
+                })}
             </nav>
         </header>
         <main id="main" tabindex="-1">
@@ -105,6 +122,7 @@ pub fn App(
                 Page::Search => view! { <SearchResults query=search_query/> }.into_any(),
                 Page::Document(id) => view! { <Reader id=id passage=passage query=query/> }.into_any(),
                 Page::Quotes => view! { <Quotes/> }.into_any(),
+                Page::About => view! { <About/> }.into_any(),
                 Page::Compare => view! { <Compare items=compare_items/> }.into_any(),
                 Page::Check => view! { <Check text=check_text/> }.into_any(),
                 Page::Similar(id, passage) => view! { <Similar id=id passage=passage/> }.into_any(),
@@ -113,6 +131,11 @@ pub fn App(
                 }
             }}
         </main>
+        {(!embedded).then(|| view! {
+            <footer class="site-footer">
+                <a href=Route::About.to_hash() data-nav="about">"About this copy"</a>
+            </footer>
+        })}
     }
 }
 
@@ -128,6 +151,7 @@ fn page_title(corpus: &Corpus, route: &Route) -> String {
             _ => "Not found — Lectern".to_string(),
         },
         Route::Quotes => "Quotes — Lectern".to_string(),
+        Route::About => "About this copy — Lectern".to_string(),
         Route::Compare { .. } => "Compare quotes — Lectern".to_string(),
         Route::Check { .. } => "Check a quote — Lectern".to_string(),
         Route::Similar { id, passage } => match corpus.excerpt(id, *passage, None) {

@@ -4,11 +4,13 @@
 //! - [`data`]: the corpus bundled at build time.
 //! - [`route`]: the view state as it is written in the URL hash, parsed and formatted.
 //! - [`hash`]: the route as a signal, kept in step with `location.hash`.
+//! - [`embed`]: embed mode: compact chrome, height messages to the host, host navigation.
 //! - [`tray`]: the quotes collected for comparison, kept in storage when allowed.
 //! - [`app`] and [`views`]: the components.
 
 pub mod app;
 pub mod data;
+pub mod embed;
 pub mod hash;
 pub mod route;
 pub mod tray;
@@ -16,10 +18,31 @@ pub mod views;
 
 pub use app::App;
 
-/// Mounts the explorer on the page's body, reading the bundled corpus.
+/// The id of the element the app renders into.
+const ROOT_ID: &str = "lectern";
+
+/// Mounts the explorer, reading the bundled corpus. Idempotent: running it twice in one page
+/// mounts once, and a page saved with a rendered app in it (the browser's "Save page as…,
+/// complete") has that stale copy replaced rather than a second app added beside it.
 pub fn mount() {
+    use wasm_bindgen::JsCast;
+    let window = leptos::prelude::window();
+    let flag = wasm_bindgen::JsValue::from_str("__lecternMounted");
+    if js_sys::Reflect::get(&window, &flag).is_ok_and(|v| v.is_truthy()) {
+        return;
+    }
+    let _ = js_sys::Reflect::set(&window, &flag, &wasm_bindgen::JsValue::TRUE);
+    let document = leptos::prelude::document();
+    let Some(body) = document.body() else { return };
+    if let Some(stale) = document.get_element_by_id(ROOT_ID) {
+        stale.remove();
+    }
+    let Ok(root) = document.create_element("div") else { return };
+    root.set_id(ROOT_ID);
+    let _ = body.append_child(&root);
     let corpus = data::bundled();
-    leptos::mount::mount_to_body(move || leptos::view! { <App corpus=corpus/> });
+    let root: web_sys::HtmlElement = root.unchecked_into();
+    leptos::mount::mount_to(root, move || leptos::view! { <App corpus=corpus/> }).forget();
 }
 
 /// Searches the bundled corpus from JavaScript (`window.wasmBindings.search(query, limit)` in

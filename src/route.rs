@@ -5,7 +5,7 @@
 //! `?q=<query>` to highlight the query's words; `#/quotes` lists the quotes found;
 //! `#/compare?i=<item>&i=<item>…` compares quotes side by side (an item is `p:<id>/<n>`,
 //! `p:<id>/<n>/<start>-<end>` for a span of ¶n, or `t:<text>`); `#/check?q=<text>` checks a
-//! quote; `#/similar/<id>/<n>` lists passages worded like ¶n. Ids, queries and items are
+//! quote; `#/similar/<id>/<n>` lists passages worded like ¶n; `#/about` describes this copy. Ids, queries and items are
 //! percent-encoded.
 //! Guarantee: `parse` accepts any string without panicking and `parse(&r.to_hash()) == r` for
 //! every route it produces.
@@ -24,6 +24,8 @@ pub enum Route {
     Document { id: String, passage: Option<usize>, query: Option<String> },
     /// The quotes found in the corpus.
     Quotes,
+    /// About this copy: build date, corpus size and checksum, offline download.
+    About,
     /// Quotes side by side, in order.
     Compare { items: Vec<Item> },
     /// Check a quote printed elsewhere.
@@ -96,6 +98,7 @@ impl Route {
             [""] => Route::List,
             ["search"] => Route::Search { query: query.unwrap_or_default() },
             ["quotes"] => Route::Quotes,
+            ["about"] => Route::About,
             ["check"] => Route::Check { text: query.unwrap_or_default() },
             ["compare"] => Route::Compare { items: values("i").iter().filter_map(|v| Item::parse(v)).collect() },
             ["similar", id, n] if !id.is_empty() => match n.parse::<usize>() {
@@ -123,6 +126,7 @@ impl Route {
             Route::Document { id, passage: None, query } => with_query(format!("#/doc/{}", encode(id)), query),
             Route::Document { id, passage: Some(n), query } => with_query(format!("#/doc/{}/{n}", encode(id)), query),
             Route::Quotes => "#/quotes".to_string(),
+            Route::About => "#/about".to_string(),
             Route::Check { text } => format!("#/check?q={}", encode(text)),
             Route::Compare { items } => {
                 let params: Vec<String> = items.iter().map(|i| format!("i={}", encode(&i.format()))).collect();
@@ -223,6 +227,7 @@ mod tests {
         check("#/compare?i=junk&i=p%3A%2F1&i=p%3Aa%2Fx", Route::Compare { items: vec![] });
         check("#/compare", Route::Compare { items: vec![] });
         check("#/quotes", Route::Quotes);
+        check("#/about", Route::About);
         check("#/check?q=we%20need", Route::Check { text: "we need".into() });
         check("#/similar/a/3", Route::Similar { id: "a".into(), passage: 3 });
         check("#/similar/a/x", unknown("/similar/a/x"));

@@ -3,6 +3,7 @@
 //! Every view marks itself with `data-view` and its items with `data-doc-id` / `data-passage`,
 //! the hooks that tests and embedding sites rely on.
 
+mod about;
 mod check;
 mod cite;
 mod compare;
@@ -18,6 +19,7 @@ mod search_box;
 mod selection;
 mod similar;
 
+pub use about::About;
 pub use check::Check;
 pub use compare::Compare;
 pub use list::DocumentList;

@@ -120,12 +120,15 @@ export class Lectern {
 export const test = base.extend<{ lectern: Lectern }>({
   lectern: async ({ page, baseURL }, use) => {
     const problems: string[] = [];
-    const origin = new URL(baseURL!).origin;
+    // The page's own files: the served build, its sub-path copy and the host-page origin of the
+    // embedding tests (all on this machine), files opened from disk, and inline data.
+    const base = new URL(baseURL!);
+    const own = [0, 1, 2].map((offset) => `http://127.0.0.1:${Number(base.port) + offset}/`);
+    const allowed = (url: string) => own.some((o) => url.startsWith(o)) || /^(file|data|blob):/.test(url);
     page.on("console", (msg) => msg.type() === "error" && problems.push(`console: ${msg.text()}`));
     page.on("pageerror", (err) => problems.push(`exception: ${err.message}`));
     page.on("request", (req) => {
-      const url = req.url();
-      if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) problems.push(`request: ${url}`);
+      if (!allowed(req.url())) problems.push(`request: ${req.url()}`);
     });
     await use(new Lectern(page));
     expect(problems, "no console errors, exceptions or outside requests").toEqual([]);

@@ -1,0 +1,50 @@
+// Tests of the package step on fixtures shaped like Trunk's and wasm-bindgen's output, so a
+// change in either fails here with a message instead of producing a broken single file.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { findAssets, glueExports, inline } from "./package.mjs";
+
+const TRUNK_HTML = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Lectern</title>
+<link rel="stylesheet" href="./lectern-1.css" integrity="sha384-x"/>
+<script type="module">
+import init, * as bindings from './lectern-app-2.js';
+const wasm = await init({ module_or_path: './lectern-app-2_bg.wasm' });
+window.wasmBindings = bindings;
+</script>
+<link rel="modulepreload" href="./lectern-app-2.js" crossorigin="anonymous"><link rel="preload" href="./lectern-app-2_bg.wasm" as="fetch" type="application/wasm"></head>
+<body><p data-boot>Loading Lectern…</p></body></html>`;
+
+const GLUE = `function search(q, n) { return []; }
+async function __wbg_init(module_or_path) { return module_or_path; }
+function initSync(m) {}
+export { initSync, search, __wbg_init as default };`;
+
+const FILES = { "./lectern-1.css": "body{color:red}", "./lectern-app-2.js": GLUE, "./lectern-app-2_bg.wasm": "\0asm" };
+const read = (href) => Buffer.from(FILES[href] ?? assert.fail(`unexpected read of ${href}`));
+
+test("finds the stylesheet, the glue and the wasm in Trunk's page", () => {
+  const found = findAssets(TRUNK_HTML);
+  assert.equal(found.glue, "./lectern-app-2.js");
+  assert.equal(found.wasm, "./lectern-app-2_bg.wasm");
+  assert.equal(found.styles.length, 1);
+});
+
+test("names the glue's init function and its exports", () => {
+  assert.deepEqual(glueExports(GLUE), { init: "__wbg_init", named: ["search"] });
+  assert.deepEqual(glueExports("export default async function boot() {}\nexport function search() {}"), { init: "boot", named: ["search"] });
+  assert.throws(() => glueExports("export const x = 1;"), /no default-exported init function/);
+});
+
+test("the single file inlines everything and references no other file", () => {
+  const out = inline(TRUNK_HTML, read);
+  assert.match(out, /<style>body\{color:red\}<\/style>/);
+  assert.match(out, /await __wbg_init\(\{ module_or_path: bytes \}\)/);
+  assert.match(out, new RegExp(Buffer.from("\0asm").toString("base64")));
+  assert.match(out, /window\.wasmBindings = \{ search \}/);
+  assert.doesNotMatch(out, /href="\.\/|src="\.\/|import .* from '\.\//);
+  assert.match(out, /data-boot/);
+});
+
+test("a page that has changed shape fails with what is missing", () => {
+  assert.throws(() => findAssets("<html><head></head><body></body></html>"), /could not find a stylesheet <link>, Trunk's <script type=module> loader/);
+});

@@ -1,0 +1,84 @@
+//! Embedding in someone else's page through an iframe.
+//!
+//! `?embed=1` in the page's address (before the hash) selects compact chrome. The embedded page
+//! tells its host its content height with `postMessage({ type: "lectern:height", height })`
+//! whenever it changes (the host script `embed.js` resizes the iframe), and accepts one message
+//! from its host, `{ type: "lectern:navigate", hash: "#/…" }`, which is checked for shape, size
+//! and sender and then parsed like any address: it can only ever select a view.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::hash::Navigator;
+use crate::route::Route;
+
+/// The longest hash a host may send.
+const MAX_HASH_CHARS: usize = 4_000;
+
+/// Whether this page was opened in embed mode (`?embed=1` or `?embed`).
+pub fn is_embedded() -> bool {
+    let search = window().location().search().unwrap_or_default();
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()
+        .and_then(|p| p.get("embed"))
+        .is_some_and(|v| v != "0" && v != "false")
+}
+
+/// The same view as a full page: this address without `embed`, with the route's hash.
+pub fn full_view_href(route: &Route) -> String {
+    let location = window().location();
+    let href = location.href().unwrap_or_default();
+    let Ok(url) = web_sys::Url::new(&href) else { return route.to_hash() };
+    url.search_params().delete("embed");
+    url.set_hash(&route.to_hash());
+    url.href()
+}
+
+/// Reports the content height to the host now and whenever it changes. The observer lives as
+/// long as the page.
+pub fn report_height() {
+    let Some(parent) = host() else { return };
+    let send = move || {
+        let Some(body) = document().body() else { return };
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"lectern:height".into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &JsValue::from(body.offset_height()));
+        // The height is no secret, and the host's origin is unknown (opaque when sandboxed).
+        let _ = parent.post_message(&message, "*");
+    };
+    send();
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries| send());
+    if let (Ok(observer), Some(body)) = (web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()), document().body()) {
+        observer.observe(&body);
+        std::mem::forget(observer);
+    }
+    callback.forget();
+}
+
+/// Follows `lectern:navigate` messages from the host page, and nothing else.
+pub fn listen_to_host(nav: Navigator) {
+    let Some(parent) = host() else { return };
+    let handle = window_event_listener(leptos::ev::message, move |ev: web_sys::MessageEvent| {
+        // Compared as values: a cross-origin parent is no `instanceof Window` in this realm.
+        let from_host = ev.source().is_some_and(|s| JsValue::from(s) == JsValue::from(&parent));
+        if !from_host {
+            return;
+        }
+        let data = ev.data();
+        let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok().and_then(|v| v.as_string());
+        if field("type").as_deref() != Some("lectern:navigate") {
+            return;
+        }
+        if let Some(hash) = field("hash").filter(|h| h.starts_with("#/") && h.chars().count() <= MAX_HASH_CHARS) {
+            nav.go(Route::parse(&hash), false);
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// The host window when this page is framed.
+fn host() -> Option<web_sys::Window> {
+    let parent = window().parent().ok().flatten()?;
+    (parent != window()).then_some(parent)
+}

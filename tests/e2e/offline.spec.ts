@@ -1,0 +1,49 @@
+// pkg/lectern.html opened from disk with every network request blocked: everything works.
+import { resolve } from "node:path";
+import { test, expect, ARTICLE } from "./lectern";
+
+const SINGLE_FILE = `file://${resolve("pkg/lectern.html")}`;
+
+test.beforeEach(async ({ context }) => {
+  await context.route("**/*", (route) => (route.request().url().startsWith("file:") ? route.continue() : route.abort()));
+});
+
+test("from file:// with no network: list, search, reader, compare and check all work", async ({ lectern, page }) => {
+  await page.goto(`${SINGLE_FILE}#/`);
+  await expect(lectern.card(ARTICLE)).toContainText("7 ¶");
+
+  await lectern.searchBox.fill("sovereinty");
+  await expect(lectern.results().first()).toHaveAttribute("data-doc-id", ARTICLE);
+  await lectern.results().first().click();
+  await expect(lectern.highlighted()).toHaveCount(1);
+
+  await page.goto(`${SINGLE_FILE}#/compare?i=${encodeURIComponent(`p:${ARTICLE}/1`)}&i=${encodeURIComponent("t:Last week in Wuzhen China")}`);
+  await expect(lectern.columns()).toHaveCount(2);
+  await expect(lectern.columns().nth(1).locator("[data-similarity]")).toBeVisible();
+
+  await page.goto(`${SINGLE_FILE}#/check`);
+  await page.locator("[data-check-input]").fill("We should never seek network hegemony");
+  await page.locator("[data-check-submit]").click();
+  await expect(lectern.verdict).toHaveAttribute("data-verdict", "exact");
+});
+
+test("the single file says what it is: build date, document count and corpus checksum", async ({ page }) => {
+  await page.goto(`${SINGLE_FILE}#/about`);
+  await expect(page.locator('[data-about="kind"]')).toContainText("offline copy");
+  await expect(page.locator('[data-about="documents"]')).toHaveText("1 document, 7 paragraphs");
+  await expect(page.locator('[data-about="checksum"]')).toHaveText(/^[0-9a-f]{64}$/);
+  await expect(page.locator('[data-about="build-date"]')).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(page.locator("[data-download]")).toHaveCount(0);
+});
+
+test("reopening a saved page with the app already rendered mounts it once", async ({ page }) => {
+  await page.goto(`${SINGLE_FILE}#/`);
+  await expect(page.locator("[data-view=list]")).toHaveCount(1);
+  // What "Save page as…, complete" keeps: the rendered app and the scripts, which run again.
+  const saved = await page.content();
+  await page.setContent(saved);
+  await page.waitForTimeout(500);
+  await expect(page.locator("#lectern")).toHaveCount(1);
+  await expect(page.locator("main")).toHaveCount(1);
+  await expect(page.locator("[data-view=list]")).toHaveCount(1);
+});
