@@ -139,7 +139,7 @@ const big = await serve(benchDist, 8383);
 const small = await serve("dist", 8384);
 try {
   await run(`Generated corpus (${mb} MB)`, big.url, lectern("queries", corpusDir, "--per-kind", String(perKind)), fusePerKind > 0);
-  await run("Bundled article", small.url, lectern("queries", "corpus", "--per-kind", String(perKind)), true);
+  await run("Bundled article", small.url, lectern("queries", "corpus", "--per-kind", String(perKind)), fusePerKind > 0);
 } finally {
   await browser.close();
   big.stop();
