@@ -1,0 +1,132 @@
+//! Property tests: the engine never panics on any text, and its outputs keep their promises —
+//! highlight and span ranges lie inside their text on char boundaries, alignments cover both
+//! texts, parsing accepts or refuses without panicking.
+
+use lectern_engine::align::{align, Change};
+use lectern_engine::check::{check_quote, CheckOptions};
+use lectern_engine::quotes::find_quotes;
+use lectern_engine::snippet::{layered, pieces, snippet_range};
+use lectern_engine::text::tokenize;
+use lectern_engine::{parse_document, Corpus, Document, Index, Meta, Searcher, SourceFile};
+use proptest::prelude::*;
+
+/// Text that mixes what real input mixes: words, punctuation and quote marks, CJK, emoji,
+/// right-to-left script, combining marks, zero-width characters, NUL and odd whitespace.
+fn messy_text() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        "[a-zA-Z]{1,12}",
+        Just(" ".to_string()),
+        Just("\n\n".to_string()),
+        prop::sample::select(vec![
+            "“", "”", "‘", "’", "\"", "'", "«", "»", "„", "—", "-", "‐", ",", ".", "2,000", "中国", "网络主权", "😀", "👩🏽‍💻",
+            "مرحبا", "שלום", "e\u{301}", "\u{200b}", "\u{200d}", "\u{0}", "\u{a0}", "\t", "ß", "İ", "ﬁ", "> ", "<script>",
+        ])
+        .prop_map(str::to_string),
+    ];
+    prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+}
+
+fn corpus_of(passages: &[String]) -> Corpus {
+    let mut passages: Vec<String> = passages.iter().filter(|p| !p.trim().is_empty()).cloned().collect();
+    if passages.is_empty() {
+        passages.push("fallback text".into());
+    }
+    let doc = Document { id: "d".into(), meta: Meta { title: "T".into(), ..Meta::default() }, passages };
+    Corpus::new("p", vec![doc]).unwrap()
+}
+
+fn on_boundaries(text: &str, r: &std::ops::Range<usize>) -> bool {
+    r.start <= r.end && text.get(r.clone()).is_some()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn tokens_lie_in_their_text(text in messy_text()) {
+        for t in tokenize(&text) {
+            prop_assert!(on_boundaries(&text, &t.span) && !t.span.is_empty());
+        }
+    }
+
+    #[test]
+    fn quotes_lie_in_their_passage_in_order(text in messy_text()) {
+        let quotes = find_quotes(&text);
+        for q in &quotes {
+            prop_assert!(on_boundaries(&text, &q.span));
+        }
+        for pair in quotes.windows(2) {
+            prop_assert!(pair[0].span.end <= pair[1].span.start);
+        }
+    }
+
+    #[test]
+    fn search_never_panics_and_highlights_fit(passages in prop::collection::vec(messy_text(), 1..6), query in messy_text()) {
+        let corpus = corpus_of(&passages);
+        let index = Index::build(&corpus);
+        let results = Searcher::new(&corpus, &index).search(&query, 10);
+        for hit in &results.hits {
+            let text = &corpus.documents()[hit.doc].passages[hit.passage - 1];
+            for r in &hit.highlights {
+                prop_assert!(on_boundaries(text, r), "{r:?} in {text:?}");
+            }
+            let range = snippet_range(text, &hit.highlights, 40);
+            prop_assert!(on_boundaries(text, &range));
+            let joined: String = pieces(text, range.clone(), &hit.highlights).iter().map(|p| p.text).collect();
+            prop_assert_eq!(joined.as_str(), &text[range]);
+        }
+    }
+
+    #[test]
+    fn layers_cover_their_range(text in messy_text(), cuts in prop::collection::vec((0usize..400, 0usize..400), 0..6)) {
+        let ranges: Vec<std::ops::Range<usize>> = cuts.into_iter().map(|(a, b)| a.min(b)..a.max(b)).collect();
+        let joined: String = layered(&text, 0..text.len(), &[&ranges]).into_iter().map(|(r, _)| &text[r]).collect();
+        prop_assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn alignment_covers_both_texts(left in messy_text(), right in messy_text(), strict in any::<bool>()) {
+        let al = align(&left, &right, strict);
+        let words = |text: &str, side: &dyn Fn(&lectern_engine::align::Segment) -> std::ops::Range<usize>| -> usize {
+            al.segments.iter().map(|s| {
+                let r = side(s);
+                assert!(text.get(r.clone()).is_some(), "{r:?} not in {text:?}");
+                text[r].split(|c: char| c.is_whitespace() || c == '—' || c == '–').filter(|w| !w.is_empty()).count()
+            }).sum()
+        };
+        prop_assert_eq!(words(&left, &|s| s.left.clone()), al.left_words);
+        prop_assert_eq!(words(&right, &|s| s.right.clone()), al.right_words);
+        prop_assert!((0.0..=1.0).contains(&al.similarity));
+        if al.segments.iter().all(|s| matches!(s.change, Change::Same)) {
+            prop_assert_eq!(al.words_different, 0);
+        }
+    }
+
+    #[test]
+    fn checking_any_paste_never_panics(passages in prop::collection::vec(messy_text(), 1..5), pasted in messy_text()) {
+        let corpus = corpus_of(&passages);
+        let index = Index::build(&corpus);
+        let result = check_quote(&corpus, &Searcher::new(&corpus, &index), &pasted, &CheckOptions::default());
+        if let Some(best) = result.best {
+            let text = &corpus.documents()[best.doc].passages[best.passage - 1];
+            prop_assert!(on_boundaries(text, &best.span));
+        }
+    }
+
+    #[test]
+    fn parsing_any_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..300), md in any::<bool>()) {
+        let name = if md { "x.md" } else { "x.txt" };
+        let _ = parse_document(&SourceFile::new(name, bytes));
+    }
+}
+
+#[test]
+fn a_one_megabyte_single_line_is_handled() {
+    let line = "word ".repeat(200_000);
+    let corpus = corpus_of(&["some words here".to_string()]);
+    let index = Index::build(&corpus);
+    let searcher = Searcher::new(&corpus, &index);
+    assert!(searcher.search(&line, 10).truncated);
+    let result = check_quote(&corpus, &searcher, &line, &CheckOptions::default());
+    assert!(result.cut_chars > 0);
+}
