@@ -286,3 +286,51 @@ async fn escape_clears_and_no_match_suggests_words() {
     eventually("Esc clears the box", || input.value().is_empty()).await;
     assert!(page.all("a.result").is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn paragraphs_go_to_the_tray_and_compare_side_by_side() {
+    let page = Page::open("#/doc/delta").await;
+    page.click("[data-compare-passage='1']").await;
+    page.click("[data-compare-passage='2']").await;
+    page.click("[data-compare-passage='2']").await;
+    eventually("the tray holds each paragraph once", || {
+        page.find("[data-tray]").and_then(|t| t.get_attribute("data-tray-count")).as_deref() == Some("2")
+    })
+    .await;
+    page.click("[data-tray]").await;
+    page.wait_for("[data-view=compare]").await;
+    eventually("two columns", || page.all("[data-column]").len() == 2).await;
+    // Nothing is shared, so all of it reads as changed, to the eye and to a screen reader.
+    assert_eq!(
+        page.text("[data-column='0'] [data-quote-text] mark.w-changed"),
+        "China promotes Internet sovereignty in international fora, says Kazakhstan. (changed)"
+    );
+    let similarity = page.find("[data-column='1'] [data-similarity]").unwrap().get_attribute("data-similarity").unwrap();
+    assert_eq!(similarity, "0", "the two paragraphs share no word");
+    page.click("[data-column='0'] [data-remove]").await;
+    eventually("one column left", || page.all("[data-column]").len() == 1).await;
+    assert!(window().location().hash().unwrap().starts_with("#/compare?i=p:delta%2F2"));
+}
+
+#[wasm_bindgen_test]
+async fn checking_a_misquote_names_the_words_and_the_paragraph() {
+    let page = Page::open("#/check?q=China%20promotes%20Internet%20sovereignty%20in%20global%20fora").await;
+    let verdict = page.wait_for("[data-verdict]").await;
+    assert_eq!(verdict.get_attribute("data-verdict").as_deref(), Some("differs"));
+    assert!(page.text("[data-verdict]").contains("Matches with 1 word different"), "{}", page.text("[data-verdict]"));
+    assert_eq!(page.find("[data-column='1'] a[data-passage]").unwrap().get_attribute("data-doc-id").as_deref(), Some("delta"));
+    let changed: Vec<String> = page.all("[data-column='1'] mark.w-changed").iter().map(|m| m.text_content().unwrap()).collect();
+    assert_eq!(changed, ["international (changed)"]);
+}
+
+#[wasm_bindgen_test]
+async fn the_tray_works_when_storage_throws() {
+    js_sys::eval("Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('denied', 'SecurityError'); } })").unwrap();
+    let page = Page::open("#/doc/alpha").await;
+    page.click("[data-compare-passage='1']").await;
+    eventually("the tray counts without storage", || {
+        page.find("[data-tray]").and_then(|t| t.get_attribute("data-tray-count")).as_deref() == Some("1")
+    })
+    .await;
+    js_sys::eval("delete window.localStorage").unwrap();
+}
