@@ -5,9 +5,12 @@
 // HTML is read with a real HTML parser (parse5) and the glue with a JS parser (acorn), and the
 // step fails loudly, naming what it missed, if either changes shape. The same file is copied to
 // dist/lectern.html for the hosted "Download for offline use" link, and pkg/embed.js is written.
+// Both pages get a Content-Security-Policy meta tag as strict as the app allows: no remote
+// sources, no eval ('wasm-unsafe-eval' only), inline code only by hash.
 // Usage: node scripts/package.mjs [dist] [pkg]
 import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from "node:fs";
 import { join, dirname } from "node:path";
+import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { parse, serialize } from "parse5";
 import * as acorn from "acorn";
@@ -29,6 +32,50 @@ function element(tag, attrs, text, parent) {
   const el = { nodeName: tag, tagName: tag, attrs, namespaceURI: "http://www.w3.org/1999/xhtml", childNodes: [], parentNode: parent };
   el.childNodes.push({ nodeName: "#text", value: text, parentNode: el });
   return el;
+}
+
+const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+/** The policy of the single file: nothing from anywhere, its one script and style by hash. */
+export function singleFilePolicy(script, style) {
+  return [
+    "default-src 'none'",
+    `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
+    `style-src ${sha256(style)}`,
+    "img-src data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+/** The policy of the hosted page: its own files, Trunk's inline loader by hash. */
+export function hostedPolicy(loader) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${sha256(loader)} 'wasm-unsafe-eval'`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+/** Puts a CSP meta tag first in <head>, replacing one that is there already. */
+function setPolicy(head, policy) {
+  head.childNodes = head.childNodes.filter((n) => !(n.tagName === "meta" && attr(n, "http-equiv") === "Content-Security-Policy"));
+  const meta = { nodeName: "meta", tagName: "meta", namespaceURI: "http://www.w3.org/1999/xhtml", childNodes: [], parentNode: head,
+    attrs: [{ name: "http-equiv", value: "Content-Security-Policy" }, { name: "content", value: policy }] };
+  const charset = head.childNodes.findIndex((n) => n.tagName === "meta" && attr(n, "charset"));
+  head.childNodes.splice(charset + 1, 0, meta);
+}
+
+/** Trunk's page with its policy added (the loader script hashed as Trunk wrote it). */
+export function withHostedPolicy(html) {
+  const assets = findAssets(html);
+  const loader = assets.loader.childNodes.map((n) => n.value).join("");
+  setPolicy(assets.head, hostedPolicy(loader));
+  return serialize(assets.doc);
 }
 
 /** What the single file needs from Trunk's index.html: the stylesheet, the glue and the wasm. */
@@ -119,7 +166,9 @@ export function inline(html, read) {
   // a check keeps it that way.
   const code = `${glue}\n${bootstrap}`;
   if (/<\/script/i.test(code)) throw new Error("the glue contains </script and cannot be inlined as is.");
+  if (/<\/style/i.test(css)) throw new Error("the stylesheet contains </style and cannot be inlined as is.");
   assets.body.childNodes.push(element("script", [{ name: "type", value: "module" }], code, assets.body));
+  setPolicy(assets.head, singleFilePolicy(code, css));
   return serialize(assets.doc);
 }
 
@@ -131,6 +180,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const pkg = process.argv[3] ?? "pkg";
   const html = readFileSync(join(dist, "index.html"), "utf8");
   const single = inline(html, (href) => readFileSync(join(dist, href.replace(/^\.\//, ""))));
+  writeFileSync(join(dist, "index.html"), withHostedPolicy(html));
   mkdirSync(pkg, { recursive: true });
   writeFileSync(join(pkg, "lectern.html"), single);
   copyFileSync(join(pkg, "lectern.html"), join(dist, "lectern.html"));

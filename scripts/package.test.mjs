@@ -2,7 +2,8 @@
 // change in either fails here with a message instead of producing a broken single file.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { findAssets, glueExports, inline } from "./package.mjs";
+import { createHash } from "node:crypto";
+import { findAssets, glueExports, inline, withHostedPolicy } from "./package.mjs";
 
 const TRUNK_HTML = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Lectern</title>
 <link rel="stylesheet" href="./lectern-1.css" integrity="sha384-x"/>
@@ -47,4 +48,22 @@ test("the single file inlines everything and references no other file", () => {
 
 test("a page that has changed shape fails with what is missing", () => {
   assert.throws(() => findAssets("<html><head></head><body></body></html>"), /could not find a stylesheet <link>, Trunk's <script type=module> loader/);
+});
+
+test("both pages carry a strict policy that allows exactly their inline code", () => {
+  const hash = (text) => createHash("sha256").update(text, "utf8").digest("base64");
+  const single = inline(TRUNK_HTML, read);
+  const policy = single.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  const script = single.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
+  const style = single.match(/<style>([\s\S]*?)<\/style>/)[1];
+  assert.match(policy, /default-src 'none'/);
+  assert.ok(policy.includes(`'sha256-${hash(script)}'`), "the inline script's hash");
+  assert.ok(policy.includes(`'sha256-${hash(style)}'`), "the inline style's hash");
+  assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'|https?:/);
+
+  const hosted = withHostedPolicy(TRUNK_HTML);
+  const loader = TRUNK_HTML.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
+  assert.ok(hosted.includes(`'sha256-${hash(loader)}'`), "Trunk's loader by hash");
+  assert.equal(hosted.match(/Content-Security-Policy/g).length, 1);
+  assert.equal(withHostedPolicy(hosted).match(/Content-Security-Policy/g).length, 1, "running twice keeps one policy");
 });

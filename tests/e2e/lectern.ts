@@ -130,6 +130,12 @@ export const test = base.extend<{ lectern: Lectern }>({
     page.on("request", (req) => {
       if (!allowed(req.url())) problems.push(`request: ${req.url()}`);
     });
+    // Content-Security-Policy violations, reported by the page itself (in every frame).
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`);
+      });
+    });
     await use(new Lectern(page));
     expect(problems, "no console errors, exceptions or outside requests").toEqual([]);
   },

@@ -47,3 +47,21 @@ test("reopening a saved page with the app already rendered mounts it once", asyn
   await expect(page.locator("main")).toHaveCount(1);
   await expect(page.locator("[data-view=list]")).toHaveCount(1);
 });
+
+test("the single file's policy lets nothing else run or load", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (msg) => msg.type() === "error" && violations.push(msg.text()));
+  await page.goto(`${SINGLE_FILE}#/`);
+  await expect(page.locator("[data-view=list]")).toBeVisible();
+  await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "window.__pwned = true";
+    document.body.append(script);
+    const img = document.createElement("img");
+    img.src = "https://example.org/tracker.png";
+    document.body.append(img);
+  });
+  await page.waitForTimeout(200);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+  expect(violations.some((v) => /Content Security Policy/.test(v))).toBe(true);
+});
