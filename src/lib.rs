@@ -1,6 +1,7 @@
 //! Lectern's browser app (Leptos, client-side rendered): renders the bundled corpus and wires
 //! the views to the engine. It holds no corpus or search logic of its own.
 //!
+//! - [`crash`]: a visible message with a reload link when the app panics.
 //! - [`data`]: the corpus bundled at build time.
 //! - [`route`]: the view state as it is written in the URL hash, parsed and formatted.
 //! - [`hash`]: the route as a signal, kept in step with `location.hash`.
@@ -9,6 +10,7 @@
 //! - [`app`] and [`views`]: the components.
 
 pub mod app;
+pub mod crash;
 pub mod data;
 pub mod embed;
 pub mod hash;

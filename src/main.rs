@@ -1,6 +1,6 @@
 //! Entry point of the browser app: installs the panic hook and mounts the explorer.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    lectern_app::crash::install_panic_hook();
     lectern_app::mount();
 }

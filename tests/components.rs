@@ -334,3 +334,21 @@ async fn the_tray_works_when_storage_throws() {
     .await;
     js_sys::eval("delete window.localStorage").unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_crash_shows_a_message_with_a_way_to_reload() {
+    let page = Page::open("#/doc/alpha/2").await;
+    lectern_app::crash::show("index out of bounds <b>not bold</b>");
+    let panel = document().get_element_by_id(lectern_app::crash::CRASH_ID).expect("the crash message is shown");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    assert!(panel.text_content().unwrap().contains("Lectern stopped working"));
+    assert!(panel.query_selector("b").unwrap().is_none(), "the detail is text, never markup");
+    let reload = panel.query_selector("[data-reload]").unwrap().unwrap();
+    let href = reload.get_attribute("href").unwrap();
+    assert!(href.contains("reload=") && href.ends_with("#/doc/alpha/2"), "{href}");
+    assert_eq!(document().active_element().unwrap(), reload);
+    lectern_app::crash::show("a second panic");
+    assert_eq!(document().query_selector_all(".crash").unwrap().length(), 1, "shown once");
+    panel.remove();
+    drop(page);
+}
