@@ -91,8 +91,8 @@ pub fn App(
     Effect::new(move |_| document().set_title(&page_title(corpus, &route.get())));
 
     view! {
-        <a class="skip-link" href="#/" on:click=skip_to_main>"Skip to content"</a>
         <header class="site-header" class:embedded=embedded>
+            <a class="skip-link" href="#/" on:click=skip_to_main>"Skip to content"</a>
             {(!embedded).then(|| view! {
                 <a class="brand" href="#/" data-nav="home">
                     <span class="brand-mark" aria-hidden="true">"¶"</span>

@@ -123,7 +123,7 @@ fn Article(doc: &'static Document, passage: Memo<Option<usize>>, highlighter: Me
                                         "Compare"
                                     </button>
                                     <a href=Route::Similar { id: doc.id.clone(), passage: n }.to_hash()
-                                        aria-label=format!("Passages worded like paragraph {n}")>"Similar"</a>
+                                        aria-label=format!("Similar to paragraph {n}")>"Similar"</a>
                                     <Cite doc=doc passage=n quote=text.clone()/>
                                 </div>
                             </li>

@@ -64,7 +64,7 @@ pub fn SearchBox() -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 enterkeyhint="search"
-                aria-controls=RESULTS_ID
+                aria-controls=move || route.with(|r| matches!(r, Route::Search { .. })).then_some(RESULTS_ID)
                 aria-keyshortcuts="/"
                 data-search-input
                 prop:value=value

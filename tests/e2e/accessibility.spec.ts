@@ -1,0 +1,32 @@
+// axe-core finds no violations on any view, in the light and the dark theme.
+import AxeBuilder from "@axe-core/playwright";
+import { test, expect, ARTICLE } from "./lectern";
+
+const VIEWS: [string, string, string][] = [
+  ["list", "#/", "[data-view=list]"],
+  ["reader", `#/doc/${ARTICLE}/3?q=sovereignty`, "[data-view=reader] mark"],
+  ["search results", "#/search?q=internet%20sovereinty", "a.result"],
+  ["no results", "#/search?q=kasakstann", "[data-suggestions]"],
+  ["quotes", "#/quotes", "[data-view=quotes]"],
+  ["compare", `#/compare?i=${encodeURIComponent(`p:${ARTICLE}/2/1-80`)}&i=${encodeURIComponent("t:We must respect every country’s right")}`, "[data-column]"],
+  ["check", `#/check?q=${encodeURIComponent("foreign media outlets like the New York Times were refused entry")}`, "[data-verdict]"],
+  ["similar", `#/similar/${ARTICLE}/3`, "[data-view=similar]"],
+  ["about", "#/about", "[data-view=about]"],
+  ["not found", "#/nowhere", "[data-view=not-found]"],
+  ["embed", "?embed=1", "[data-open-full]"],
+];
+
+for (const scheme of ["light", "dark"] as const) {
+  for (const [name, address, ready] of VIEWS) {
+    test(`axe: ${name} (${scheme})`, async ({ lectern, page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      const [query, hash] = address.startsWith("?") ? [address, "#/"] : ["", address];
+      await page.goto(`./${query}${hash}`);
+      await lectern.anyView.waitFor();
+      await page.locator(ready).first().waitFor();
+      const results = await new AxeBuilder({ page }).analyze();
+      const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+      expect(found).toEqual([]);
+    });
+  }
+}
