@@ -39,8 +39,10 @@ test-engine:
 test-components:
 	cargo test -p lectern-app --target wasm32-unknown-unknown
 
-# Tier 3: end-to-end tests with Playwright against the release build served on localhost.
+# Tier 3: end-to-end tests with Playwright against the release build served on localhost (and a
+# build of the hostile-payload corpus in target/hostile-dist).
 test-e2e:
+	LECTERN_CORPUS=tests/fixtures/hostile trunk build --release --dist target/hostile-dist
 	playwright test
 
 # Bundle sizes and time to first render; prints figures, asserts nothing.

@@ -8,6 +8,8 @@ export const SUBPATH_PORT = port + 1;
 export const SUBPATH = "/some/deep/path/";
 /** A second origin for host pages that embed Lectern in an iframe (serves the repository). */
 export const HOST_PORT = port + 2;
+/** The app built with the hostile corpus (tests/fixtures/hostile), see `make test-e2e`. */
+export const HOSTILE_PORT = port + 3;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -39,5 +41,6 @@ export default defineConfig({
       timeout: 20_000,
     },
     { command: `node scripts/serve.mjs . --port ${HOST_PORT}`, url: `http://127.0.0.1:${HOST_PORT}/tests/e2e/host/embed.html`, timeout: 20_000 },
+    { command: `node scripts/serve.mjs target/hostile-dist --port ${HOSTILE_PORT}`, port: HOSTILE_PORT, timeout: 20_000 },
   ],
 });

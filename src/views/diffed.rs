@@ -58,7 +58,7 @@ pub fn Diffed(text: String, alignment: Option<Alignment>, side: Side) -> impl In
 #[component]
 pub fn DiffLegend() -> impl IntoView {
     view! {
-        <p class="diff-legend" aria-hidden="true">
+        <p class="diff-legend" aria-hidden="true" data-diff-legend>
             <mark class="w-changed">"changed"</mark>
             <mark class="w-only">"only in this quote"</mark>
             <mark class="w-minor">"punctuation or case only"</mark>
