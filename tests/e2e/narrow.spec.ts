@@ -23,3 +23,24 @@ test("320 px: keyboard focus is visible and the skip link reaches the content", 
   await expect(page.locator("main")).toBeFocused();
   expect(await lectern.hash()).toBe("#/");
 });
+
+test.describe("at 200% zoom (a 1280 px screen shows 640 CSS px)", () => {
+  test.use({ viewport: { width: 640, height: 400 } });
+  for (const hash of ["#/", "#/doc/framing-the-agenda/2", "#/search?q=sovereignty", "#/quotes", "#/check?q=we%20need", "#/about",
+    "#/compare?i=p%3Aframing-the-agenda%2F1&i=p%3Aframing-the-agenda%2F2"]) {
+    test(`640 px: ${hash} fits the width`, async ({ lectern, page }) => {
+      await lectern.open(hash);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    });
+  }
+});
+
+test("with reduced motion preferred, nothing animates or scrolls smoothly", async ({ lectern, page }) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await lectern.open("#/doc/framing-the-agenda/4");
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe("auto");
+  expect(await lectern.passage(4).evaluate((el) => getComputedStyle(el).transitionDuration)).toBe("0s");
+  await page.emulateMedia({ reducedMotion: "no-preference" });
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe("smooth");
+});
