@@ -36,22 +36,22 @@ pub fn Check(text: Memo<String>) -> impl IntoView {
         let pasted = submitted.get();
         (!pasted.trim().is_empty()).then(|| check_quote(corpus, &Searcher::new(corpus, index), &pasted, &CheckOptions::default()))
     });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // Checks what is in the box; a paste short enough goes into the URL so it can be shared.
+    let run = move || {
         let pasted = draft.get_untracked();
         if pasted.chars().count() <= MAX_CHARS_IN_URL {
             nav.go(Route::Check { text: pasted.clone() }, true);
         }
         submitted.set(pasted);
     };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        run();
+    };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
             ev.prevent_default();
-            let pasted = draft.get_untracked();
-            if pasted.chars().count() <= MAX_CHARS_IN_URL {
-                nav.go(Route::Check { text: pasted.clone() }, true);
-            }
-            submitted.set(pasted);
+            run();
         }
     };
 
