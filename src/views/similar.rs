@@ -1,9 +1,11 @@
 //! Passages worded like a given ¶: the corpus searched with the passage's own text, ranked by
-//! word-by-word similarity, each one click from the side-by-side view.
+//! word-by-word similarity, each one click from the side-by-side view. Unlike a typed query,
+//! every word of the passage takes part in finding candidates (text reuse shows in common
+//! words too), which costs more but runs once per view, not per keystroke.
 
 use leptos::prelude::*;
 use lectern_engine::align::align;
-use lectern_engine::Searcher;
+use lectern_engine::{SearchOptions, Searcher};
 
 use super::NotFound;
 use crate::app::{Library, SearchIndex};
@@ -25,12 +27,14 @@ pub fn Similar(id: String, passage: usize) -> impl IntoView {
     let source = Item::Passage { id: doc.id.clone(), passage, span: None };
     let ranked = move || {
         let index = index.get()?;
-        let mut found: Vec<(usize, usize, f32)> = Searcher::new(corpus, index)
+        let options = SearchOptions { max_scoring_terms: 256, rerank_min_ratio: 0.0, ..SearchOptions::default() };
+        let mut found: Vec<(usize, usize, f32)> = Searcher::with_options(corpus, index, options)
             .search(text, SIMILAR_LIMIT + 1)
             .hits
             .into_iter()
             .filter(|h| !(corpus.documents()[h.doc].id == doc.id && h.passage == passage))
             .map(|h| (h.doc, h.passage, align(text, &corpus.documents()[h.doc].passages[h.passage - 1], false).similarity))
+            .filter(|&(_, _, similarity)| similarity > 0.0)
             .collect();
         found.sort_by(|a, b| b.2.total_cmp(&a.2));
         found.truncate(SIMILAR_LIMIT);

@@ -55,3 +55,16 @@ test("on a phone the columns stack", async ({ lectern, page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test("similar passages are ranked and one click from the side-by-side view", async ({ lectern, page }) => {
+  await lectern.open(`#/doc/${ARTICLE}/6`);
+  await lectern.passage(6).getByRole("link", { name: "Similar to paragraph 6" }).click();
+  const items = page.locator("[data-view=similar] li[data-passage]");
+  await expect(items.first()).toBeVisible();
+  const figures = await items.evaluateAll((lis) => lis.map((li) => Number(li.textContent!.match(/(\d+)% similar/)![1])));
+  expect(figures).toEqual([...figures].sort((a, b) => b - a));
+  expect(await items.evaluateAll((lis) => lis.some((li) => li.getAttribute("data-passage") === "6"))).toBe(false);
+  await items.first().locator("[data-compare-link]").click();
+  await expect(lectern.columns()).toHaveCount(2);
+  await expect(lectern.columns().nth(0).locator('a[data-passage="6"]')).toBeVisible();
+});
