@@ -116,6 +116,7 @@ pub fn App(
                 })}
             </nav>
         </header>
+        <p class="visually-hidden" role="status" aria-live="polite" data-tray-status>{move || tray.status().get()}</p>
         <main id="main" tabindex="-1">
             {move || match page.get() {
                 Page::List => view! { <DocumentList/> }.into_any(),

@@ -16,6 +16,8 @@ const STORAGE_KEY: &str = "lectern:tray";
 #[derive(Clone, Copy)]
 pub struct Tray {
     items: RwSignal<Vec<Item>>,
+    /// What the last addition did, in words, for the live region that announces it.
+    status: RwSignal<String>,
 }
 
 impl Tray {
@@ -23,7 +25,12 @@ impl Tray {
     pub fn new() -> Tray {
         let items = RwSignal::new(load());
         Effect::new(move |_| items.with(|items| save(items)));
-        Tray { items }
+        Tray { items, status: RwSignal::new(String::new()) }
+    }
+
+    /// The announcement of the last addition ("Added to the comparison: 2 quotes.").
+    pub fn status(&self) -> Signal<String> {
+        self.status.into()
     }
 
     pub fn items(&self) -> Signal<Vec<Item>> {
@@ -32,10 +39,19 @@ impl Tray {
 
     /// Adds `item` at the end, unless it is already there.
     pub fn add(&self, item: Item) {
+        let mut added = false;
         self.items.update(|items| {
             if !items.contains(&item) {
                 items.push(item);
+                added = true;
             }
+        });
+        let n = self.items.with_untracked(Vec::len);
+        let quotes = if n == 1 { "1 quote".to_string() } else { format!("{n} quotes") };
+        self.status.set(if added {
+            format!("Added to the comparison: {quotes}.")
+        } else {
+            format!("Already in the comparison: {quotes}.")
         });
     }
 

@@ -297,6 +297,7 @@ async fn paragraphs_go_to_the_tray_and_compare_side_by_side() {
         page.find("[data-tray]").and_then(|t| t.get_attribute("data-tray-count")).as_deref() == Some("2")
     })
     .await;
+    assert_eq!(page.text("[data-tray-status]"), "Already in the comparison: 2 quotes.", "each addition is announced");
     page.click("[data-tray]").await;
     page.wait_for("[data-view=compare]").await;
     eventually("two columns", || page.all("[data-column]").len() == 2).await;
