@@ -48,7 +48,15 @@ pub fn App(
     let (search_index, set_search_index) = signal(index);
     provide_context(SearchIndex(search_index));
     if index.is_none() {
-        request_animation_frame(move || set_search_index.set(Some(crate::data::bundled_index())));
+        // After the first frame, so the page shows before the index is decoded; and after a
+        // second at the latest, because hidden pages and frames get no animation frames.
+        let load = move || {
+            if search_index.get_untracked().is_none() {
+                set_search_index.set(Some(crate::data::bundled_index()));
+            }
+        };
+        request_animation_frame(load);
+        set_timeout(load, std::time::Duration::from_secs(1));
     }
     let nav = Navigator::new();
     provide_context(nav);

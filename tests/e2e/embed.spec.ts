@@ -64,3 +64,11 @@ test("the host can select a view, and only a view, by message", async ({ page, b
   });
   await expect(frame.locator("[data-view=reader] .is-target")).toHaveAttribute("data-passage", "2");
 });
+
+test("a hidden frame (no animation frames) still gets its search ready", async ({ page, baseURL }) => {
+  const src = `${baseURL}lectern.html?embed=1#/search?q=Kazakhstan`;
+  await page.goto(`${HOST}?${new URLSearchParams({ src, hidden: "1" })}`);
+  const frame = page.frameLocator("#plain");
+  await expect(frame.locator("a.result")).not.toHaveCount(0, { timeout: 5_000 });
+  await expect(frame.locator("a.result").first()).toHaveAttribute("data-passage", "5");
+});
