@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { createHash } from "node:crypto";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse, serialize } from "parse5";
 import * as acorn from "acorn";
 
@@ -175,7 +175,7 @@ export function inline(html, read) {
 /** The host script for sites that embed Lectern in an iframe (see the README). */
 export const EMBED_JS = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "embed.js"), "utf8");
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dist = process.argv[2] ?? "dist";
   const pkg = process.argv[3] ?? "pkg";
   const html = readFileSync(join(dist, "index.html"), "utf8");

@@ -39,9 +39,9 @@ pub fn Check(text: Memo<String>) -> impl IntoView {
     // Checks what is in the box; a paste short enough goes into the URL so it can be shared.
     let run = move || {
         let pasted = draft.get_untracked();
-        if pasted.chars().count() <= MAX_CHARS_IN_URL {
-            nav.go(Route::Check { text: pasted.clone() }, true);
-        }
+        // A long paste stays out of the address, which then must not keep an older quote.
+        let in_url = if pasted.chars().count() <= MAX_CHARS_IN_URL { pasted.clone() } else { String::new() };
+        nav.go(Route::Check { text: in_url }, true);
         submitted.set(pasted);
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {

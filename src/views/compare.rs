@@ -41,7 +41,7 @@ pub fn Compare(items: Memo<Vec<Item>>) -> impl IntoView {
                     source: corpus.document(id).map(|d| (d.id.clone(), d.meta.title.clone(), *passage)),
                     item,
                 },
-                Item::Text(text) => Resolved { text: Some(text.clone()), source: None, item },
+                Item::Text(text) => Resolved { text: Some(cut(text)), source: None, item },
             })
             .collect::<Vec<_>>()
     });
@@ -125,6 +125,16 @@ pub fn Compare(items: Memo<Vec<Item>>) -> impl IntoView {
                 }}
             </ol>
         </section>
+    }
+}
+
+/// Pasted text in a comparison is cut where "check a quote" cuts it: a shared link with huge
+/// texts must not freeze the page in the word diff.
+fn cut(text: &str) -> String {
+    let limit = lectern_engine::check::CheckOptions::default().max_chars;
+    match text.char_indices().nth(limit) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
     }
 }
 

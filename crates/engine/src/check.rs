@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use crate::align::{align, words, Alignment, Change, Word};
 use crate::model::Corpus;
+use crate::query::QUOTES;
 use crate::search::Searcher;
 
 /// The knobs of checking a quote.
@@ -79,8 +80,11 @@ pub fn check_quote(corpus: &Corpus, searcher: &Searcher, pasted: &str, options: 
     let mut matches: Vec<SpanMatch> = if pasted_words.is_empty() {
         Vec::new()
     } else {
+        // Quote marks in a paste are part of the quote, not a phrase instruction: a slightly
+        // wrong quote must still reach the alignment.
+        let query: String = checked.chars().map(|c| if QUOTES.contains(&c) { ' ' } else { c }).collect();
         searcher
-            .search(checked, options.candidates)
+            .search(&query, options.candidates)
             .hits
             .into_iter()
             .map(|hit| {
@@ -123,12 +127,15 @@ fn best_span(pasted: &str, pasted_words: &[Word], text: &str, doc: usize, passag
         None => 0..0,
     };
     let alignment = align(pasted, &text[span.clone()], false);
-    let shared = alignment
-        .segments
+    // Counted with the same word splitting as the alignment (dashes separate words too).
+    let shared = pasted_words
         .iter()
-        .filter(|s| matches!(s.change, Change::Same | Change::Minor))
-        .map(|s| pasted[s.left.clone()].split_whitespace().count())
-        .sum::<usize>();
+        .filter(|w| {
+            alignment.segments.iter().any(|s| {
+                matches!(s.change, Change::Same | Change::Minor) && s.left.start <= w.span.start && w.span.end <= s.left.end
+            })
+        })
+        .count();
     let found = shared as f32 / pasted_words.len().max(1) as f32;
     SpanMatch { doc, passage, span, alignment, found }
 }
@@ -219,6 +226,9 @@ mod tests {
         check("We need to respect every country’s right to pick their methods of cyber development", Verdict::Differs(2), 2,
             "“We need to respect each country’s right to choose their methods of cyber development,");
         check("never seek hegemony", Verdict::Differs(1), 2, "never seek network hegemony.”");
+        check("“We should never seek hegemony”", Verdict::Differs(1), 2, "We should never seek network hegemony.”");
+        check("participate—in the international cyber—space management", Verdict::Exact, 2,
+            "participate in the international cyber space management");
     }
 
     #[test]

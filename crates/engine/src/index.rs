@@ -63,7 +63,8 @@ impl Index {
             passage_len.push(tokens.len().min(u16::MAX as usize) as u16);
             for token in tokens {
                 if let Some(joined) = token.joined {
-                    *counts.entry(joined).or_default() += 1;
+                    let count = counts.entry(joined).or_default();
+                    *count = count.saturating_add(1);
                 }
                 let count = counts.entry(token.term).or_default();
                 *count = count.saturating_add(1);

@@ -39,6 +39,9 @@ pub fn find_quotes(passage: &str) -> Vec<Quote> {
     }
     let chars: Vec<(usize, char)> = passage.char_indices().collect();
     let mut out = Vec::new();
+    // Openers whose closer was not found: none is found later either, so they are not tried
+    // again (this keeps a passage full of stray marks linear).
+    let mut exhausted: Vec<char> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
@@ -50,15 +53,18 @@ pub fn find_quotes(passage: &str) -> Vec<Quote> {
             '„' => Some(Closer::Char('“')),
             _ => None,
         };
-        if let Some(closer) = closer {
+        if let Some(closer) = closer.filter(|_| !exhausted.contains(&c)) {
             let start = at + c.len_utf8();
-            if let Some(j) = (i + 1..chars.len()).find(|&j| closer.closes(&chars, j)) {
-                let end = chars[j].0;
-                if passage[start..end].chars().any(char::is_alphanumeric) {
-                    out.push(make(passage, start..end));
+            match (i + 1..chars.len()).find(|&j| closer.closes(&chars, j)) {
+                Some(j) => {
+                    let end = chars[j].0;
+                    if passage[start..end].chars().any(char::is_alphanumeric) {
+                        out.push(make(passage, start..end));
+                    }
+                    i = j + 1;
+                    continue;
                 }
-                i = j + 1;
-                continue;
+                None => exhausted.push(c),
             }
         }
         i += 1;
@@ -136,6 +142,8 @@ mod tests {
     fn nesting_unclosed_and_empty() {
         check("“outer ‘inner words here’ end”", &[("outer ‘inner words here’ end", Quotation)]);
         check("an “unclosed quote runs on", &[]);
+        check(&"“ stray ".repeat(20_000), &[]);
+        check("“open “and” closed", &[("open “and", Term)]);
         check("“” and “ ” and “word”", &[("word", Term)]);
     }
 
