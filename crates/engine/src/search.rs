@@ -22,7 +22,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use crate::index::Index;
 use crate::model::Corpus;
 use crate::query::{parse_query, Query, QUOTES};
-use crate::text::tokenize;
+use crate::text::{is_cjk, tokenize};
 
 /// The tuning knobs of search, with the values measured to work (see the relevance suite).
 #[derive(Clone, Debug, PartialEq)]
@@ -308,6 +308,20 @@ impl<'a> Searcher<'a> {
             out.push(Expansion { term_id: id, weight: 1.0 });
         }
         let chars = term.chars().count();
+        if chars == 1 && term.chars().all(is_cjk) {
+            // A lone Han or kana character: the index holds CJK runs as bigrams, so it matches
+            // every bigram that starts or ends with it.
+            let mut bigrams: Vec<usize> = (0..self.index.terms().len())
+                .filter(|&id| {
+                    let t = &self.index.terms()[id];
+                    Some(id) != exact && t.chars().count() == 2 && (t.starts_with(term) || t.ends_with(term))
+                })
+                .collect();
+            bigrams.sort_by_key(|&id| std::cmp::Reverse(self.index.document_frequency(id)));
+            bigrams.truncate(o.max_prefix_expansions);
+            out.extend(bigrams.into_iter().map(|term_id| Expansion { term_id, weight: 1.0 }));
+            return out;
+        }
         if prefix && chars >= o.min_prefix_len {
             let mut completions: Vec<usize> = self.index.prefix_range(term).filter(|&id| Some(id) != exact).collect();
             completions.sort_by_key(|&id| std::cmp::Reverse(self.index.document_frequency(id)));
@@ -653,6 +667,9 @@ mod tests {
     #[test]
     fn cjk_text_is_searchable() {
         check("网络主权", 6, &["网络主权"]);
+        // A lone character finds the bigrams around it (marked as those bigrams).
+        check("权", 6, &[]);
+        check("国", 6, &["中国的"]);
         no_hits("主权网络");
     }
 
