@@ -98,12 +98,7 @@ fn key(word: &str, strict: bool) -> String {
 
 /// Aligns `left` with `right` word by word.
 pub fn align(left: &str, right: &str, strict: bool) -> Alignment {
-    let (a, b) = (words(left, strict), words(right, strict));
-    align_words(left, &a, right, &b)
-}
-
-/// Aligns already-split words (for callers that reuse them).
-pub fn align_words(left: &str, a: &[Word], right: &str, b: &[Word]) -> Alignment {
+    let (a, b) = (&words(left, strict)[..], &words(right, strict)[..]);
     let ka: Vec<&str> = a.iter().map(|w| w.key.as_str()).collect();
     let kb: Vec<&str> = b.iter().map(|w| w.key.as_str()).collect();
     let span = |words: &[Word], from: usize, len: usize| -> Range<usize> {

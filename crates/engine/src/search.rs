@@ -143,10 +143,6 @@ impl<'a> Searcher<'a> {
         Searcher { corpus, index, options }
     }
 
-    pub fn options(&self) -> &SearchOptions {
-        &self.options
-    }
-
     /// The best `limit` passages for `input`.
     pub fn search(&self, input: &str, limit: usize) -> SearchResults {
         let plan = self.plan(input);
@@ -441,11 +437,6 @@ struct Detail {
 }
 
 impl Plan {
-    /// The parsed query behind this plan.
-    pub fn query(&self) -> &Query {
-        &self.query
-    }
-
     /// Byte ranges of the words of `text` that the query matches (phrases not required).
     pub fn highlights(&self, text: &str) -> Vec<Range<usize>> {
         let (tokens, matches) = self.matches(text);
