@@ -1,11 +1,15 @@
 //! "Check a quote": paste a quote printed elsewhere; Lectern finds the best matching span in the
-//! corpus and shows pasted and source side by side, with a verdict: exact, matches with N words
-//! different, or not found (with the nearest candidates). Long pastes are cut, and the view says
-//! how much; a paste short enough lives in the URL, so a check can be shared.
+//! corpus (across a paragraph break when the quote runs over one) and shows pasted and source
+//! side by side, with a verdict and how similar they are: exact (in one place or in N, listed),
+//! matches with N words different, or not found as quoted (with the closest passages). The
+//! quoter's marked omissions and bracketed insertions are reported apart. A paste is checked at
+//! once. Long pastes are cut, and the view says how much; a paste short enough lives in the
+//! URL, so a check can be shared.
 
 use leptos::prelude::*;
+use lectern_engine::align::Alignment;
 use lectern_engine::check::{check_quote, CheckOptions, CheckResult, SpanMatch, Verdict};
-use lectern_engine::Searcher;
+use lectern_engine::Corpus;
 
 use super::diffed::{DiffLegend, Diffed, Side};
 use crate::app::{Library, SearchIndex};
@@ -34,7 +38,7 @@ pub fn Check(text: Memo<String>) -> impl IntoView {
     let result = Memo::new(move |_| {
         let index = index.get()?;
         let pasted = submitted.get();
-        (!pasted.trim().is_empty()).then(|| check_quote(corpus, &Searcher::new(corpus, index), &pasted, &CheckOptions::default()))
+        (!pasted.trim().is_empty()).then(|| check_quote(corpus, index, &pasted, &CheckOptions::default()))
     });
     // Checks what is in the box; a paste short enough goes into the URL so it can be shared.
     let run = move || {
@@ -54,6 +58,24 @@ pub fn Check(text: Memo<String>) -> impl IntoView {
             run();
         }
     };
+    // A paste is checked as soon as it lands in the box (the input event that follows it).
+    let pasting = RwSignal::new(false);
+    let on_input = move |ev: leptos::ev::Event| {
+        draft.set(event_target_value(&ev));
+        if pasting.get_untracked() {
+            pasting.set(false);
+            run();
+        }
+    };
+    // Arriving with nothing to check, the box has focus, ready for a paste.
+    let input_ref = NodeRef::<leptos::html::Textarea>::new();
+    if text.get_untracked().is_empty() {
+        request_animation_frame(move || {
+            if let Some(input) = input_ref.get_untracked() {
+                let _ = input.focus();
+            }
+        });
+    }
 
     view! {
         <section class="check" data-view="check" aria-labelledby="check-title">
@@ -61,12 +83,13 @@ pub fn Check(text: Memo<String>) -> impl IntoView {
             <p class="summary">"Paste a quote from a news article, a book or a post; Lectern finds where it comes from in this corpus and shows every difference."</p>
             <form class="check-form" on:submit=submit>
                 <label for="check-input">"Quote to check"</label>
-                <textarea id="check-input" rows="5" data-check-input
+                <textarea id="check-input" rows="5" data-check-input node_ref=input_ref
                     prop:value=move || draft.get()
-                    on:input=move |ev| draft.set(event_target_value(&ev))
+                    on:paste=move |_| pasting.set(true)
+                    on:input=on_input
                     on:keydown=on_keydown></textarea>
                 <button type="submit" data-check-submit>"Check"</button>
-                <span class="hint">" or Ctrl+Enter"</span>
+                <span class="hint">" or Ctrl+Enter; a paste is checked at once"</span>
             </form>
             <div role="status" aria-live="polite" aria-atomic="true" class="verdict-region">
                 {move || result.get().map(|r| view! { <VerdictLine result=r/> })}
@@ -79,16 +102,14 @@ pub fn Check(text: Memo<String>) -> impl IntoView {
 #[component]
 fn VerdictLine(result: CheckResult) -> impl IntoView {
     let Library(corpus) = expect_context::<Library>();
-    let (kind, text) = match (&result.verdict, &result.best) {
-        (Verdict::Exact, Some(m)) => ("exact", format!("Exact: the quote is in {}.", place(corpus, m))),
-        (Verdict::Differs(n), Some(m)) => (
-            "differs",
-            format!("Matches with {n} {} different: {}.", if *n == 1 { "word" } else { "words" }, place(corpus, m)),
-        ),
-        _ => ("not-found", "Not found in this corpus.".to_string()),
-    };
+    let (kind, text) = verdict_text(corpus, &result);
+    let best = result.best.as_ref();
     view! {
-        <p class="verdict" data-verdict=kind>
+        <p class="verdict" data-verdict=kind
+            data-similarity=best.map(|m| percent(m.alignment.similarity).to_string())
+            data-places=(result.places_total > 1).then(|| result.places_total.to_string())
+            data-first-passage=best.map(|m| m.first_passage())
+            data-last-passage=best.map(|m| m.last_passage())>
             <strong>{text}</strong>
             {(result.cut_chars > 0).then(|| format!(
                 " Only the first {} characters were checked; {} more were not.",
@@ -98,8 +119,64 @@ fn VerdictLine(result: CheckResult) -> impl IntoView {
     }
 }
 
-fn place(corpus: &lectern_engine::Corpus, m: &SpanMatch) -> String {
-    format!("“{}”, ¶{}", corpus.documents()[m.doc].meta.title, m.passage)
+/// The verdict in words, and its `data-verdict` value.
+fn verdict_text(corpus: &Corpus, result: &CheckResult) -> (&'static str, String) {
+    let Some(m) = &result.best else {
+        return if result.nearest.is_empty() {
+            ("not-found", "Not found in this corpus.".to_string())
+        } else {
+            ("not-found", "Not found in this corpus as quoted. The closest passages are below.".to_string())
+        };
+    };
+    let marks = conventions(&m.alignment);
+    let similar = format!("{}% similar", percent(m.alignment.similarity));
+    match result.verdict {
+        Verdict::Exact if result.places_total > 1 => {
+            ("exact", format!("Exact in {} places{marks}: listed below.", result.places_total))
+        }
+        Verdict::Exact => ("exact", format!("Exact{marks}: {}.", place(corpus, m))),
+        Verdict::Differs(n) => (
+            "differs",
+            format!("Matches with {} different{marks}: {} ({similar}).", plural(n, "word"), place(corpus, m)),
+        ),
+        Verdict::NotFound => ("not-found", "Not found in this corpus.".to_string()),
+    }
+}
+
+/// ", with 1 omission marked by the quoter and 2 insertions in brackets", or nothing.
+fn conventions(alignment: &Alignment) -> String {
+    let mut parts = Vec::new();
+    if alignment.omissions > 0 {
+        parts.push(format!("{} marked by the quoter", plural(alignment.omissions, "omission")));
+    }
+    if alignment.insertions > 0 {
+        parts.push(format!("{} in brackets", plural(alignment.insertions, "insertion")));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(", with {}", parts.join(" and "))
+    }
+}
+
+fn percent(share: f32) -> u32 {
+    (share * 100.0).round() as u32
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+/// "“Title”, ¶4", or "“Title”, found across ¶20–21".
+fn place(corpus: &Corpus, m: &SpanMatch) -> String {
+    format!("“{}”, {}", corpus.documents()[m.doc].meta.title, paragraphs(m))
+}
+
+fn paragraphs(m: &SpanMatch) -> String {
+    match (m.first_passage(), m.last_passage()) {
+        (first, last) if first == last => format!("¶{first}"),
+        (first, last) => format!("found across ¶{first}–{last}"),
+    }
 }
 
 #[component]
@@ -109,58 +186,94 @@ fn CheckDetail(result: CheckResult) -> impl IntoView {
     let nav = expect_context::<Navigator>();
     let best = result.best.clone().map(|m| {
         let doc = &corpus.documents()[m.doc];
-        let source = doc.passages[m.passage - 1][m.span.clone()].to_string();
-        let source_item = Item::Passage { id: doc.id.clone(), passage: m.passage, span: Some((m.span.start, m.span.end)) };
+        let first = &m.parts[0];
+        let source_item = match m.parts.as_slice() {
+            [part] => Item::Passage { id: doc.id.clone(), passage: part.passage, span: Some((part.span.start, part.span.end)) },
+            _ => Item::Text(m.text.clone()),
+        };
         let pasted_item = Item::Text(result.checked.clone());
+        // The pasted quote and its source lead the comparison, so the source is compared with
+        // the paste, whatever the tray held before.
         let compare = move |_| {
-            tray.add(pasted_item.clone());
-            tray.add(source_item.clone());
-            nav.go(tray.route(), false);
+            let lead = [pasted_item.clone(), source_item.clone()];
+            let rest = tray.items().get_untracked().into_iter().filter(|i| !lead.contains(i));
+            let items: Vec<Item> = lead.iter().cloned().chain(rest).collect();
+            tray.set(items.clone());
+            nav.go(Route::Compare { items }, false);
         };
         view! {
-            <DiffLegend/>
+            <DiffLegend sides=("the pasted quote", "the corpus")/>
             <ol class="columns" data-columns>
                 <li class="column" data-column="0">
                     <header class="column-head"><h2>"Pasted"</h2></header>
                     <blockquote class="column-text" data-quote-text>
-                        <Diffed text=result.checked.clone() alignment=Some(m.alignment.clone()) side=Side::Left/>
+                        <Diffed text=result.checked.clone() alignment=Some(m.alignment.clone()) side=Side::Left only="only in the pasted quote"/>
                     </blockquote>
                 </li>
                 <li class="column" data-column="1">
                     <header class="column-head">
                         <h2>"In the corpus"</h2>
                         <p class="column-source">
-                            <a href=Route::passage(&doc.id, m.passage).to_hash() data-doc-id=doc.id.clone() data-passage=m.passage>
-                                {format!("{}, ¶{}", doc.meta.title, m.passage)}
+                            <a href=Route::passage(&doc.id, first.passage).to_hash() data-doc-id=doc.id.clone() data-passage=first.passage>
+                                {format!("{}, {}", doc.meta.title, paragraphs(&m))}
                             </a>
                         </p>
-                        <p class="similarity">{format!("{:.0}% similar", m.alignment.similarity * 100.0)}</p>
+                        <p class="similarity">{format!("{}% similar", percent(m.alignment.similarity))}</p>
                     </header>
                     <blockquote class="column-text" data-quote-text>
-                        <Diffed text=source alignment=Some(m.alignment.clone()) side=Side::Right/>
+                        <Diffed text=m.text.clone() alignment=Some(m.alignment.clone()) side=Side::Right only="only in the corpus"/>
                     </blockquote>
                 </li>
             </ol>
-            <p><button type="button" on:click=compare>"Add both to the comparison"</button></p>
+            <p><button type="button" data-compare-check on:click=compare>"Add both to the comparison"</button></p>
         }
     });
-    let nearest = (!result.nearest.is_empty()).then(|| {
+    let places = (result.places_total > 1).then(|| {
+        let more = result.places_total - result.places.len();
         view! {
-            <h2>{if result.best.is_some() { "Other candidates" } else { "Nearest passages" }}</h2>
-            <ul class="nearest">
+            <h2>{format!("Where it occurs word for word ({} places)", result.places_total)}</h2>
+            <ol class="nearest" data-places>
+                {result.places.iter().map(|p| {
+                    let doc = &corpus.documents()[p.doc];
+                    view! {
+                        <li>
+                            <a href=Route::passage(&doc.id, p.passage).to_hash() data-doc-id=doc.id.clone() data-passage=p.passage>
+                                {format!("{}, ¶{}", doc.meta.title, p.passage)}
+                            </a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            {(more > 0).then(|| view! { <p class="summary">{format!("and {more} more.")}</p> })}
+        }
+    });
+    let nearest = (!result.nearest.is_empty() && result.places_total <= 1).then(|| {
+        view! {
+            <h2>{if result.best.is_some() { "Other candidates" } else { "Closest passages" }}</h2>
+            <ul class="nearest" data-nearest>
                 {result.nearest.iter().take(5).map(|m| {
                     let doc = &corpus.documents()[m.doc];
                     view! {
                         <li>
-                            <a href=Route::passage(&doc.id, m.passage).to_hash() data-doc-id=doc.id.clone() data-passage=m.passage>
-                                {format!("{}, ¶{}", doc.meta.title, m.passage)}
+                            <a href=Route::passage(&doc.id, m.first_passage()).to_hash() data-doc-id=doc.id.clone() data-passage=m.first_passage()>
+                                {format!("{}, {}", doc.meta.title, paragraphs(m))}
                             </a>
-                            {format!(" — {:.0}% of the pasted words found", m.found * 100.0)}
+                            {format!(" — {}% similar, {}% of the pasted words found", percent(m.alignment.similarity), percent(m.found))}
+                            <blockquote class="nearest-text">{excerpt(&m.text)}</blockquote>
                         </li>
                     }
                 }).collect_view()}
             </ul>
         }
     });
-    view! { {best} {nearest} }
+    view! { {best} {places} {nearest} }
+}
+
+/// The start of a matched span, for the list of candidates.
+fn excerpt(text: &str) -> String {
+    const CHARS: usize = 200;
+    match text.char_indices().nth(CHARS) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
 }

@@ -13,9 +13,15 @@ pub enum Side {
 }
 
 /// `text` (one side of `alignment`, or unmarked when there is none) with its differences marked.
+/// `only` names what words found on this side alone are ("only in the corpus").
 #[component]
-pub fn Diffed(text: String, alignment: Option<Alignment>, side: Side) -> impl IntoView {
-    let mut pieces: Vec<(String, Option<Change>)> = Vec::new();
+pub fn Diffed(
+    text: String,
+    alignment: Option<Alignment>,
+    side: Side,
+    #[prop(default = "only in this quote")] only: &'static str,
+) -> impl IntoView {
+    let mut pieces: Vec<(String, Option<(Change, bool)>)> = Vec::new();
     let mut at = 0;
     for segment in alignment.iter().flat_map(|a| a.segments.iter()) {
         let range = if side == Side::Left { segment.left.clone() } else { segment.right.clone() };
@@ -26,7 +32,17 @@ pub fn Diffed(text: String, alignment: Option<Alignment>, side: Side) -> impl In
             pieces.push((text[at..range.start].to_string(), None));
         }
         let change = (segment.change != Change::Same).then_some(segment.change);
-        pieces.push((text[range.clone()].to_string(), change));
+        // The quoter's mark (an ellipsis, bracketed words) is on the side whose range holds
+        // no other words; the other side shows what it stands for.
+        let marks_here = match segment.change {
+            Change::Elided | Change::Bracketed => {
+                let other = if side == Side::Left { &segment.right } else { &segment.left };
+                let mine = &text[range.clone()];
+                other.is_empty() || mine.contains(['…', '[']) || mine.contains("...")
+            }
+            _ => false,
+        };
+        pieces.push((text[range.clone()].to_string(), change.map(|c| (c, marks_here))));
         at = range.end;
     }
     if at < text.len() {
@@ -36,11 +52,15 @@ pub fn Diffed(text: String, alignment: Option<Alignment>, side: Side) -> impl In
         .into_iter()
         .map(|(piece, change)| match change {
             None => piece.into_any(),
-            Some(change) => {
+            Some((change, marks_here)) => {
                 let (class, label) = match change {
                     Change::Minor => ("w-minor", "punctuation or case differs"),
                     Change::Changed => ("w-changed", "changed"),
-                    _ => ("w-only", "only in this quote"),
+                    Change::Elided if marks_here => ("w-mark", "omission marked by the quoter"),
+                    Change::Elided => ("w-left-out", "left out by the quoter"),
+                    Change::Bracketed if marks_here => ("w-mark", "added by the quoter in brackets"),
+                    Change::Bracketed => ("w-left-out", "replaced by the quoter’s bracketed words"),
+                    Change::Same | Change::OnlyLeft | Change::OnlyRight => ("w-only", only),
                 };
                 view! {
                     <mark class=class data-change=class>
@@ -54,14 +74,23 @@ pub fn Diffed(text: String, alignment: Option<Alignment>, side: Side) -> impl In
         .collect_view()
 }
 
-/// The legend for the marks, shown once above the columns.
+/// The legend for the marks, shown once above the columns. `sides` names the two texts when
+/// words found in one alone are told apart ("the pasted quote", "the corpus").
 #[component]
-pub fn DiffLegend() -> impl IntoView {
+pub fn DiffLegend(#[prop(optional)] sides: Option<(&'static str, &'static str)>) -> impl IntoView {
     view! {
         <p class="diff-legend" aria-hidden="true" data-diff-legend>
             <mark class="w-changed">"changed"</mark>
-            <mark class="w-only">"only in this quote"</mark>
+            {match sides {
+                Some((left, right)) => view! {
+                    <mark class="w-only">{format!("only in {left}")}</mark>
+                    <mark class="w-only">{format!("only in {right}")}</mark>
+                }.into_any(),
+                None => view! { <mark class="w-only">"only in this quote"</mark> }.into_any(),
+            }}
             <mark class="w-minor">"punctuation or case only"</mark>
+            <mark class="w-mark">"the quoter’s … or [ ]"</mark>
+            <mark class="w-left-out">"left out or replaced by the quoter"</mark>
         </p>
     }
 }

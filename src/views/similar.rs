@@ -1,45 +1,31 @@
-//! Passages worded like a given ¶: the corpus searched with the passage's own text, ranked by
-//! word-by-word similarity, each one click from the side-by-side view. Unlike a typed query,
-//! every word of the passage takes part in finding candidates (text reuse shows in common
-//! words too), which costs more but runs once per view, not per keystroke.
+//! Passages worded like a given ¶, as the engine ranks them ([`similar_passages`]): each with
+//! its place, its similarity, a snippet with the shared words marked, and one click to the
+//! side-by-side view.
 
 use leptos::prelude::*;
-use lectern_engine::align::align;
-use lectern_engine::{SearchOptions, Searcher};
+use lectern_engine::similar::{similar_passages, SimilarOptions};
+use lectern_engine::snippet::{pieces, snippet_range};
 
-use super::NotFound;
+use super::{Marked, NotFound};
 use crate::app::{Library, SearchIndex};
 use crate::route::{Item, Route};
 
-/// How many similar passages are listed.
-const SIMILAR_LIMIT: usize = 10;
+/// Characters of a similar passage shown.
+const SNIPPET_CHARS: usize = 240;
 
 #[component]
 pub fn Similar(id: String, passage: usize) -> impl IntoView {
     let Library(corpus) = expect_context::<Library>();
     let SearchIndex(index) = expect_context::<SearchIndex>();
-    let Some(doc) = corpus.document(&id) else {
+    let Some(doc_index) = corpus.documents().iter().position(|d| d.id == id) else {
         return view! { <NotFound message=format!("There is no document “{id}” in this corpus.")/> }.into_any();
     };
+    let doc = &corpus.documents()[doc_index];
     let Some(text) = doc.passage(passage) else {
         return view! { <NotFound message=format!("“{}” has no ¶{passage}.", doc.meta.title)/> }.into_any();
     };
     let source = Item::Passage { id: doc.id.clone(), passage, span: None };
-    let ranked = move || {
-        let index = index.get()?;
-        let options = SearchOptions { max_scoring_terms: 256, rerank_min_ratio: 0.0, ..SearchOptions::default() };
-        let mut found: Vec<(usize, usize, f32)> = Searcher::with_options(corpus, index, options)
-            .search(text, SIMILAR_LIMIT + 1)
-            .hits
-            .into_iter()
-            .filter(|h| !(corpus.documents()[h.doc].id == doc.id && h.passage == passage))
-            .map(|h| (h.doc, h.passage, align(text, &corpus.documents()[h.doc].passages[h.passage - 1], false).similarity))
-            .filter(|&(_, _, similarity)| similarity > 0.0)
-            .collect();
-        found.sort_by(|a, b| b.2.total_cmp(&a.2));
-        found.truncate(SIMILAR_LIMIT);
-        Some(found)
-    };
+    let ranked = move || Some(similar_passages(corpus, index.get()?, doc_index, passage, &SimilarOptions::default()));
     view! {
         <section class="similar" data-view="similar" aria-labelledby="similar-title">
             <h1 id="similar-title" tabindex="-1">{format!("Worded like ¶{passage} of “{}”", doc.meta.title)}</h1>
@@ -49,14 +35,25 @@ pub fn Similar(id: String, passage: usize) -> impl IntoView {
                 Some(found) if found.is_empty() => view! { <p class="summary">"No other passage shares its wording."</p> }.into_any(),
                 Some(found) => view! {
                     <ol class="similar-list">
-                        {found.into_iter().map(|(d, n, similarity)| {
-                            let other = &corpus.documents()[d];
+                        {found.into_iter().map(|s| {
+                            let other = &corpus.documents()[s.doc];
+                            let n = s.passage;
+                            let other_text = &other.passages[n - 1];
+                            let range = snippet_range(other_text, &s.shared, SNIPPET_CHARS);
+                            let (cut_start, cut_end) = (range.start > 0, range.end < other_text.len());
+                            let shown: Vec<(String, bool)> =
+                                pieces(other_text, range, &s.shared).into_iter().map(|p| (p.text.to_string(), p.marked)).collect();
                             let compare = Route::Compare { items: vec![source.clone(), Item::Passage { id: other.id.clone(), passage: n, span: None }] };
                             view! {
                                 <li data-doc-id=other.id.clone() data-passage=n>
                                     <a href=Route::passage(&other.id, n).to_hash()>{format!("{}, ¶{n}", other.meta.title)}</a>
-                                    {format!(" — {:.0}% similar · ", similarity * 100.0)}
+                                    {format!(" — {:.0}% similar · ", s.similarity * 100.0)}
                                     <a href=compare.to_hash() data-compare-link>"Side by side"</a>
+                                    <p class="similar-snippet" data-similar-snippet>
+                                        {cut_start.then_some("… ")}
+                                        <Marked pieces=shown/>
+                                        {cut_end.then_some(" …")}
+                                    </p>
                                 </li>
                             }
                         }).collect_view()}

@@ -7,14 +7,22 @@
 //! word; `strict` compares the words exactly as written. The diff itself is the `similar`
 //! crate's (Myers) over the word keys.
 //!
+//! Quoters' conventions are not changes. An ellipsis ("…", "...", "[…]") marks words left out:
+//! it takes no part in the diff, and the words the other text has in its place are
+//! [`Change::Elided`]. Words in square brackets ("[Iraq, Iran]") are the quoter's own: where
+//! they stand for other words, or for none, the stretch is [`Change::Bracketed`]. Neither
+//! counts as words different or lowers the similarity; each is counted apart. A bracket inside
+//! a word ("[t]he") only changes its case and is read as part of the word.
+//!
 //! Guarantees: segments cover both texts' words completely and in order; every range lies in
 //! its text on char boundaries; `similarity` is in 0..=1 and is 1 only for texts whose words
-//! all match.
+//! all match (conventions aside).
 
 use std::ops::Range;
 
 use similar::{capture_diff_slices, Algorithm, DiffOp};
-use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+
+use crate::text::fold_chars;
 
 /// How a stretch of the two texts relates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,6 +37,11 @@ pub enum Change {
     OnlyLeft,
     /// Words only the right text has.
     OnlyRight,
+    /// An ellipsis on one side and the words it leaves out (possibly none) on the other.
+    Elided,
+    /// Words in square brackets on one side, and the words they stand for (possibly none) on
+    /// the other.
+    Bracketed,
 }
 
 /// A stretch of the alignment: byte ranges in each text (empty on the side that lacks it).
@@ -42,15 +55,27 @@ pub struct Segment {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Alignment {
     pub segments: Vec<Segment>,
-    /// Shared words, twice, over all words: 1 for the same words, 0 for nothing in common.
+    /// Shared words, twice, over all words but those left out or put in by a quoter's marks:
+    /// 1 for the same words, 0 for nothing in common.
     pub similarity: f32,
-    pub left_words: usize,
-    pub right_words: usize,
     /// Words that differ: each substituted, missing or added word counts once (a substitution
     /// of two words by three counts three).
     pub words_different: usize,
-    /// Words that match but are written differently.
-    pub minor: usize,
+    /// Omissions marked with an ellipsis.
+    pub omissions: usize,
+    /// Insertions marked with square brackets.
+    pub insertions: usize,
+}
+
+/// What a word is to a quoter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordKind {
+    /// An ordinary word.
+    Word,
+    /// An ellipsis marking words left out ("…", "...", "[…]"), with any punctuation beside it.
+    Ellipsis,
+    /// A word inside square brackets: the quoter's own.
+    Bracketed,
 }
 
 /// A word of a text and the key it is compared by.
@@ -58,9 +83,16 @@ pub struct Alignment {
 pub struct Word {
     pub span: Range<usize>,
     pub key: String,
+    pub kind: WordKind,
 }
 
-/// The words of `text`, keyed leniently or (`strict`) exactly.
+/// Every ellipsis has this key: two ellipses are alike, and nothing else is.
+const ELLIPSIS_KEY: &str = "…";
+/// A bracketed group longer than this many words is taken as ordinary text.
+const MAX_BRACKETED_WORDS: usize = 40;
+
+/// The words of `text`, keyed leniently or (`strict`) exactly, with ellipses split off the
+/// words they are attached to ("said…" is "said" and "…") and bracketed words marked.
 pub fn words(text: &str, strict: bool) -> Vec<Word> {
     let mut out = Vec::new();
     let mut start = None;
@@ -68,14 +100,95 @@ pub fn words(text: &str, strict: bool) -> Vec<Word> {
         let separator = c.is_whitespace() || c == '—' || c == '–';
         match (separator, start) {
             (true, Some(s)) => {
-                out.push(Word { span: s..i, key: key(&text[s..i], strict) });
+                split_ellipses(text, s..i, strict, &mut out);
                 start = None;
             }
             (false, None) => start = Some(i),
             _ => {}
         }
     }
+    mark_brackets(text, &mut out);
     out
+}
+
+/// Pushes the words of one whitespace-separated chunk: the ellipses in it (each with the
+/// punctuation around it) and the words between them.
+fn split_ellipses(text: &str, chunk: Range<usize>, strict: bool, out: &mut Vec<Word>) {
+    let s = &text[chunk.clone()];
+    let mut cores: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let rest = &s[i..];
+        let len = if rest.starts_with('…') {
+            '…'.len_utf8()
+        } else {
+            let dots = rest.bytes().take_while(|&b| b == b'.').count();
+            if dots >= 3 { dots } else { 0 }
+        };
+        if len > 0 {
+            // Punctuation on either side belongs to the ellipsis ("[…]", ",...").
+            let before = s[..i].char_indices().rev().take_while(|(_, c)| !c.is_alphanumeric()).last().map_or(i, |(k, _)| k);
+            let after = i + len + s[i + len..].find(char::is_alphanumeric).unwrap_or(s.len() - i - len);
+            match cores.last_mut() {
+                Some(last) if before <= last.end => last.end = after,
+                _ => cores.push(before..after),
+            }
+            i = after;
+        } else {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    let mut at = 0;
+    let offset = chunk.start;
+    let word = |range: Range<usize>, out: &mut Vec<Word>| {
+        if !range.is_empty() {
+            out.push(Word { key: key(&s[range.clone()], strict), span: offset + range.start..offset + range.end, kind: WordKind::Word });
+        }
+    };
+    for core in cores {
+        word(at..core.start, out);
+        out.push(Word { span: offset + core.start..offset + core.end, key: ELLIPSIS_KEY.to_string(), kind: WordKind::Ellipsis });
+        at = core.end;
+    }
+    word(at..s.len(), out);
+}
+
+/// Marks the words of each square-bracketed group ("[Iraq, Iran]") as bracketed. A group opens
+/// at a word starting with `[` (after any opening quote marks) and closes at the first word
+/// whose `]` is followed by nothing but punctuation; "[t]he" is no group.
+fn mark_brackets(text: &str, words: &mut [Word]) {
+    let mut i = 0;
+    while i < words.len() {
+        let w = &text[words[i].span.clone()];
+        let opens = words[i].kind == WordKind::Word && w.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '[').starts_with('[');
+        let close = opens
+            .then(|| {
+                words[i..].iter().take(MAX_BRACKETED_WORDS).position(|word| {
+                    let t = &text[word.span.clone()];
+                    t.rfind(']').is_some_and(|k| !t[k..].chars().any(char::is_alphanumeric))
+                })
+            })
+            .flatten();
+        // A `]` followed by letters inside the opening word ("[t]he") is a case change, no group.
+        let inside_word = {
+            let t = w.trim_start_matches(|c: char| c != '[');
+            t.find(']').is_some_and(|k| t[k..].chars().any(char::is_alphanumeric))
+        };
+        match close {
+            Some(len) if !inside_word => {
+                for word in &mut words[i..=i + len] {
+                    if word.kind == WordKind::Word {
+                        // The quoter's words stand for the text's as a whole, so they are not
+                        // matched one by one against it ("[The Times]" for "the New York Times").
+                        word.kind = WordKind::Bracketed;
+                        word.key = format!("[{}]", word.key);
+                    }
+                }
+                i += len + 1;
+            }
+            _ => i += 1,
+        }
+    }
 }
 
 /// Lenient key: letters and digits only, lowercased, diacritics removed; a word of punctuation
@@ -84,11 +197,7 @@ fn key(word: &str, strict: bool) -> String {
     if strict {
         return word.to_string();
     }
-    let folded: String = word
-        .nfkd()
-        .filter(|c| !is_combining_mark(*c) && c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
+    let folded: String = fold_chars(word).filter(|c| c.is_alphanumeric()).collect();
     if folded.is_empty() {
         word.to_string()
     } else {
@@ -98,72 +207,285 @@ fn key(word: &str, strict: bool) -> String {
 
 /// Aligns `left` with `right` word by word.
 pub fn align(left: &str, right: &str, strict: bool) -> Alignment {
-    let (a, b) = (&words(left, strict)[..], &words(right, strict)[..]);
-    let ka: Vec<&str> = a.iter().map(|w| w.key.as_str()).collect();
-    let kb: Vec<&str> = b.iter().map(|w| w.key.as_str()).collect();
-    let span = |words: &[Word], from: usize, len: usize| -> Range<usize> {
-        if len == 0 {
-            let at = words.get(from).map_or_else(|| words.last().map_or(0, |w| w.span.end), |w| w.span.start);
-            at..at
-        } else {
-            words[from].span.start..words[from + len - 1].span.end
-        }
+    let (a, b) = (words(left, strict), words(right, strict));
+    // Ellipses stay out of the diff; they are put back where they stand afterwards.
+    let content = |words: &[Word]| -> Vec<usize> { (0..words.len()).filter(|&i| words[i].kind != WordKind::Ellipsis).collect() };
+    let (ia, ib) = (content(&a), content(&b));
+    let ka: Vec<&str> = ia.iter().map(|&i| a[i].key.as_str()).collect();
+    let kb: Vec<&str> = ib.iter().map(|&i| b[i].key.as_str()).collect();
+
+    let mut steps = steps(&capture_diff_slices(Algorithm::Myers, &ka, &kb), &a, &b, &ia, &ib);
+    slide_to_ellipses(&mut steps, &ka, &kb);
+    let shared = steps.iter().filter(|s| matches!(s, Step::Both(..))).count();
+    let mut segments = segments(&steps, left, right, &a, &b, &ia, &ib);
+    classify(&mut segments, &a, &b);
+
+    let in_range = |words: &[Word], range: &Range<usize>| -> Vec<WordKind> {
+        words.iter().filter(|w| range.start <= w.span.start && w.span.end <= range.end).map(|w| w.kind).collect()
     };
-    let mut segments: Vec<Segment> = Vec::new();
-    let (mut shared, mut minor) = (0, 0);
-    let mut push = |change: Change, l: Range<usize>, r: Range<usize>| match segments.last_mut() {
-        Some(last) if last.change == change && change != Change::Changed => {
-            last.left.end = l.end.max(last.left.end);
-            last.right.end = r.end.max(last.right.end);
+    let plain = |kinds: &[WordKind]| kinds.iter().filter(|&&k| k == WordKind::Word).count();
+    let mut different = 0;
+    let mut set_aside = 0;
+    for (n, s) in segments.iter().enumerate() {
+        let (l, r) = (in_range(&a, &s.left), in_range(&b, &s.right));
+        let marked = |kinds: &[WordKind]| kinds.iter().any(|&k| k != WordKind::Word);
+        let beside_elision = |side_has_marker: fn(&Segment, &[Word], &[Word]) -> bool| {
+            [n.checked_sub(1), Some(n + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|k| segments.get(k))
+                .any(|t| t.change == Change::Elided && side_has_marker(t, &a, &b))
+        };
+        different += match s.change {
+            // Beside the quoter's marks, only the words the quoter did not mark count, and the
+            // other side's words beyond them are taken as the ones left out.
+            Change::Changed if marked(&l) || beside_elision(|t, a, _| covers_ellipsis(a, &t.left)) => {
+                set_aside += plain(&r).saturating_sub(plain(&l));
+                plain(&l)
+            }
+            Change::Changed if marked(&r) || beside_elision(|t, _, b| covers_ellipsis(b, &t.right)) => {
+                set_aside += plain(&l).saturating_sub(plain(&r));
+                plain(&r)
+            }
+            Change::Changed => plain(&l).max(plain(&r)),
+            Change::OnlyLeft => plain(&l),
+            Change::OnlyRight => plain(&r),
+            Change::Same | Change::Minor => 0,
+            Change::Elided | Change::Bracketed => {
+                set_aside += l.len() + r.len();
+                0
+            }
+        };
+    }
+    let markers = |words: &[Word]| words.iter().filter(|w| w.kind == WordKind::Ellipsis).count();
+    // Ellipses inside elided stretches were counted there already.
+    let loose_markers = markers(&a) + markers(&b)
+        - segments
+            .iter()
+            .filter(|s| s.change == Change::Elided)
+            .map(|s| {
+                let count = |words: &[Word], r: &Range<usize>| {
+                    words.iter().filter(|w| w.kind == WordKind::Ellipsis && r.start <= w.span.start && w.span.end <= r.end).count()
+                };
+                count(&a, &s.left) + count(&b, &s.right)
+            })
+            .sum::<usize>();
+    let total = (a.len() + b.len()).saturating_sub(set_aside + loose_markers);
+    let similarity = if total == 0 { 1.0 } else { (2.0 * shared as f32 / total as f32).min(1.0) };
+    let count = |change: Change| segments.iter().filter(|s| s.change == change).count();
+    Alignment {
+        omissions: count(Change::Elided),
+        insertions: count(Change::Bracketed),
+        segments,
+        similarity,
+        words_different: different,
+    }
+}
+
+fn covers_ellipsis(words: &[Word], range: &Range<usize>) -> bool {
+    words.iter().any(|w| w.kind == WordKind::Ellipsis && range.start <= w.span.start && w.span.end <= range.end)
+}
+
+/// One step of the alignment, word by word: indices of diffed words (`Both`, `Left`,
+/// `Right`) or of ellipses in `a` / `b` (`LeftMark`, `RightMark`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Both(usize, usize),
+    Left(usize),
+    Right(usize),
+    LeftMark(usize),
+    RightMark(usize),
+}
+
+/// The diff as steps, with each ellipsis put back before the first diffed word that follows it.
+fn steps(ops: &[DiffOp], a: &[Word], b: &[Word], ia: &[usize], ib: &[usize]) -> Vec<Step> {
+    let mut out = Vec::new();
+    let (mut next_a, mut next_b) = (0, 0);
+    let mut marks = |out: &mut Vec<Step>, left: usize, right: usize| {
+        let limit = |words: &[Word], index: &[usize], k: usize| index.get(k).map_or(words.len(), |&i| i);
+        for x in next_a..limit(a, ia, left) {
+            if a[x].kind == WordKind::Ellipsis {
+                out.push(Step::LeftMark(x));
+            }
         }
-        // Words only one side has, next to words only the other has, are a substitution,
-        // whichever order the diff reported them in.
-        Some(last)
-            if matches!((last.change, change), (Change::OnlyLeft, Change::OnlyRight) | (Change::OnlyRight, Change::OnlyLeft)) =>
-        {
-            last.change = Change::Changed;
-            last.left = last.left.start.min(l.start)..last.left.end.max(l.end);
-            last.right = last.right.start.min(r.start)..last.right.end.max(r.end);
+        for y in next_b..limit(b, ib, right) {
+            if b[y].kind == WordKind::Ellipsis {
+                out.push(Step::RightMark(y));
+            }
         }
-        _ => segments.push(Segment { change, left: l, right: r }),
+        next_a = next_a.max(limit(a, ia, left));
+        next_b = next_b.max(limit(b, ib, right));
     };
-    for op in capture_diff_slices(Algorithm::Myers, &ka, &kb) {
-        match op {
+    for op in ops {
+        let (old, new) = (op.old_range(), op.new_range());
+        marks(&mut out, old.start, new.start);
+        match *op {
             DiffOp::Equal { old_index, new_index, len } => {
-                shared += len;
                 for k in 0..len {
-                    let (wa, wb) = (&a[old_index + k], &b[new_index + k]);
-                    let same = left[wa.span.clone()] == right[wb.span.clone()];
-                    if !same {
-                        minor += 1;
-                    }
-                    push(if same { Change::Same } else { Change::Minor }, wa.span.clone(), wb.span.clone());
+                    marks(&mut out, old_index + k, new_index + k);
+                    out.push(Step::Both(old_index + k, new_index + k));
                 }
             }
-            DiffOp::Delete { old_index, old_len, new_index } => {
-                push(Change::OnlyLeft, span(a, old_index, old_len), span(b, new_index, 0));
-            }
-            DiffOp::Insert { old_index, new_index, new_len } => {
-                push(Change::OnlyRight, span(a, old_index, 0), span(b, new_index, new_len));
-            }
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
-                push(Change::Changed, span(a, old_index, old_len), span(b, new_index, new_len));
+            _ => {
+                out.extend(old.map(Step::Left));
+                out.extend(new.map(Step::Right));
             }
         }
     }
-    let count = |words: &[Word], range: &Range<usize>| words.iter().filter(|w| range.start <= w.span.start && w.span.end <= range.end).count();
-    let different = segments
-        .iter()
-        .map(|s| match s.change {
-            Change::Changed => count(a, &s.left).max(count(b, &s.right)),
-            Change::OnlyLeft => count(a, &s.left),
-            Change::OnlyRight => count(b, &s.right),
-            Change::Same | Change::Minor => 0,
-        })
-        .sum();
-    let total = a.len() + b.len();
-    let similarity = if total == 0 { 1.0 } else { 2.0 * shared as f32 / total as f32 };
-    Alignment { segments, similarity, left_words: a.len(), right_words: b.len(), words_different: different, minor }
+    marks(&mut out, ia.len(), ib.len());
+    out
+}
+
+/// Where a diff could put a gap in more than one place ("to [choose … and] to participate"),
+/// moves the words one side lacks next to the other side's ellipsis, so they read as left out.
+fn slide_to_ellipses(steps: &mut [Step], ka: &[&str], kb: &[&str]) {
+    for i in 0..steps.len() {
+        match steps[i] {
+            Step::LeftMark(_) => slide(steps, i, ka, kb, false),
+            Step::RightMark(_) => slide(steps, i, ka, kb, true),
+            _ => {}
+        }
+    }
+}
+
+/// Slides the gap beside the mark at `at`: after it (`Both` words then lone words of the
+/// other side) and before it (lone words then `Both` words). `mirror` swaps the sides.
+fn slide(steps: &mut [Step], at: usize, ka: &[&str], kb: &[&str], mirror: bool) {
+    let both = |s: Step| match s {
+        Step::Both(p, q) if mirror => Some((q, p)),
+        Step::Both(p, q) => Some((p, q)),
+        _ => None,
+    };
+    let lone = |s: Step| match s {
+        Step::Left(p) if mirror => Some(p),
+        Step::Right(q) if !mirror => Some(q),
+        _ => None,
+    };
+    let (mine, other) = if mirror { (kb, ka) } else { (ka, kb) };
+    let make_both = |p: usize, q: usize| if mirror { Step::Both(q, p) } else { Step::Both(p, q) };
+    let make_lone = |q: usize| if mirror { Step::Left(q) } else { Step::Right(q) };
+
+    // After the mark: k shared words, then m words only the other side has.
+    let k = steps[at + 1..].iter().take_while(|s| both(**s).is_some()).count();
+    let m = steps[at + 1 + k..].iter().take_while(|s| lone(**s).is_some()).count();
+    if k > 0 && m > 0 {
+        let run = &steps[at + 1..at + 1 + k + m];
+        let mine_words: Vec<usize> = run[..k].iter().filter_map(|s| both(*s)).map(|(p, _)| p).collect();
+        let other_words: Vec<usize> = run[..k].iter().filter_map(|s| both(*s)).map(|(_, q)| q).chain(run[k..].iter().filter_map(|s| lone(*s))).collect();
+        if (0..k).all(|t| mine[mine_words[t]] == other[other_words[m + t]]) {
+            let rewritten: Vec<Step> = other_words[..m]
+                .iter()
+                .map(|&q| make_lone(q))
+                .chain((0..k).map(|t| make_both(mine_words[t], other_words[m + t])))
+                .collect();
+            steps[at + 1..at + 1 + k + m].copy_from_slice(&rewritten);
+        }
+    }
+    // Before the mark: m words only the other side has, then k shared words.
+    let k = steps[..at].iter().rev().take_while(|s| both(**s).is_some()).count();
+    let m = steps[..at - k].iter().rev().take_while(|s| lone(**s).is_some()).count();
+    if k > 0 && m > 0 {
+        let from = at - k - m;
+        let run = &steps[from..at];
+        let mine_words: Vec<usize> = run[m..].iter().filter_map(|s| both(*s)).map(|(p, _)| p).collect();
+        let other_words: Vec<usize> = run[..m].iter().filter_map(|s| lone(*s)).chain(run[m..].iter().filter_map(|s| both(*s)).map(|(_, q)| q)).collect();
+        if (0..k).all(|t| mine[mine_words[t]] == other[other_words[t]]) {
+            let rewritten: Vec<Step> = (0..k)
+                .map(|t| make_both(mine_words[t], other_words[t]))
+                .chain(other_words[k..].iter().map(|&q| make_lone(q)))
+                .collect();
+            steps[from..at].copy_from_slice(&rewritten);
+        }
+    }
+}
+
+/// The steps as segments: runs of one kind merged, lone words of both sides side by side
+/// made a substitution, and the words an ellipsis leaves out joined to it.
+fn segments(steps: &[Step], left: &str, right: &str, a: &[Word], b: &[Word], ia: &[usize], ib: &[usize]) -> Vec<Segment> {
+    // Where the next word of a side starts (or where its text ends): an empty range's place.
+    let place = |words: &[Word], index: &[usize], k: usize| -> Range<usize> {
+        let at = index.get(k).map_or_else(|| words.last().map_or(0, |w| w.span.end), |&i| words[i].span.start);
+        at..at
+    };
+    let (mut next_a, mut next_b) = (0, 0);
+    let mut out: Vec<Segment> = Vec::new();
+    for &step in steps {
+        let (change, l, r) = match step {
+            Step::Both(p, q) => {
+                let (wa, wb) = (&a[ia[p]], &b[ib[q]]);
+                next_a = p + 1;
+                next_b = q + 1;
+                let same = left[wa.span.clone()] == right[wb.span.clone()];
+                (if same { Change::Same } else { Change::Minor }, wa.span.clone(), wb.span.clone())
+            }
+            Step::Left(p) => {
+                next_a = p + 1;
+                (Change::OnlyLeft, a[ia[p]].span.clone(), place(b, ib, next_b))
+            }
+            Step::Right(q) => {
+                next_b = q + 1;
+                (Change::OnlyRight, place(a, ia, next_a), b[ib[q]].span.clone())
+            }
+            Step::LeftMark(x) => (Change::Elided, a[x].span.clone(), place(b, ib, next_b)),
+            Step::RightMark(y) => (Change::Elided, place(a, ia, next_a), b[y].span.clone()),
+        };
+        push(&mut out, change, l, r);
+    }
+    out
+}
+
+fn push(segments: &mut Vec<Segment>, change: Change, l: Range<usize>, r: Range<usize>) {
+    // An empty range only says where a side stands; it widens nothing.
+    let union = |a: &Range<usize>, b: &Range<usize>| match (a.is_empty(), b.is_empty()) {
+        (_, true) => a.clone(),
+        (true, false) => b.clone(),
+        (false, false) => a.start.min(b.start)..a.end.max(b.end),
+    };
+    let widen = |last: &mut Segment| {
+        last.left = union(&last.left, &l);
+        last.right = union(&last.right, &r);
+    };
+    use Change::*;
+    match segments.last_mut() {
+        Some(last) if last.change == change => widen(last),
+        // Words only one side has, next to words only the other has, are a substitution,
+        // whichever order the diff reported them in.
+        Some(last) if matches!((last.change, change), (OnlyLeft, OnlyRight) | (OnlyRight, OnlyLeft)) => {
+            last.change = Changed;
+            widen(last);
+        }
+        Some(last) if last.change == Changed && matches!(change, OnlyLeft | OnlyRight) => widen(last),
+        // The words an ellipsis leaves out are the ones the other side has beside it.
+        Some(last) if last.change == Elided && change == OnlyRight && !last.left.is_empty() => widen(last),
+        Some(last) if last.change == Elided && change == OnlyLeft && !last.right.is_empty() => widen(last),
+        Some(last) if change == Elided && last.change == OnlyRight && !l.is_empty() => {
+            last.change = Elided;
+            widen(last);
+        }
+        Some(last) if change == Elided && last.change == OnlyLeft && !r.is_empty() => {
+            last.change = Elided;
+            widen(last);
+        }
+        _ => segments.push(Segment { change, left: l, right: r }),
+    }
+}
+
+/// Stretches whose one side is nothing but the quoter's marks become elided or bracketed.
+fn classify(segments: &mut [Segment], a: &[Word], b: &[Word]) {
+    let kinds = |words: &[Word], r: &Range<usize>| -> Vec<WordKind> {
+        words.iter().filter(|w| r.start <= w.span.start && w.span.end <= r.end).map(|w| w.kind).collect()
+    };
+    for s in segments.iter_mut() {
+        if !matches!(s.change, Change::Changed | Change::OnlyLeft | Change::OnlyRight) {
+            continue;
+        }
+        for side in [kinds(a, &s.left), kinds(b, &s.right)] {
+            if !side.is_empty() && side.iter().all(|&k| k != WordKind::Word) {
+                s.change = if side.contains(&WordKind::Ellipsis) { Change::Elided } else { Change::Bracketed };
+                break;
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -171,7 +493,7 @@ mod tests {
     use super::*;
 
     /// Renders an alignment as text: `=same`, `~left/right` minor, `[left→right]` changed,
-    /// `-left` only left, `+right` only right.
+    /// `-left` only left, `+right` only right, `{left…right}` elided, `<left|right>` bracketed.
     fn render(left: &str, right: &str, strict: bool) -> String {
         let al = align(left, right, strict);
         al.segments
@@ -184,6 +506,8 @@ mod tests {
                     Change::Changed => format!("[{l}→{r}]"),
                     Change::OnlyLeft => format!("-{l}"),
                     Change::OnlyRight => format!("+{r}"),
+                    Change::Elided => format!("{{{l}|{r}}}"),
+                    Change::Bracketed => format!("<{l}|{r}>"),
                 }
             })
             .collect::<Vec<_>>()
@@ -192,6 +516,13 @@ mod tests {
 
     fn check(left: &str, right: &str, expected: &str) {
         assert_eq!(render(left, right, false), expected, "{left:?} vs {right:?}");
+    }
+
+    /// Checks (words different, omissions, insertions, similarity in %) of an alignment.
+    fn figures(left: &str, right: &str, expected: (usize, usize, usize, u32)) {
+        let al = align(left, right, false);
+        let got = (al.words_different, al.omissions, al.insertions, (al.similarity * 100.0).round() as u32);
+        assert_eq!(got, expected, "{left:?} vs {right:?}: {}", render(left, right, false));
     }
 
     #[test]
@@ -212,24 +543,58 @@ mod tests {
     }
 
     #[test]
-    fn figures() {
-        let al = align("we need to respect each country", "we must respect every country", false);
-        assert_eq!((al.left_words, al.right_words, al.words_different), (6, 5, 3));
-        assert!((al.similarity - 6.0 / 11.0).abs() < 1e-6, "{}", al.similarity);
-        assert_eq!(align("a b", "a b", false).similarity, 1.0);
-        assert_eq!(align("", "", false).similarity, 1.0);
-        assert_eq!(align("a", "", false).similarity, 0.0);
-        assert_eq!(align("“A,” b", "a b", false).minor, 1);
+    fn ellipses_mark_words_left_out() {
+        check("we need … each country", "we need to respect each country", "=we need {…|to respect} =each country");
+        check("we need... each country", "we need to respect each country", "=we need {...|to respect} =each country");
+        check("we need [...] each country", "we need to respect each country", "=we need {[...]|to respect} =each country");
+        check("we need to respect…", "we need to respect each country", "=we need to respect {…|each country}");
+        check("… each country", "we need to respect each country", "{…|we need to respect} =each country");
+        // An ellipsis where nothing is left out is still the quoter's mark, not a changed word.
+        check("we need … to respect", "we need to respect", "=we need {…|} =to respect");
+        // The right side's ellipsis works the same way.
+        check("we need to respect each country", "we need … each country", "=we need {to respect|…} =each country");
     }
 
     #[test]
-    fn segments_cover_both_texts() {
-        let (l, r) = ("one two three four five", "zero two 3 four six seven");
-        let al = align(l, r, false);
-        let covered = |side: fn(&Segment) -> &Range<usize>, text: &str| {
-            al.segments.iter().map(|s| text[side(s).clone()].split_whitespace().count()).sum::<usize>()
+    fn square_brackets_mark_the_quoters_words() {
+        check("[Iraq, Iran] seek hegemony", "they seek hegemony", "<[Iraq, Iran]|they> =seek hegemony");
+        check("we [the people] need it", "we need it", "=we <[the people]|> =need it");
+        check("“[T]he state of our Union", "the state of our Union", "~“[T]he/the =state of our Union");
+        check("the state [sic] of", "the state of", "=the state <[sic]|> =of");
+        // An unclosed bracket is ordinary text.
+        check("[the state of", "the state of", "~[the/the =state of");
+    }
+
+    #[test]
+    fn figures_of_an_alignment() {
+        figures("we need to respect each country", "we must respect every country", (3, 0, 0, 55));
+        figures("a b", "a b", (0, 0, 0, 100));
+        figures("", "", (0, 0, 0, 100));
+        figures("a", "", (1, 0, 0, 0));
+        figures("“A,” b", "a b", (0, 0, 0, 100));
+        figures("we need … each country", "we need to respect each country", (0, 1, 0, 100));
+        figures("[Iraq, Iran] seek hegemony", "they seek hegemony", (0, 0, 1, 100));
+        // A changed word beside an ellipsis: the words the ellipsis covers are not counted.
+        figures("we need … every country", "we need to respect each country", (1, 1, 0, 75));
+        figures("we … every country", "we need to respect each country", (1, 1, 0, 67));
+    }
+
+    #[test]
+    fn words_split_ellipses_and_mark_brackets() {
+        let shown = |text: &str| -> Vec<String> {
+            words(text, false)
+                .iter()
+                .map(|w| match w.kind {
+                    WordKind::Word => text[w.span.clone()].to_string(),
+                    WordKind::Ellipsis => format!("<{}>", &text[w.span.clone()]),
+                    WordKind::Bracketed => format!("[{}]", &text[w.span.clone()]),
+                })
+                .collect()
         };
-        assert_eq!(covered(|s| &s.left, l), 5);
-        assert_eq!(covered(|s| &s.right, r), 6);
+        assert_eq!(shown("said…that"), ["said", "<…>", "that"]);
+        assert_eq!(shown("said,... that."), ["said", "<,...>", "that."]);
+        assert_eq!(shown("U.S. 1.5 etc."), ["U.S.", "1.5", "etc."]);
+        assert_eq!(shown("so [they] went"), ["so", "[[they]]", "went"]);
+        assert_eq!(shown("[t]he end"), ["[t]he", "end"]);
     }
 }

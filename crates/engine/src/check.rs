@@ -1,58 +1,109 @@
 //! "Check a quote": does a quote printed elsewhere match the corpus, and where?
 //!
 //! The pasted text is searched with the ordinary [`Searcher`] (so typos, dropped and swapped
-//! words are forgiven the same way), then aligned word by word against each candidate passage;
-//! the best matching *span* of the passage — not the whole paragraph — is cut out and aligned
-//! again for display. The verdict is exact, "matches with N words different", or not found
-//! (with the nearest candidates). Work is bounded: only the first
-//! [`CheckOptions::max_chars`] characters of a paste are used, and the result says what was cut.
+//! words are forgiven the same way), then aligned word by word against each candidate passage
+//! together with its neighbours, so a quote that runs across a paragraph break is found as one
+//! span over both ¶s. The best matching *span* — not the whole paragraph — is cut out and
+//! aligned again for display. A quoter's ellipsis ("…", "[…]") lets the span skip the words it
+//! leaves out, and words in square brackets are the quoter's own; neither counts as a
+//! difference (see [`crate::align`]).
+//!
+//! Verdicts, with how sure they are: exact (in one place, or in N places, all listed); "matches
+//! with N words different"; or not found as quoted, when the best span has less than
+//! [`CheckOptions::min_found`] of the pasted words or is less than
+//! [`CheckOptions::min_similarity`] similar — then the closest spans are listed instead. Work
+//! is bounded: only the first [`CheckOptions::max_chars`] characters of a paste are used, and
+//! the result says what was cut.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::align::{align, words, Alignment, Change, Word};
+use crate::align::{align, words, Alignment, Change, Word, WordKind};
+use crate::index::Index;
 use crate::model::Corpus;
 use crate::query::QUOTES;
 use crate::search::Searcher;
+use crate::text::tokenize;
 
 /// The knobs of checking a quote.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CheckOptions {
     /// Characters of a paste that are checked; the rest is reported as cut.
     pub max_chars: usize,
-    /// Candidate passages aligned against the paste.
+    /// Candidate passages aligned against the paste (each with its neighbours).
     pub candidates: usize,
-    /// Below this share of the pasted words found in order, the quote is not found.
+    /// Paragraphs on either side of a candidate that a match may run into.
+    pub neighbours: usize,
+    /// Below this share of the pasted words found in order, the quote is not found as quoted.
     pub min_found: f32,
+    /// Below this similarity (0..=1, see [`Alignment::similarity`]) the quote is not found as
+    /// quoted, however many of its words the span has: 0.7 keeps a quote of twenty words with
+    /// six changed, and refuses a reordered quote that shares only scattered words.
+    pub min_similarity: f32,
+    /// Places listed when an exact quote occurs in several; all are counted.
+    pub max_places: usize,
 }
 
 impl Default for CheckOptions {
     fn default() -> Self {
-        CheckOptions { max_chars: 5_000, candidates: 8, min_found: 0.6 }
+        CheckOptions { max_chars: 5_000, candidates: 8, neighbours: 1, min_found: 0.6, min_similarity: 0.7, max_places: 100 }
     }
 }
 
-/// Where a pasted quote best matches one passage.
+/// One stretch of one ¶ that a match covers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Part {
+    /// 1-based ¶.
+    pub passage: usize,
+    /// Byte range of the matched text in the passage.
+    pub span: Range<usize>,
+}
+
+/// Where a pasted quote best matches the corpus: a span of one ¶, or of consecutive ¶s when
+/// the quote runs across a paragraph break.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SpanMatch {
     /// Index of the document in [`Corpus::documents`].
     pub doc: usize,
-    /// 1-based ¶.
-    pub passage: usize,
-    /// Byte range of the matching span in the passage.
-    pub span: Range<usize>,
-    /// The paste (left) aligned with the span (right).
+    /// The ¶s covered, in order, with the matched range of each.
+    pub parts: Vec<Part>,
+    /// The matched corpus text: the parts joined by a line break. `alignment`'s right side
+    /// refers to it.
+    pub text: String,
+    /// The paste (left) aligned with `text` (right).
     pub alignment: Alignment,
     /// Share of the pasted words found, in order, in the span.
     pub found: f32,
 }
 
+impl SpanMatch {
+    /// The first ¶ of the match.
+    pub fn first_passage(&self) -> usize {
+        self.parts.first().map_or(1, |p| p.passage)
+    }
+
+    /// The last ¶ of the match (the first, unless it runs across a paragraph break).
+    pub fn last_passage(&self) -> usize {
+        self.parts.last().map_or(1, |p| p.passage)
+    }
+}
+
+/// One place where an exact quote occurs word for word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub doc: usize,
+    pub passage: usize,
+    pub span: Range<usize>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Verdict {
-    /// Every word matches (differences of case, punctuation or quote marks aside).
+    /// Every word matches (differences of case, punctuation or quote marks, and the quoter's
+    /// marked omissions and insertions aside).
     Exact,
     /// The quote is there with this many words different.
     Differs(usize),
-    /// Nothing in the corpus matches well enough.
+    /// Nothing in the corpus matches well enough; the closest spans are in `nearest`.
     NotFound,
 }
 
@@ -63,41 +114,42 @@ pub struct CheckResult {
     pub checked: String,
     /// The best match, when the verdict is not [`Verdict::NotFound`].
     pub best: Option<SpanMatch>,
-    /// The next best candidates (or, when not found, the nearest ones).
+    /// For an exact quote, every place it occurs word for word, in corpus order (at most
+    /// [`CheckOptions::max_places`]; `places_total` counts them all).
+    pub places: Vec<Place>,
+    pub places_total: usize,
+    /// The next best candidates (or, when not found, the closest ones), best first.
     pub nearest: Vec<SpanMatch>,
     /// Characters of the paste that were not checked.
     pub cut_chars: usize,
 }
 
 /// Checks `pasted` against the corpus.
-pub fn check_quote(corpus: &Corpus, searcher: &Searcher, pasted: &str, options: &CheckOptions) -> CheckResult {
-    let (checked, cut_chars) = match pasted.char_indices().nth(options.max_chars) {
-        Some((cut, _)) => (&pasted[..cut], pasted[cut..].chars().count()),
-        None => (pasted, 0),
-    };
+pub fn check_quote(corpus: &Corpus, index: &Index, pasted: &str, options: &CheckOptions) -> CheckResult {
+    let (checked, cut_chars) = cut(pasted, options.max_chars);
     let checked = checked.trim();
     let pasted_words = words(checked, false);
-    let mut matches: Vec<SpanMatch> = if pasted_words.is_empty() {
-        Vec::new()
-    } else {
+    let mut matches: Vec<SpanMatch> = Vec::new();
+    if pasted_words.iter().any(|w| w.kind == WordKind::Word) {
         // Quote marks in a paste are part of the quote, not a phrase instruction: a slightly
         // wrong quote must still reach the alignment.
         let query: String = checked.chars().map(|c| if QUOTES.contains(&c) { ' ' } else { c }).collect();
-        searcher
-            .search(&query, options.candidates)
-            .hits
-            .into_iter()
-            .map(|hit| {
-                let text = &corpus.documents()[hit.doc].passages[hit.passage - 1];
-                best_span(checked, &pasted_words, text, hit.doc, hit.passage)
-            })
-            .collect()
-    };
+        let searcher = Searcher::new(corpus, index);
+        for hit in searcher.search(&query, options.candidates).hits {
+            let count = corpus.documents()[hit.doc].passages.len();
+            let window = hit.passage.saturating_sub(options.neighbours).max(1)..(hit.passage + options.neighbours).min(count) + 1;
+            if let Some(m) = best_span(corpus, checked, &pasted_words, hit.doc, window) {
+                if !matches.iter().any(|other| other.doc == m.doc && other.parts == m.parts) {
+                    matches.push(m);
+                }
+            }
+        }
+    }
     matches.sort_by(|a, b| {
         b.found.total_cmp(&a.found).then(b.alignment.similarity.total_cmp(&a.alignment.similarity))
     });
     let verdict = match matches.first() {
-        Some(m) if m.found >= options.min_found => {
+        Some(m) if m.found >= options.min_found && m.alignment.similarity >= options.min_similarity => {
             if m.alignment.words_different == 0 {
                 Verdict::Exact
             } else {
@@ -107,28 +159,63 @@ pub fn check_quote(corpus: &Corpus, searcher: &Searcher, pasted: &str, options: 
         _ => Verdict::NotFound,
     };
     let best = (verdict != Verdict::NotFound).then(|| matches.remove(0));
-    CheckResult { verdict, checked: checked.to_string(), best, nearest: matches, cut_chars }
+    let (places, places_total) = match (&verdict, &best) {
+        (Verdict::Exact, Some(m)) => exact_places(corpus, index, &pasted_words, m, options.max_places),
+        _ => (Vec::new(), 0),
+    };
+    CheckResult { verdict, checked: checked.to_string(), best, places, places_total, nearest: matches, cut_chars }
 }
 
-/// The span of `text` that the paste matches best: a local alignment (Smith–Waterman over word
-/// keys) finds the densest stretch of matching words, then the span is widened by as many
-/// passage words as the paste has unmatched words before and after it (substitutions at the
-/// edges), without crossing the passage's ends.
-fn best_span(pasted: &str, pasted_words: &[Word], text: &str, doc: usize, passage: usize) -> SpanMatch {
-    let text_words = words(text, false);
-    let span = match local_alignment(pasted_words, &text_words) {
-        Some((paste_range, text_range)) => {
-            let before = paste_range.start;
-            let after = pasted_words.len() - paste_range.end;
-            let first = text_range.start.saturating_sub(before);
-            let last = (text_range.end + after).min(text_words.len());
-            text_words[first].span.start..text_words[last - 1].span.end
+/// `text` cut to at most `max_chars` characters, and how many characters were cut off. The
+/// one cut for pasted text, used by checking and by comparisons of pasted quotes alike.
+pub fn cut(text: &str, max_chars: usize) -> (&str, usize) {
+    match text.char_indices().nth(max_chars) {
+        Some((at, _)) => (&text[..at], text[at..].chars().count()),
+        None => (text, 0),
+    }
+}
+
+/// A word of a window of consecutive ¶s: which ¶ (index into the window) it belongs to.
+struct WindowWord {
+    part: usize,
+    word: Word,
+}
+
+/// The span of ¶s `window` of document `doc` that the paste matches best: a local alignment
+/// (Smith–Waterman over word keys) finds the densest stretch of matching words, then the span
+/// is widened by as many words as the paste has unmatched before and after it (substitutions
+/// at the edges), without going beyond the ¶s the stretch touches.
+fn best_span(corpus: &Corpus, pasted: &str, pasted_words: &[Word], doc: usize, window: Range<usize>) -> Option<SpanMatch> {
+    let passages = &corpus.documents()[doc].passages;
+    let numbers: Vec<usize> = window.collect();
+    let text_words: Vec<WindowWord> = numbers
+        .iter()
+        .enumerate()
+        .flat_map(|(part, &n)| words(&passages[n - 1], false).into_iter().map(move |word| WindowWord { part, word }))
+        .collect();
+    let (paste_range, text_range) = local_alignment(pasted_words, &text_words)?;
+    let content = |ws: &[Word]| ws.iter().filter(|w| w.kind == WordKind::Word).count();
+    let before = content(&pasted_words[..paste_range.start]);
+    let after = content(&pasted_words[paste_range.end..]);
+    let (first_part, last_part) = (text_words[text_range.start].part, text_words[text_range.end - 1].part);
+    let part_start = text_words.iter().position(|w| w.part == first_part).unwrap_or(0);
+    let part_end = text_words.iter().rposition(|w| w.part == last_part).map_or(text_words.len(), |k| k + 1);
+    let first = text_range.start.saturating_sub(before).max(part_start);
+    let last = (text_range.end + after).min(part_end);
+
+    let mut parts: Vec<Part> = Vec::new();
+    for w in &text_words[first..last] {
+        match parts.last_mut() {
+            Some(p) if p.passage == numbers[w.part] => p.span.end = w.word.span.end,
+            _ => parts.push(Part { passage: numbers[w.part], span: w.word.span.clone() }),
         }
-        None => 0..0,
-    };
-    let alignment = align(pasted, &text[span.clone()], false);
-    // Counted with the same word splitting as the alignment (dashes separate words too).
-    let shared = pasted_words
+    }
+    let text = parts.iter().map(|p| &passages[p.passage - 1][p.span.clone()]).collect::<Vec<_>>().join("\n");
+    let alignment = align(pasted, &text, false);
+    // Counted with the same word splitting as the alignment (dashes separate words too); the
+    // quoter's bracketed words and ellipses are not the quote's words.
+    let quoted: Vec<&Word> = pasted_words.iter().filter(|w| w.kind == WordKind::Word).collect();
+    let shared = quoted
         .iter()
         .filter(|w| {
             alignment.segments.iter().any(|s| {
@@ -136,21 +223,57 @@ fn best_span(pasted: &str, pasted_words: &[Word], text: &str, doc: usize, passag
             })
         })
         .count();
-    let found = shared as f32 / pasted_words.len().max(1) as f32;
-    SpanMatch { doc, passage, span, alignment, found }
+    let found = shared as f32 / quoted.len().max(1) as f32;
+    Some(SpanMatch { doc, parts, text, alignment, found })
 }
 
 /// Smith–Waterman over word keys (match +2, mismatch or gap −1): the word ranges of the best
-/// local alignment in `a` and `b`, or `None` when no word matches.
-fn local_alignment(a: &[Word], b: &[Word]) -> Option<(Range<usize>, Range<usize>)> {
-    let (n, m) = (a.len(), b.len());
+/// local alignment in the paste `a` and the window `b`, or `None` when no word matches. The
+/// quoter's marks cost nothing: after an ellipsis any number of words may be skipped, and a
+/// bracketed word may stand for any word, or none.
+fn local_alignment<'w>(a: &'w [Word], b: &'w [WindowWord]) -> Option<(Range<usize>, Range<usize>)> {
+    // Keys as numbers, so the inner loop compares integers.
+    let mut ids: HashMap<&'w str, u32> = HashMap::new();
+    let mut id = |key: &'w str| -> u32 {
+        let next = ids.len() as u32;
+        *ids.entry(key).or_insert(next)
+    };
+    // The paste's words without its ellipses; `free_after[i]`: an ellipsis follows word i-1.
+    let mut ka: Vec<(u32, bool)> = Vec::new();
+    let mut index_of: Vec<usize> = Vec::new();
+    let mut free_after = vec![false];
+    for (k, w) in a.iter().enumerate() {
+        if w.kind == WordKind::Ellipsis {
+            *free_after.last_mut().expect("never empty") = true;
+        } else {
+            ka.push((id(w.key.as_str()), w.kind == WordKind::Bracketed));
+            index_of.push(k);
+            free_after.push(false);
+        }
+    }
+    let kb: Vec<u32> = b.iter().map(|w| id(w.word.key.as_str())).collect();
+    let (n, m) = (ka.len(), kb.len());
     let mut score = vec![0i32; (n + 1) * (m + 1)];
     let at = |i: usize, j: usize| i * (m + 1) + j;
+    let diagonal = |i: usize, j: usize| -> i32 {
+        let (key, bracketed) = ka[i - 1];
+        if key == kb[j - 1] {
+            2
+        } else if bracketed {
+            0
+        } else {
+            -1
+        }
+    };
+    let up = |i: usize| if ka[i - 1].1 { 0 } else { -1 };
+    let left = |i: usize| if free_after[i] { 0 } else { -1 };
     let mut best = (0, 0, 0);
     for i in 1..=n {
         for j in 1..=m {
-            let diagonal = score[at(i - 1, j - 1)] + if a[i - 1].key == b[j - 1].key { 2 } else { -1 };
-            let s = diagonal.max(score[at(i - 1, j)] - 1).max(score[at(i, j - 1)] - 1).max(0);
+            let s = (score[at(i - 1, j - 1)] + diagonal(i, j))
+                .max(score[at(i - 1, j)] + up(i))
+                .max(score[at(i, j - 1)] + left(i))
+                .max(0);
             score[at(i, j)] = s;
             if s > best.0 {
                 best = (s, i, j);
@@ -165,70 +288,185 @@ fn local_alignment(a: &[Word], b: &[Word]) -> Option<(Range<usize>, Range<usize>
     let (end_i, end_j) = (i, j);
     while i > 0 && j > 0 && score[at(i, j)] > 0 {
         let s = score[at(i, j)];
-        let matched = if a[i - 1].key == b[j - 1].key { 2 } else { -1 };
-        if s == score[at(i - 1, j - 1)] + matched {
+        if s == score[at(i - 1, j - 1)] + diagonal(i, j) {
             i -= 1;
             j -= 1;
-        } else if s == score[at(i - 1, j)] - 1 {
+        } else if s == score[at(i - 1, j)] + up(i) {
             i -= 1;
         } else {
             j -= 1;
         }
     }
-    Some((i..end_i, j..end_j))
+    // Back to indices of the paste's words, ellipses included.
+    let start = if i < n { index_of[i] } else { a.len() };
+    Some((start..index_of[end_i - 1] + 1, j..end_j))
+}
+
+/// Every place where the paste occurs word for word (keys equal, in one ¶), in corpus order:
+/// candidates are the passages holding every plain word of the paste, found through the
+/// index; each is then scanned for the whole sequence. A paste with the quoter's marks, or
+/// without plain words to look up, has only the best match.
+fn exact_places(corpus: &Corpus, index: &Index, pasted: &[Word], best: &SpanMatch, max: usize) -> (Vec<Place>, usize) {
+    let own = || {
+        let part = &best.parts[0];
+        (vec![Place { doc: best.doc, passage: part.passage, span: part.span.clone() }], 1)
+    };
+    if best.parts.len() > 1 || pasted.iter().any(|w| w.kind != WordKind::Word) {
+        return own();
+    }
+    // Words of letters and digits alone fold to the same term in the index and as a key.
+    let mut terms: Vec<usize> = Vec::new();
+    for w in pasted {
+        if w.key.chars().all(char::is_alphanumeric) {
+            let tokens = tokenize(&w.key);
+            if let [token] = tokens.as_slice() {
+                match index.term_id(&token.term) {
+                    Some(id) => terms.push(id),
+                    None => return own(),
+                }
+            }
+        }
+    }
+    if terms.is_empty() {
+        return own();
+    }
+    terms.sort_by_key(|&id| index.document_frequency(id));
+    terms.dedup();
+    let mut candidates: Vec<u32> = index.postings(terms[0]).passages.clone();
+    for &id in &terms[1..] {
+        let other = &index.postings(id).passages;
+        candidates.retain(|p| other.binary_search(p).is_ok());
+    }
+    let keys: Vec<&str> = pasted.iter().map(|w| w.key.as_str()).collect();
+    let mut places = Vec::new();
+    let mut total = 0;
+    for p in candidates {
+        let r = index.passage_ref(p as usize);
+        let text = &corpus.documents()[r.doc].passages[r.number - 1];
+        let ws = words(text, false);
+        for start in 0..ws.len().saturating_sub(keys.len() - 1) {
+            if ws[start..start + keys.len()].iter().zip(&keys).all(|(w, k)| w.key == *k) {
+                total += 1;
+                if places.len() < max {
+                    places.push(Place { doc: r.doc, passage: r.number, span: ws[start].span.start..ws[start + keys.len() - 1].span.end });
+                }
+            }
+        }
+    }
+    if total == 0 {
+        return own();
+    }
+    (places, total)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::Index;
     use crate::model::{Document, Meta};
 
     const PASSAGES: &[&str] = &[
         "Last week in Wuzhen, China, Chinese President Xi Jinping made clear the theme.",
         "“We need to respect each country’s right to choose their methods of cyber development, cyber administration, and Internet public policy independently and to participate in the international cyber space management equally. We should never seek network hegemony.”",
         "Meanwhile, foreign media outlets such as the New York Times were denied entry to cover the conference proceedings.",
+        "The organizers kept the press away from the main hall for the whole week",
+        "and nobody could say why the rules had changed since the last time they met.",
     ];
 
-    fn run(pasted: &str) -> CheckResult {
-        let doc = Document {
-            id: "a".into(),
-            meta: Meta { title: "A".into(), ..Meta::default() },
-            passages: PASSAGES.iter().map(|p| p.to_string()).collect(),
+    /// A second document repeats a sentence of the first word for word.
+    const OTHER: &[&str] = &["As the speaker put it, we should never seek network hegemony, and the hall applauded."];
+
+    fn corpus() -> Corpus {
+        let doc = |id: &str, passages: &[&str]| Document {
+            id: id.into(),
+            meta: Meta { title: id.to_uppercase(), ..Meta::default() },
+            passages: passages.iter().map(|p| p.to_string()).collect(),
         };
-        let corpus = Corpus::new("t", vec![doc]).unwrap();
-        let index = Index::build(&corpus);
-        let searcher = Searcher::new(&corpus, &index);
-        check_quote(&corpus, &searcher, pasted, &CheckOptions::default())
+        Corpus::new("t", vec![doc("a", PASSAGES), doc("b", OTHER)]).unwrap()
     }
 
-    /// Checks the verdict, the ¶ and the matched span's text.
-    fn check(pasted: &str, verdict: Verdict, passage: usize, span: &str) {
+    fn run(pasted: &str) -> CheckResult {
+        let corpus = corpus();
+        let index = Index::build(&corpus);
+        check_quote(&corpus, &index, pasted, &CheckOptions::default())
+    }
+
+    /// Checks the verdict, the ¶s and the matched text (parts joined by a line break).
+    fn check(pasted: &str, verdict: Verdict, passages: &[usize], text: &str) {
         let result = run(pasted);
-        assert_eq!(result.verdict, verdict, "{pasted:?}");
+        assert_eq!(result.verdict, verdict, "{pasted:?}: {:?}", result.best.as_ref().map(|b| (&b.text, b.found, b.alignment.similarity)));
         let best = result.best.expect("a match");
-        assert_eq!(best.passage, passage);
-        assert_eq!(&PASSAGES[passage - 1][best.span.clone()], span);
+        assert_eq!(best.parts.iter().map(|p| p.passage).collect::<Vec<_>>(), passages, "{pasted:?}");
+        assert_eq!(best.text, text, "{pasted:?}");
+        let corpus = corpus();
+        for part in &best.parts {
+            let doc = &corpus.documents()[best.doc];
+            assert!(doc.passages[part.passage - 1].get(part.span.clone()).is_some());
+        }
     }
 
     #[test]
     fn exact_quotes_match_their_span_not_the_paragraph() {
-        check("to participate in the international cyber space management equally", Verdict::Exact, 2,
+        check("to participate in the international cyber space management equally", Verdict::Exact, &[2],
             "to participate in the international cyber space management equally.");
-        check("\"We should never seek network hegemony\"", Verdict::Exact, 2, "We should never seek network hegemony.”");
+        check("Meanwhile, foreign media outlets such as the New York Times were denied entry", Verdict::Exact, &[3],
+            "Meanwhile, foreign media outlets such as the New York Times were denied entry");
     }
 
     #[test]
     fn misquotes_count_the_words_that_differ() {
         // "such as" → "like" counts two words, "denied" → "refused" one.
-        check("foreign media outlets like the New York Times were refused entry to cover the conference", Verdict::Differs(3), 3,
+        check("foreign media outlets like the New York Times were refused entry to cover the conference", Verdict::Differs(3), &[3],
             "foreign media outlets such as the New York Times were denied entry to cover the conference");
-        check("We need to respect every country’s right to pick their methods of cyber development", Verdict::Differs(2), 2,
+        check("We need to respect every country’s right to pick their methods of cyber development", Verdict::Differs(2), &[2],
             "“We need to respect each country’s right to choose their methods of cyber development,");
-        check("never seek hegemony", Verdict::Differs(1), 2, "never seek network hegemony.”");
-        check("“We should never seek hegemony”", Verdict::Differs(1), 2, "We should never seek network hegemony.”");
-        check("participate—in the international cyber—space management", Verdict::Exact, 2,
+        check("to participate in the global cyber space management equally", Verdict::Differs(1), &[2],
+            "to participate in the international cyber space management equally.");
+        check("participate—in the international cyber—space management", Verdict::Exact, &[2],
             "participate in the international cyber space management");
+    }
+
+    #[test]
+    fn a_quote_across_a_paragraph_break_is_found_in_both() {
+        check("kept the press away from the main hall for the whole week and nobody could say why the rules had changed",
+            Verdict::Exact, &[4, 5],
+            "kept the press away from the main hall for the whole week\nand nobody could say why the rules had changed");
+        check("kept the press out of the main hall for the whole week and nobody could say why the rules changed",
+            Verdict::Differs(3), &[4, 5],
+            "kept the press away from the main hall for the whole week\nand nobody could say why the rules had changed");
+    }
+
+    #[test]
+    fn ellipses_and_brackets_are_the_quoters_not_changes() {
+        let result = run("We need to respect each country’s right … to participate in the international cyber space management equally");
+        assert_eq!(result.verdict, Verdict::Exact, "{:?}", result.best.or(result.nearest.first().cloned()));
+        assert_eq!(result.best.as_ref().map(|b| b.alignment.omissions), Some(1));
+        let result = run("foreign media outlets such as [The Times] were denied entry to cover the conference");
+        assert_eq!(result.verdict, Verdict::Exact, "{:?}", result.best);
+        assert_eq!(result.best.as_ref().map(|b| b.alignment.insertions), Some(1));
+        let result = run("foreign media outlets such as [The Times] were refused entry […] proceedings");
+        assert_eq!(result.verdict, Verdict::Differs(1));
+        let best = result.best.unwrap();
+        assert_eq!((best.alignment.omissions, best.alignment.insertions), (1, 1));
+    }
+
+    #[test]
+    fn a_reordered_quote_with_scattered_words_is_not_found_as_quoted() {
+        let result = run("the conference proceedings were covered by the New York Times while foreign outlets were denied");
+        assert_eq!(result.verdict, Verdict::NotFound, "{:?}", result.best);
+        let nearest = result.nearest.first().expect("the closest spans are listed");
+        assert_eq!(nearest.first_passage(), 3);
+        assert!(nearest.alignment.similarity < CheckOptions::default().min_similarity);
+    }
+
+    #[test]
+    fn an_exact_quote_in_several_places_lists_them_all() {
+        let result = run("we should never seek network hegemony");
+        assert_eq!(result.verdict, Verdict::Exact);
+        assert_eq!(result.places_total, 2);
+        let places: Vec<(usize, usize)> = result.places.iter().map(|p| (p.doc, p.passage)).collect();
+        assert_eq!(places, [(0, 2), (1, 1)]);
+        assert_eq!(&OTHER[0][result.places[1].span.clone()], "we should never seek network hegemony,");
+        assert_eq!(run("to participate in the international cyber space").places_total, 1);
     }
 
     #[test]
@@ -237,6 +475,7 @@ mod tests {
         assert_eq!(result.verdict, Verdict::NotFound);
         assert!(result.best.is_none());
         assert_eq!(run("").verdict, Verdict::NotFound);
+        assert_eq!(run("… […]").verdict, Verdict::NotFound);
         let huge = "cyber ".repeat(200_000);
         let result = run(&huge);
         assert_eq!(result.cut_chars, huge.chars().count() - CheckOptions::default().max_chars);

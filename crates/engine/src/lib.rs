@@ -16,6 +16,7 @@
 //! - [`quotes`]: the quotations and quoted terms in a passage.
 //! - [`align`]: word-by-word alignment of two texts, with a similarity figure.
 //! - [`check`]: check a quote printed elsewhere against the corpus: verdict and best span.
+//! - [`similar`]: passages worded like a given ¶, ranked by word-by-word similarity.
 //! - [`cite`]: a quote's citation as plain text and Markdown.
 //! - [`bundle`]: the bytes a corpus is bundled as, written at build time, read in the app.
 
@@ -31,6 +32,7 @@ pub mod parse;
 pub mod query;
 pub mod quotes;
 pub mod search;
+pub mod similar;
 pub mod snippet;
 pub mod text;
 

@@ -67,13 +67,20 @@ pub fn fold(word: &str) -> String {
         folded.extend(word.chars().map(|c| if c == '`' { '\'' } else { c.to_ascii_lowercase() }));
         return finish_fold(folded);
     }
-    for c in word.nfkd().filter(|c| !is_combining_mark(*c)) {
+    for c in fold_chars(word) {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}' | '`' => folded.push('\''),
-            c => folded.extend(c.to_lowercase()),
+            c => folded.push(c),
         }
     }
     finish_fold(folded)
+}
+
+/// The characters of `word` with compatibility forms decomposed, combining marks removed and
+/// case folded to lower: the one place where case and diacritics are folded, for search terms
+/// ([`fold`]) and for the word keys of alignment alike.
+pub fn fold_chars(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.nfkd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase)
 }
 
 /// The rules after case and mark folding: possessive, apostrophes, digit separators.
