@@ -35,3 +35,55 @@ test("a 1 MB paste is checked without freezing, and the cut is reported", async 
   await expect(lectern.verdict).toContainText("characters were checked");
   expect(Date.now() - started).toBeLessThan(10_000);
 });
+
+test("a quote running across a paragraph break is found across both ¶s", async ({ lectern, page }) => {
+  await lectern.open("#/check");
+  await lectern.checkQuote(
+    "made clear the theme of China’s second World Internet Conference, “An Interconnected World Shared and Governed by All”: " +
+      "“We need to respect each country’s right to choose their methods of cyber development",
+  );
+  await expect(lectern.verdict).toHaveAttribute("data-verdict", "exact");
+  await expect(lectern.verdict).toContainText("found across ¶1–2");
+  await expect(lectern.verdict).toHaveAttribute("data-first-passage", "1");
+  await expect(lectern.verdict).toHaveAttribute("data-last-passage", "2");
+});
+
+test("the quoter's ellipsis and bracketed words are reported apart, not as changed words", async ({ lectern }) => {
+  await lectern.open("#/check");
+  await lectern.checkQuote("We need to respect each country’s right … to participate in the international cyber space management equally");
+  await expect(lectern.verdict).toHaveAttribute("data-verdict", "exact");
+  await expect(lectern.verdict).toContainText("with 1 omission marked by the quoter");
+  await expect(lectern.view("check").locator('[data-column="1"] mark.w-left-out')).toHaveCount(1);
+  await lectern.checkQuote("foreign media outlets such as [The Times] were refused entry to cover the conference");
+  await expect(lectern.verdict).toHaveAttribute("data-verdict", "differs");
+  await expect(lectern.verdict).toContainText("Matches with 1 word different, with 1 insertion in brackets");
+});
+
+test("a quote found word for word in several places lists them all", async ({ lectern }) => {
+  await lectern.open("#/check");
+  await lectern.checkQuote("the international community");
+  await expect(lectern.verdict).toHaveAttribute("data-verdict", "exact");
+  await expect(lectern.verdict).toHaveAttribute("data-places", "2");
+  await expect(lectern.verdict).toContainText("Exact in 2 places");
+  await expect(lectern.view("check").locator("[data-places] a[data-passage]")).toHaveCount(2);
+});
+
+test("a reordered quote sharing scattered words is not found as quoted; the closest passages show their similarity", async ({ lectern }) => {
+  await lectern.open("#/check");
+  await lectern.checkQuote("the conference proceedings were covered by the New York Times while foreign media outlets were denied");
+  await expect(lectern.verdict).toHaveAttribute("data-verdict", "not-found");
+  await expect(lectern.view("check").locator("[data-nearest] li").first()).toContainText("% similar");
+});
+
+test("the corpus side labels words only the corpus has; a paste is checked at once; the box has focus", async ({ lectern, page }) => {
+  await lectern.open("#/");
+  await page.getByRole("link", { name: "Check a quote" }).click();
+  await expect(page.locator("[data-check-input]")).toBeFocused();
+  await page.locator("[data-check-input]").evaluate((el: HTMLTextAreaElement) => {
+    el.dispatchEvent(new Event("paste", { bubbles: true }));
+    el.value = "We should never seek hegemony, interfere in other nations’ internal affairs";
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await expect(lectern.verdict).toHaveAttribute("data-verdict", "differs");
+  await expect(lectern.view("check").locator('[data-column="1"] mark.w-only')).toHaveText(["network (only in the corpus)"]);
+});

@@ -42,6 +42,12 @@ export class Lectern {
     return this.page.locator("[data-verdict]");
   }
 
+  /** Types `quote` into the check view's box and submits it. */
+  async checkQuote(quote: string) {
+    await this.page.locator("[data-check-input]").fill(quote);
+    await this.page.locator("[data-check-submit]").click();
+  }
+
   /** Selects `words` inside the text of ¶n in the reader, as a mouse drag would. */
   async selectInPassage(n: number, words: string) {
     await this.page.evaluate(
