@@ -25,6 +25,7 @@ pub mod bundle;
 pub mod check;
 pub mod cite;
 pub mod error;
+mod fold_table;
 pub mod generate;
 pub mod index;
 pub mod model;

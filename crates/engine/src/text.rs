@@ -1,19 +1,24 @@
-//! Text into searchable terms: Unicode word segmentation, folding, and CJK bigrams.
+//! Text into searchable terms: word splitting, folding, and CJK bigrams.
 //!
 //! The same [`tokenize`] serves the index (at build time) and queries (in the browser), so a
 //! word typed in any form reaches the same term as the word in the text. Folding rules:
-//! compatibility decomposition with combining marks removed ("Tajikistán" → "tajikistan"),
-//! Unicode lowercase, curly and straight apostrophes alike with a possessive `'s` dropped
-//! ("country’s" → "country"), digit group separators dropped ("2,000" → "2000"). A hyphenated
-//! pair also yields the joined form ("value-neutral" → "value", "neutral", and "valueneutral").
-//! Runs of Han, Hiragana and Katakana become overlapping character bigrams.
+//! compatibility forms and diacritics folded ("Tajikistán" → "tajikistan", "ﬁ" → "fi",
+//! fullwidth "Ｆ" → "f") through the table in [`fold_table`], Unicode lowercase, curly and
+//! straight apostrophes alike with a possessive `'s` dropped ("country’s" → "country"), digit
+//! group separators dropped ("2,000" → "2000"). A hyphenated pair also yields the joined form
+//! ("value-neutral" → "value", "neutral", and "valueneutral"). Runs of Han, Hiragana and
+//! Katakana become overlapping character bigrams.
+//!
+//! Words are split without the Unicode word-break tables, by the rules that matter for search
+//! (a subset of UAX #29): letters, digits, combining marks and `_` make words; an apostrophe,
+//! `.` or `:` joins letters on both sides ("don't", "U.S"); an apostrophe, `.`, `,` or `;`
+//! joins digits on both sides ("2,000", "1.5"); every CJK character stands alone.
 //!
 //! Guarantee: every token's span is a non-empty byte range of the input on char boundaries.
 
 use std::ops::Range;
 
-use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
-use unicode_segmentation::UnicodeSegmentation;
+use crate::fold_table::{FOLD_MANY, FOLD_ONE, MARKS};
 
 /// One searchable term and where it stands in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,18 +36,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
     let mut cjk_run: Vec<(usize, char)> = Vec::new();
     let mut previous_end = 0;
-    for (start, word) in text.split_word_bound_indices() {
+    for (start, word) in split_words(text) {
         let mut chars = word.chars();
         if let (Some(c), None) = (chars.next(), chars.next()) {
             if is_cjk(c) {
+                if cjk_run.last().is_some_and(|&(s, p)| s + p.len_utf8() != start) {
+                    flush_cjk(&mut cjk_run, &mut tokens);
+                }
                 cjk_run.push((start, c));
                 continue;
             }
         }
         flush_cjk(&mut cjk_run, &mut tokens);
-        if !word.chars().any(char::is_alphanumeric) {
-            continue;
-        }
         let term = fold(word);
         if term.is_empty() {
             continue;
@@ -59,11 +64,86 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// What a character is to the word splitter.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    /// Joins letters on both sides, digits on both sides, or both (`'`, `.`).
+    Join { letters: bool, digits: bool },
+    Cjk,
+    Other,
+}
+
+fn class(c: char) -> Class {
+    match c {
+        _ if is_cjk(c) => Class::Cjk,
+        '\'' | '’' | '\u{02BC}' | '\u{FF07}' | '.' => Class::Join { letters: true, digits: true },
+        ':' | '·' => Class::Join { letters: true, digits: false },
+        ',' | ';' => Class::Join { letters: false, digits: true },
+        '_' | '\u{200C}' | '\u{200D}' => Class::Letter,
+        _ if c.is_numeric() => Class::Digit,
+        _ if c.is_alphabetic() || is_mark(c) => Class::Letter,
+        _ => Class::Other,
+    }
+}
+
+/// The words of `text` with their byte offsets: runs of letters and digits, joined across
+/// one apostrophe, dot, colon or digit separator as the module documentation says, and every
+/// CJK character alone. Everything else separates words and is dropped.
+fn split_words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut words = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        match class(c) {
+            Class::Cjk => {
+                words.push((start, &text[start..start + c.len_utf8()]));
+                i += 1;
+            }
+            Class::Letter | Class::Digit => {
+                let mut last = class(c);
+                let mut j = i + 1;
+                while j < chars.len() {
+                    match class(chars[j].1) {
+                        Class::Letter | Class::Digit => {
+                            // A combining mark continues whatever came before it.
+                            if !is_mark(chars[j].1) {
+                                last = class(chars[j].1);
+                            }
+                            j += 1;
+                        }
+                        Class::Join { letters, digits } => {
+                            let next = chars.get(j + 1).map(|&(_, n)| class(n));
+                            let joins = match (last, next) {
+                                (Class::Letter, Some(Class::Letter)) => letters,
+                                (Class::Digit, Some(Class::Digit)) => digits,
+                                _ => false,
+                            };
+                            if !joins {
+                                break;
+                            }
+                            j += 2;
+                        }
+                        _ => break,
+                    }
+                }
+                let end = chars.get(j).map_or(text.len(), |&(at, _)| at);
+                words.push((start, &text[start..end]));
+                i = j;
+            }
+            _ => i += 1,
+        }
+    }
+    words.into_iter()
+}
+
 /// Folds one word; see the module documentation for the rules.
 pub fn fold(word: &str) -> String {
     let mut folded = String::with_capacity(word.len());
     if word.is_ascii() {
-        // Most words of most corpora: nothing to decompose, so skip NFKD.
+        // Most words of most corpora: nothing to look up.
         folded.extend(word.chars().map(|c| if c == '`' { '\'' } else { c.to_ascii_lowercase() }));
         return finish_fold(folded);
     }
@@ -76,11 +156,34 @@ pub fn fold(word: &str) -> String {
     finish_fold(folded)
 }
 
-/// The characters of `word` with compatibility forms decomposed, combining marks removed and
-/// case folded to lower: the one place where case and diacritics are folded, for search terms
-/// ([`fold`]) and for the word keys of alignment alike.
+/// The characters of `word` with compatibility forms and diacritics folded, combining marks
+/// removed and case folded to lower: the one place where case and diacritics are folded, for
+/// search terms ([`fold`]) and for the word keys of alignment alike.
 pub fn fold_chars(word: &str) -> impl Iterator<Item = char> + '_ {
-    word.nfkd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase)
+    word.chars().flat_map(|c| {
+        let (many, one): (&'static str, Option<char>) = if (c as u32) < 0xA0 {
+            ("", Some(c))
+        } else if let Ok(i) = FOLD_ONE.binary_search_by_key(&c, |&(k, _)| k) {
+            ("", Some(FOLD_ONE[i].1))
+        } else if let Ok(i) = FOLD_MANY.binary_search_by_key(&c, |&(k, _)| k) {
+            (FOLD_MANY[i].1, None)
+        } else if is_mark(c) {
+            ("", None)
+        } else {
+            ("", Some(c))
+        };
+        // Table entries are folded to lower case already; lowercasing them again is a no-op.
+        many.chars().chain(one).flat_map(char::to_lowercase)
+    })
+}
+
+/// Whether `c` is a combining mark (general category M), which folding removes.
+fn is_mark(c: char) -> bool {
+    let c = c as u32;
+    c >= 0x300
+        && MARKS
+            .binary_search_by(|&(lo, hi)| if hi < c { std::cmp::Ordering::Less } else if lo > c { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Equal })
+            .is_ok()
 }
 
 /// The rules after case and mark folding: possessive, apostrophes, digit separators.
@@ -89,7 +192,7 @@ fn finish_fold(mut folded: String) -> String {
         folded.truncate(stem.len());
     }
     let has_digit = folded.chars().any(|c| c.is_ascii_digit());
-    folded.retain(|c| c != '\'' && !(has_digit && (c == ',' || c == '.')));
+    folded.retain(|c| c != '\'' && !(has_digit && (c == ',' || c == '.' || c == ';')));
     folded
 }
 
@@ -153,5 +256,93 @@ mod tests {
         check("互联网主权 is 主", &["互联", "联网", "网主", "主权", "is", "主"]);
         let tokens = tokenize("网络主权");
         assert_eq!(tokens[1].span, 3..9);
+    }
+
+    /// The blocks whose compatibility forms and diacritics the table folds: Latin, Greek,
+    /// Cyrillic, spacing modifiers, general punctuation, super- and subscripts, letterlike
+    /// symbols, number forms, enclosed alphanumerics, ligatures, half- and fullwidth forms.
+    const FOLDED_BLOCKS: &[(u32, u32)] = &[
+        (0x00A0, 0x02FF), (0x0370, 0x052F), (0x1E00, 0x1FFF), (0x2000, 0x218F),
+        (0x2460, 0x24FF), (0xFB00, 0xFB4F), (0xFF00, 0xFFEF),
+    ];
+
+    /// The table as `unicode-normalization` defines it: NFKD, combining marks removed,
+    /// lowercase — for every character of the folded blocks where that differs from lowercase
+    /// alone; and the ranges of combining marks.
+    fn expected_table() -> String {
+        use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+        let mut one = String::new();
+        let mut many = String::new();
+        for &(lo, hi) in FOLDED_BLOCKS {
+            for c in (lo..=hi).filter_map(char::from_u32) {
+                let folded: String = c.to_string().nfkd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect();
+                let lower: String = c.to_lowercase().collect();
+                if folded == lower || is_combining_mark(c) {
+                    continue;
+                }
+                let mut chars = folded.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(f), None) => one.push_str(&format!("    ({c:?}, {f:?}),\n")),
+                    _ => many.push_str(&format!("    ({c:?}, {folded:?}),\n")),
+                }
+            }
+        }
+        let mut marks = String::new();
+        let mut start: Option<u32> = None;
+        for u in 0..=0x11_0000u32 {
+            let mark = char::from_u32(u).is_some_and(is_combining_mark);
+            match (mark, start) {
+                (true, None) => start = Some(u),
+                (false, Some(s)) => {
+                    marks.push_str(&format!("    (0x{s:X}, 0x{:X}),\n", u - 1));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        format!(
+            "//! Generated by `text::tests::fold_table_is_current` from the Unicode data of the \
+             `unicode-normalization` crate; do not edit.\n//! Regenerate with \
+             `LECTERN_WRITE_FOLD_TABLE=1 cargo test -p lectern-engine fold_table`.\n\n\
+             /// Characters that fold to one character (NFKD, marks removed, lowercase).\n\
+             pub const FOLD_ONE: &[(char, char)] = &[\n{one}];\n\n\
+             /// Characters that fold to several characters, or to none.\n\
+             pub const FOLD_MANY: &[(char, &str)] = &[\n{many}];\n\n\
+             /// Ranges of combining marks (general category M), inclusive.\n\
+             pub const MARKS: &[(u32, u32)] = &[\n{marks}];\n"
+        )
+    }
+
+    #[test]
+    fn fold_table_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/fold_table.rs");
+        let expected = expected_table();
+        if std::env::var_os("LECTERN_WRITE_FOLD_TABLE").is_some() {
+            std::fs::write(path, &expected).unwrap();
+        }
+        let current = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(current == expected, "src/fold_table.rs is stale: run LECTERN_WRITE_FOLD_TABLE=1 cargo test -p lectern-engine fold_table");
+    }
+
+    #[test]
+    fn folding_agrees_with_nfkd_in_the_folded_blocks() {
+        use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+        for &(lo, hi) in FOLDED_BLOCKS {
+            for c in (lo..=hi).filter_map(char::from_u32) {
+                let word = format!("a{c}b");
+                let nfkd: String = word.nfkd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect();
+                assert_eq!(fold_chars(&word).collect::<String>(), nfkd, "{c:?}");
+            }
+        }
+        // Combining marks anywhere are removed; scripts outside the blocks are only lowercased.
+        assert_eq!(fold_chars("Tajiki\u{0301}stan Ǆ Ж ῼ").collect::<String>(), "tajikistan dz ж ω");
+    }
+
+    #[test]
+    fn words_split_as_search_needs() {
+        check("don't U.S. e.g. 2,000.50 1;000 S:t a.1 foo_bar", &["dont", "u.s", "e.g", "200050", "1000", "s:t", "a", "1", "foo_bar"]);
+        check("rock'n'roll O’Neil ’tis", &["rocknroll", "oneil", "tis"]);
+        check("naïve cafe\u{0301} Ｆｕｌｌ ½", &["naive", "cafe", "full", "1⁄2"]);
+        check("カタカナ ひら 漢字", &["カタ", "タカ", "カナ", "ひら", "漢字"]);
     }
 }
