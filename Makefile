@@ -7,12 +7,12 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: serve test setup setup-test build package test-engine test-components test-e2e bench bench-search check-corpus
+.PHONY: serve test setup setup-test build package size test-engine test-components test-e2e bench bench-size bench-search check-corpus
 
 serve: setup build
 	node scripts/serve.mjs dist --port $(PORT)
 
-test: setup-test test-engine test-components build test-e2e
+test: setup-test test-engine test-components build size test-e2e
 
 setup:
 	scripts/setup.sh
@@ -29,11 +29,16 @@ build:
 package:
 	node scripts/package.mjs dist pkg
 
+# The size budget (size-budget.json): fails when the hosted app or the single file is heavier
+# than allowed, gzip -9. Deterministic, so CI can hold every change to it.
+size:
+	node scripts/size.mjs --check
+
 # Tier 1: the engine, the corpus loader and CLI, and the app's pure logic, natively.
 test-engine:
 	cargo test --workspace
 	scripts/build-refuses-bad-corpus.sh
-	node --test scripts/package.test.mjs
+	node --test scripts/package.test.mjs scripts/size.test.mjs
 
 # Tier 2: components mounted in headless Chromium through wasm-bindgen-test.
 test-components:
@@ -48,6 +53,12 @@ test-e2e:
 # Bundle sizes and time to first render; prints figures, asserts nothing.
 bench: setup-test build
 	node bench/startup.mjs
+
+# What the wasm is made of, by crate and by function (twiggy, installed here when missing).
+bench-size: setup build
+	command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0
+	node scripts/size.mjs
+	node bench/size-report.mjs
 
 # Search latency and success@1 per query kind, natively and in Chromium beside MiniSearch and
 # Fuse.js, on a generated 12 MB corpus and on the bundled article; prints figures.

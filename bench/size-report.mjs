@@ -1,0 +1,94 @@
+// Size report (prints figures, asserts nothing): what the app's wasm is made of, by crate and
+// by function, read by twiggy from the release build before wasm-opt strips the names. Use it
+// to find what to cut; the budget itself is checked by scripts/size.mjs.
+//
+// Usage: node bench/size-report.mjs [--wasm target/wasm32-unknown-unknown/release/lectern-app.wasm] [--top 25]
+//   (after `trunk build --release`; `make bench-size` does both and installs twiggy if missing)
+//
+// Reading it: "by crate" adds up every function and data segment whose name starts with the
+// crate's path (`core::fmt::…` is core, `<leptos::… as …>::…` is leptos); generic code is
+// counted under the crate that defines the function, not the one that instantiated it, so a
+// big `core` or `alloc` usually means many instantiations (formatting, sorting, collections)
+// asked for by our own code. "data" is the read-only data: tables, strings and the corpus.
+// Sizes are before wasm-opt, so they add up to more than the shipped file; the shares hold.
+import { execFileSync } from "node:child_process";
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({
+  options: {
+    wasm: { type: "string", default: "target/wasm32-unknown-unknown/release/lectern-app.wasm" },
+    top: { type: "string", default: "25" },
+  },
+});
+const top = Number(values.top) || 25;
+
+// wasm-bindgen first, as Trunk does, so its descriptors and unused imports are gone; it keeps
+// the names that wasm-opt would strip.
+const out = "target/size-report";
+execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", out, values.wasm], { stdio: "inherit" });
+const wasm = `${out}/${basename(values.wasm, ".wasm")}_bg.wasm`;
+const csv = execFileSync("twiggy", ["top", "-n", "1000000", "--format", "csv", wasm], {
+  encoding: "utf8",
+  maxBuffer: 1 << 28,
+});
+
+/** Splits one CSV line of twiggy's output (names may be quoted and hold commas). */
+function fields(line) {
+  const out = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (c === "," && !quoted) {
+      out.push(field);
+      field = "";
+    } else {
+      field += c;
+    }
+  }
+  out.push(field);
+  return out;
+}
+
+/** The crate a symbol belongs to: the first path segment, inside `<…>` for trait impls. */
+export function crateOf(name) {
+  if (/^data\[\d+\]$/.test(name) || name.startsWith("data segment")) return "data";
+  // Symbols may carry the crate's disambiguator: `core[c5930c85a12de822]::fmt::…`.
+  const path = name.replace(/^<+/, "").replace(/^&(mut )?/, "").replace(/^(dyn |impl )/, "").replace(/^([A-Za-z_][A-Za-z0-9_]*)\[[0-9a-f]+\]/, "$1");
+  const m = path.match(/^([A-Za-z_][A-Za-z0-9_]*)::/);
+  if (m) return m[1];
+  if (/^(table|elem|type|import|export|global|memory)\b/.test(name)) return "wasm tables and glue";
+  return "other";
+}
+
+/** Names and wasm-bindgen's own sections: stripped from the shipped file, so not counted. */
+const stripped = (name) => name.startsWith("custom section") || name.endsWith(" subsection");
+
+const rows = csv
+  .trim()
+  .split("\n")
+  .slice(1)
+  .map(fields)
+  .map(([name, size]) => ({ name, size: Number(size) }))
+  .filter((r) => Number.isFinite(r.size) && !stripped(r.name));
+const total = rows.reduce((sum, r) => sum + r.size, 0);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const pct = (n) => `${((100 * n) / total).toFixed(1)}%`;
+
+const byCrate = new Map();
+for (const r of rows) byCrate.set(crateOf(r.name), (byCrate.get(crateOf(r.name)) ?? 0) + r.size);
+console.log(`${wasm}: ${kb(total)} before wasm-opt, names and custom sections left out\n\nBy crate:`);
+for (const [crate, size] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+  console.log(`  ${crate.padEnd(32)} ${kb(size).padStart(10)} ${pct(size).padStart(7)}`);
+}
+console.log(`\nBiggest functions and data:`);
+for (const r of rows.sort((a, b) => b.size - a.size).slice(0, top)) {
+  const name = r.name.length > 110 ? `${r.name.slice(0, 107)}…` : r.name;
+  console.log(`  ${kb(r.size).padStart(9)} ${pct(r.size).padStart(6)}  ${name}`);
+}
