@@ -33,7 +33,7 @@ package:
 test-engine:
 	cargo test --workspace
 	scripts/build-refuses-bad-corpus.sh
-	node --test scripts/package.test.mjs
+	node --test scripts/package.test.mjs scripts/serve.test.mjs
 
 # Tier 2: components mounted in headless Chromium through wasm-bindgen-test.
 test-components:
