@@ -11,7 +11,8 @@
 //! - [`index`]: the inverted index over all passages, built at compile time.
 //! - [`query`]: what the reader typed, as terms and phrases.
 //! - [`search`]: ranked, typo-tolerant passage search with highlights.
-//! - [`generate`]: deterministic test corpora and queries for the relevance suite and benchmarks.
+//! - `generate` (only with the `generate` feature, so the app never carries it): deterministic
+//!   test corpora and queries for the relevance suite, the CLI and the benchmarks.
 //! - [`snippet`]: the part of a passage to show, and text cut into marked pieces.
 //! - [`quotes`]: the quotations and quoted terms in a passage.
 //! - [`align`]: word-by-word alignment of two texts, with a similarity figure.
@@ -24,6 +25,7 @@ pub mod bundle;
 pub mod check;
 pub mod cite;
 pub mod error;
+#[cfg(feature = "generate")]
 pub mod generate;
 pub mod index;
 pub mod model;
@@ -36,6 +38,6 @@ pub mod text;
 
 pub use error::{CorpusError, Problem};
 pub use model::{Corpus, Document, Meta};
-pub use parse::{parse_document, SourceFile};
+pub use parse::{parse_document, parse_document_explained, NotATitle, SourceFile, TitleRule};
 pub use search::{Hit, SearchOptions, SearchResults, Searcher};
 pub use index::Index;
