@@ -35,6 +35,11 @@ fn corpus_of(passages: &[String]) -> Corpus {
     Corpus::new("p", vec![doc]).unwrap()
 }
 
+/// Words as the alignment documents them: split at whitespace and em and en dashes.
+fn split_words(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || c == '—' || c == '–').filter(|w| !w.is_empty()).collect()
+}
+
 fn on_boundaries(text: &str, r: &std::ops::Range<usize>) -> bool {
     r.start <= r.end && text.get(r.clone()).is_some()
 }
@@ -91,14 +96,30 @@ proptest! {
             al.segments.iter().map(|s| {
                 let r = side(s);
                 assert!(text.get(r.clone()).is_some(), "{r:?} not in {text:?}");
-                text[r].split(|c: char| c.is_whitespace() || c == '—' || c == '–').filter(|w| !w.is_empty()).count()
+                split_words(&text[r]).len()
             }).sum()
         };
         prop_assert_eq!(words(&left, &|s| s.left.clone()), al.left_words);
         prop_assert_eq!(words(&right, &|s| s.right.clone()), al.right_words);
         prop_assert!((0.0..=1.0).contains(&al.similarity));
-        if al.segments.iter().all(|s| matches!(s.change, Change::Same)) {
-            prop_assert_eq!(al.words_different, 0);
+        prop_assert!(al.words_different >= al.left_words.abs_diff(al.right_words));
+        if strict {
+            // Strict keys are the words as written, so the oracle is plain word-list equality,
+            // computed here apart from the engine's alignment.
+            let same_words = split_words(&left) == split_words(&right);
+            prop_assert_eq!(al.words_different == 0, same_words, "{:?}", al);
+            prop_assert_eq!(al.similarity == 1.0, same_words, "{:?}", al);
+        }
+    }
+
+    #[test]
+    fn respaced_text_aligns_as_the_same(text in messy_text(), strict in any::<bool>()) {
+        let respaced = split_words(&text).join(" \n ");
+        let al = align(&text, &respaced, strict);
+        prop_assert_eq!((al.words_different, al.minor, al.similarity), (0, 0, 1.0));
+        for s in &al.segments {
+            prop_assert_eq!(s.change, Change::Same, "{:?}", al);
+            prop_assert_eq!(split_words(&text[s.left.clone()]), split_words(&respaced[s.right.clone()]));
         }
     }
 
