@@ -221,19 +221,7 @@ pub fn trigrams_of(term: &str) -> Vec<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Document, Meta};
-
-    fn corpus(docs: &[(&str, &[&str])]) -> Corpus {
-        let docs = docs
-            .iter()
-            .map(|(id, passages)| Document {
-                id: id.to_string(),
-                meta: Meta { title: id.to_string(), ..Meta::default() },
-                passages: passages.iter().map(|p| p.to_string()).collect(),
-            })
-            .collect();
-        Corpus::new("test", docs).unwrap()
-    }
+    use crate::fixture::corpus;
 
     #[test]
     fn postings_count_terms_per_passage() {

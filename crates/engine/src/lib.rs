@@ -12,7 +12,9 @@
 //! - [`query`]: what the reader typed, as terms and phrases.
 //! - [`search`]: ranked, typo-tolerant passage search with highlights.
 //! - `generate` (only with the `generate` feature, so the app never carries it): deterministic
-//!   test corpora and queries for the relevance suite, the CLI and the benchmarks.
+//!   test corpora and queries for the relevance suite, the CLI and the benchmarks, and its
+//!   seeded random source `generate::Rng`, the one every test that needs randomness uses.
+//! - `fixture` (the same feature): hand-built documents and corpora for tests, in one place.
 //! - [`snippet`]: the part of a passage to show, and text cut into marked pieces.
 //! - [`quotes`]: the quotations and quoted terms in a passage.
 //! - [`align`]: word-by-word alignment of two texts, with a similarity figure.
@@ -25,6 +27,8 @@ pub mod bundle;
 pub mod check;
 pub mod cite;
 pub mod error;
+#[cfg(feature = "generate")]
+pub mod fixture;
 #[cfg(feature = "generate")]
 pub mod generate;
 pub mod index;

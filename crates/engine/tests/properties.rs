@@ -7,7 +7,7 @@ use lectern_engine::check::{check_quote, CheckOptions};
 use lectern_engine::quotes::find_quotes;
 use lectern_engine::snippet::{layered, pieces, snippet_range};
 use lectern_engine::text::tokenize;
-use lectern_engine::{parse_document, Corpus, Document, Index, Meta, Searcher, SourceFile};
+use lectern_engine::{fixture, parse_document, Corpus, Index, Searcher, SourceFile};
 use proptest::prelude::*;
 
 /// Text that mixes what real input mixes: words, punctuation and quote marks, CJK, emoji,
@@ -26,13 +26,13 @@ fn messy_text() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }
 
+/// One document of the non-blank texts (a corpus needs a passage: "fallback text" if none).
 fn corpus_of(passages: &[String]) -> Corpus {
-    let mut passages: Vec<String> = passages.iter().filter(|p| !p.trim().is_empty()).cloned().collect();
+    let mut passages: Vec<&str> = passages.iter().map(String::as_str).filter(|p| !p.trim().is_empty()).collect();
     if passages.is_empty() {
-        passages.push("fallback text".into());
+        passages.push("fallback text");
     }
-    let doc = Document { id: "d".into(), meta: Meta { title: "T".into(), ..Meta::default() }, passages };
-    Corpus::new("p", vec![doc]).unwrap()
+    fixture::corpus(&[("d", &passages)])
 }
 
 /// Words as the alignment documents them: split at whitespace and em and en dashes.
