@@ -57,11 +57,11 @@ test("the host can select a view, and only a view, by message", async ({ page, b
   await page.goto(`${HOST}?${new URLSearchParams({ src })}`);
   const frame = page.frameLocator("#plain");
   await expect(frame.locator("[data-view=list]")).toBeVisible();
-  await page.evaluate(() => {
+  await page.evaluate((hash) => {
     const target = (document.getElementById("plain") as HTMLIFrameElement).contentWindow!;
     target.postMessage({ type: "lectern:navigate", hash: "javascript:alert(1)" }, "*");
-    target.postMessage({ type: "lectern:navigate", hash: `#/doc/${ARTICLE}/${PARA.keynote}` }, "*");
-  });
+    target.postMessage({ type: "lectern:navigate", hash }, "*");
+  }, `#/doc/${ARTICLE}/${PARA.keynote}`);
   await expect(frame.locator("[data-view=reader] .is-target")).toHaveAttribute("data-passage", String(PARA.keynote));
 });
 
