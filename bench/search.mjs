@@ -5,16 +5,10 @@
 // Also the time to first render and until the index is decoded.
 // Usage: node bench/search.mjs [--per-kind 100] [--fuse-per-kind 10] [--mb 12]
 import { execFileSync } from "node:child_process";
-import { launchChromium, probeFirstRender, serve } from "./common.mjs";
+import { launchChromium, numberOptions, probeFirstRender, serve } from "./common.mjs";
 import { existsSync, readFileSync } from "node:fs";
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const perKind = arg("--per-kind", 100);
-const fusePerKind = arg("--fuse-per-kind", 10);
-const mb = arg("--mb", 12);
+const { "per-kind": perKind, "fuse-per-kind": fusePerKind, mb } = numberOptions({ "per-kind": 100, "fuse-per-kind": 10, mb: 12 });
 const root = process.cwd();
 const work = `${root}/target/bench`;
 const lectern = (...args) =>

@@ -2,12 +2,12 @@
 // and the time from navigation start to the first rendered view in headless Chromium, served on
 // localhost and, for the single file pkg/lectern.html, opened from disk (file://).
 // Usage: node bench/startup.mjs [--runs 15]   (after `trunk build --release`)
-import { launchChromium, probeFirstRender, quantile, serve } from "./common.mjs";
+import { launchChromium, numberOptions, probeFirstRender, quantile, serve } from "./common.mjs";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 
-const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 15;
+const { runs } = numberOptions({ runs: 15 });
 const dist = "dist";
 const port = 8282;
 

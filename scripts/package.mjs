@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { createHash } from "node:crypto";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 import { parse, serialize } from "parse5";
 import * as acorn from "acorn";
 
@@ -176,8 +177,9 @@ export function inline(html, read) {
 export const EMBED_JS = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "embed.js"), "utf8");
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const dist = process.argv[2] ?? "dist";
-  const pkg = process.argv[3] ?? "pkg";
+  const { positionals } = parseArgs({ allowPositionals: true, options: {} });
+  if (positionals.length > 2) throw new Error(`usage: node scripts/package.mjs [dist] [pkg]; got ${positionals.join(" ")}`);
+  const [dist = "dist", pkg = "pkg"] = positionals;
   const html = readFileSync(join(dist, "index.html"), "utf8");
   const single = inline(html, (href) => readFileSync(join(dist, href.replace(/^\.\//, ""))));
   writeFileSync(join(dist, "index.html"), withHostedPolicy(html));

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use lectern_app::App;
-use lectern_engine::{Corpus, Index, SourceFile};
+use lectern_engine::{fixture, Corpus, Index};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -17,14 +17,7 @@ const GAMMA: &str = "---\ntitle: <img src=x onerror=alert(1)>\nurl: javascript:a
 const DELTA: &str = "---\ntitle: Delta\n---\nChina promotes Internet sovereignty in international fora, says Kazakhstan.\n\nThe multilateral approach was not adopted.\n";
 
 fn fixture() -> (&'static Corpus, &'static Index) {
-    let files = [
-        SourceFile::new("alpha.md", ALPHA),
-        SourceFile::new("beta.txt", BETA),
-        SourceFile::new("gamma.md", GAMMA),
-        SourceFile::new("delta.md", DELTA),
-    ];
-    let corpus: &'static Corpus = Box::leak(Box::new(Corpus::from_files("fixture", &files).expect("fixture corpus is valid")));
-    (corpus, Box::leak(Box::new(Index::build(corpus))))
+    fixture::leaked(fixture::corpus_from_files(&[("alpha.md", ALPHA), ("beta.txt", BETA), ("gamma.md", GAMMA), ("delta.md", DELTA)]))
 }
 
 /// The mounted app, unmounted when dropped so tests do not see each other's views.
@@ -352,63 +345,4 @@ async fn a_crash_shows_a_message_with_a_way_to_reload() {
     assert_eq!(document().query_selector_all(".crash").unwrap().length(), 1, "shown once");
     panel.remove();
     drop(page);
-}
-
-/// A small deterministic random source for the hash fuzz below.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
-/// Random and mutated hashes: garbage, huge numbers, unknown ids, broken percent-encoding,
-/// script-looking text and, now and then, 100 KB of it.
-fn random_hash(rng: &mut Rng) -> String {
-    const PARTS: &[&str] = &[
-        "#/", "doc/", "alpha", "beta/", "search?q=", "compare?i=", "check?q=", "similar/", "quotes", "about", "/", "?", "&", "=", "%",
-        "%E4", "%ZZ", "%00", "99999999999999999999999", "-1", "0", "3", "p%3Aalpha%2F1", "t%3A", "<script>", "javascript:", "☃", "\u{202e}",
-        "#", "+", " ", "..", "%2F", "i=p:alpha/1/0-9999",
-    ];
-    let mut hash = String::new();
-    for _ in 0..rng.below(12) + 1 {
-        hash.push_str(PARTS[rng.below(PARTS.len())]);
-    }
-    if rng.below(500) == 0 {
-        hash.push_str(&"x".repeat(100_000));
-    }
-    hash
-}
-
-/// Chromium ignores address changes beyond about 200 in 10 seconds (its protection against
-/// history flooding), so the browser sees 100 random hashes; `route.rs` runs 10,000 natively.
-#[wasm_bindgen_test]
-async fn a_hundred_random_hashes_each_show_a_view() {
-    let page = Page::open("#/").await;
-    let mut rng = Rng(0x5eed_1e55);
-    let mut previous = (String::new(), window().location().hash().unwrap_or_default());
-    for i in 0..100 {
-        let hash = random_hash(&mut rng);
-        set_hash(&hash);
-        // Deliver the change now rather than when the browser gets to it.
-        window().dispatch_event(&web_sys::Event::new("hashchange").unwrap()).unwrap();
-        for _ in 0..2 {
-            wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)).await.unwrap();
-        }
-        assert!(page.find("main [data-view]").is_some(), "hash #{i} {:?} shows no view", &hash[..hash.len().min(200)]);
-        assert!(page.find("[data-nav=home]").is_some(), "hash #{i} leaves no way back");
-        assert!(document().get_element_by_id(lectern_app::crash::CRASH_ID).is_none());
-        let now = window().location().hash().unwrap_or_default();
-        if hash != previous.0 {
-            assert_ne!(now, previous.1, "the address really changed (was not throttled) for hash #{i}");
-        }
-        previous = (hash, now);
-    }
 }

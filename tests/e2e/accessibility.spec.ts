@@ -1,16 +1,16 @@
 // axe-core finds no violations on any view, in the light and the dark theme.
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, ARTICLE } from "./lectern";
+import { test, expect, ARTICLE, PARA } from "./lectern";
 
 const VIEWS: [string, string, string][] = [
   ["list", "#/", "[data-view=list]"],
-  ["reader", `#/doc/${ARTICLE}/3?q=sovereignty`, "[data-view=reader] mark"],
+  ["reader", `#/doc/${ARTICLE}/${PARA.sovereignty}?q=sovereignty`, "[data-view=reader] mark"],
   ["search results", "#/search?q=internet%20sovereinty", "a.result"],
   ["no results", "#/search?q=kasakstann", "[data-suggestions]"],
   ["quotes", "#/quotes", "[data-view=quotes]"],
-  ["compare", `#/compare?i=${encodeURIComponent(`p:${ARTICLE}/2/1-80`)}&i=${encodeURIComponent("t:We must respect every country’s right")}`, "[data-column]"],
+  ["compare", `#/compare?i=${encodeURIComponent(`p:${ARTICLE}/${PARA.keynote}/1-80`)}&i=${encodeURIComponent("t:We must respect every country’s right")}`, "[data-column]"],
   ["check", `#/check?q=${encodeURIComponent("foreign media outlets like the New York Times were refused entry")}`, "[data-verdict]"],
-  ["similar", `#/similar/${ARTICLE}/3`, "[data-view=similar]"],
+  ["similar", `#/similar/${ARTICLE}/${PARA.sovereignty}`, "[data-view=similar]"],
   ["about", "#/about", "[data-view=about]"],
   ["not found", "#/nowhere", "[data-view=not-found]"],
   ["embed", "?embed=1", "[data-open-full]"],

@@ -1,5 +1,5 @@
 // Check a quote printed elsewhere against the corpus.
-import { test, expect, ARTICLE } from "./lectern";
+import { test, expect, ARTICLE, PARA } from "./lectern";
 
 test("a misquote with two words changed: “matches with 2 words different”, pointing at ¶4", async ({ lectern, page }) => {
   await lectern.open("#/check");
@@ -10,7 +10,7 @@ test("a misquote with two words changed: “matches with 2 words different”, p
   await expect(lectern.verdict).toHaveAttribute("data-verdict", "differs");
   await expect(lectern.verdict).toContainText("Matches with 2 words different");
   const source = lectern.view("check").locator(`[data-column="1"] a[data-passage]`);
-  await expect(source).toHaveAttribute("data-passage", "4");
+  await expect(source).toHaveAttribute("data-passage", String(PARA.conference));
   await expect(source).toHaveAttribute("data-doc-id", ARTICLE);
   await expect(lectern.view("check").locator('[data-column="1"] mark.w-changed')).toHaveText(["denied (changed)", "cover (changed)"]);
 });

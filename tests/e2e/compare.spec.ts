@@ -1,14 +1,14 @@
 // Collect quotes and see them side by side, word by word; a shared comparison link reproduces it.
-import { test, expect, ARTICLE } from "./lectern";
+import { test, expect, ARTICLE, PARA } from "./lectern";
 
 test("select text in the reader, compare it with the keynote quote: two columns, the difference marked", async ({ lectern, page }) => {
-  await lectern.open(`#/doc/${ARTICLE}/2`);
-  await lectern.selectInPassage(2, "each country’s right to choose their methods");
+  await lectern.open(`#/doc/${ARTICLE}/${PARA.keynote}`);
+  await lectern.selectInPassage(PARA.keynote, "each country’s right to choose their methods");
   await page.locator("[data-compare-selection]").click();
   await expect(lectern.tray).toHaveText("Compare (1)");
 
   await lectern.open("#/quotes");
-  const keynote = page.locator('[data-quote-kind="quotation"][data-passage="2"]');
+  const keynote = page.locator(`[data-quote-kind="quotation"][data-passage="${PARA.keynote}"]`);
   await expect(keynote).toContainText("We need to respect each country’s right");
   await keynote.locator("[data-compare]").click();
   await expect(lectern.tray).toHaveText("Compare (2)");
@@ -22,11 +22,11 @@ test("select text in the reader, compare it with the keynote quote: two columns,
   const similarity = Number(await lectern.columns().nth(1).locator("[data-similarity]").getAttribute("data-similarity"));
   expect(similarity).toBeGreaterThan(0);
   expect(similarity).toBeLessThan(100);
-  await expect(lectern.columns().nth(0).locator(`a[data-passage="2"]`)).toHaveAttribute("href", `#/doc/${ARTICLE}/2`);
+  await expect(lectern.columns().nth(0).locator(`a[data-passage="${PARA.keynote}"]`)).toHaveAttribute("href", `#/doc/${ARTICLE}/${PARA.keynote}`);
 });
 
 test("a shared comparison link opened cold reproduces the view, and strict mode counts punctuation", async ({ lectern, page }) => {
-  const items = [`p:${ARTICLE}/6`, "t:a more moderate “multistakeholder” approach entailing input from the private sector"];
+  const items = [`p:${ARTICLE}/${PARA.multistakeholder}`, "t:a more moderate “multistakeholder” approach entailing input from the private sector"];
   await lectern.open(`#/compare?${items.map((i) => `i=${encodeURIComponent(i)}`).join("&")}`);
   await expect(lectern.columns()).toHaveCount(2);
   await expect(lectern.tray).toHaveText("Compare (2)");
@@ -40,7 +40,7 @@ test("a shared comparison link opened cold reproduces the view, and strict mode 
   await expect(lectern.columns().nth(1).locator("mark.w-changed")).toHaveCount(2);
   await lectern.columns().nth(0).locator("[data-remove]").click();
   await expect(lectern.columns()).toHaveCount(1);
-  expect(await lectern.hash()).not.toContain(encodeURIComponent(`p:${ARTICLE}/6`));
+  expect(await lectern.hash()).not.toContain(encodeURIComponent(`p:${ARTICLE}/${PARA.multistakeholder}`));
   // The URL follows the edit, so a reload (or the link) shows the comparison as it now is.
   await page.reload();
   await expect(lectern.columns()).toHaveCount(1);
@@ -49,7 +49,7 @@ test("a shared comparison link opened cold reproduces the view, and strict mode 
 
 test("on a phone the columns stack", async ({ lectern, page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
-  await lectern.open(`#/compare?i=${encodeURIComponent(`p:${ARTICLE}/1`)}&i=${encodeURIComponent(`p:${ARTICLE}/2`)}`);
+  await lectern.open(`#/compare?i=${encodeURIComponent(`p:${ARTICLE}/${PARA.opening}`)}&i=${encodeURIComponent(`p:${ARTICLE}/${PARA.keynote}`)}`);
   const [a, b] = [await lectern.columns().nth(0).boundingBox(), await lectern.columns().nth(1).boundingBox()];
   expect(b!.y).toBeGreaterThan(a!.y + a!.height - 1);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -57,14 +57,14 @@ test("on a phone the columns stack", async ({ lectern, page }) => {
 });
 
 test("similar passages are ranked and one click from the side-by-side view", async ({ lectern, page }) => {
-  await lectern.open(`#/doc/${ARTICLE}/6`);
-  await lectern.passage(6).getByRole("link", { name: "Similar to paragraph 6" }).click();
+  await lectern.open(`#/doc/${ARTICLE}/${PARA.multistakeholder}`);
+  await lectern.passage(PARA.multistakeholder).getByRole("link", { name: `Similar to paragraph ${PARA.multistakeholder}` }).click();
   const items = page.locator("[data-view=similar] li[data-passage]");
   await expect(items.first()).toBeVisible();
   const figures = await items.evaluateAll((lis) => lis.map((li) => Number(li.textContent!.match(/(\d+)% similar/)![1])));
   expect(figures).toEqual([...figures].sort((a, b) => b - a));
-  expect(await items.evaluateAll((lis) => lis.some((li) => li.getAttribute("data-passage") === "6"))).toBe(false);
+  expect(await items.evaluateAll((lis, n) => lis.some((li) => li.getAttribute("data-passage") === n), String(PARA.multistakeholder))).toBe(false);
   await items.first().locator("[data-compare-link]").click();
   await expect(lectern.columns()).toHaveCount(2);
-  await expect(lectern.columns().nth(0).locator('a[data-passage="6"]')).toBeVisible();
+  await expect(lectern.columns().nth(0).locator(`a[data-passage="${PARA.multistakeholder}"]`)).toBeVisible();
 });

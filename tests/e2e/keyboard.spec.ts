@@ -1,11 +1,11 @@
 // The whole compare-and-check flow by keyboard alone: no mouse, no programmatic clicks.
-import { test, expect, ARTICLE } from "./lectern";
+import { test, expect, ARTICLE, PARA } from "./lectern";
 
 test("keyboard only: collect two paragraphs, compare, remove one, then check a quote", async ({ lectern, page }) => {
   await lectern.open(`#/doc/${ARTICLE}`);
-  await lectern.tabTo(page.locator('[data-compare-passage="2"]'));
+  await lectern.tabTo(page.locator(`[data-compare-passage="${PARA.keynote}"]`));
   await page.keyboard.press("Enter");
-  await lectern.tabTo(page.locator('[data-compare-passage="3"]'));
+  await lectern.tabTo(page.locator(`[data-compare-passage="${PARA.sovereignty}"]`));
   await page.keyboard.press("Enter");
   await expect(lectern.tray).toHaveText("Compare (2)");
 
@@ -22,5 +22,5 @@ test("keyboard only: collect two paragraphs, compare, remove one, then check a q
   await page.keyboard.type("We should never seek network hegemony");
   await page.keyboard.press("Control+Enter");
   await expect(lectern.verdict).toHaveAttribute("data-verdict", "exact");
-  await expect(lectern.verdict).toContainText("¶2");
+  await expect(lectern.verdict).toContainText(`¶${PARA.keynote}`);
 });

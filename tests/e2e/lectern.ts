@@ -4,6 +4,27 @@ import { test as base, expect, type Locator, type Page } from "@playwright/test"
 
 export const ARTICLE = "framing-the-agenda";
 export const ARTICLE_TITLE = "Framing the Agenda: China’s Use of International Fora to Promote ‘Internet Sovereignty’";
+/** How many ¶ the bundled article (corpus/framing-the-agenda.md) has. */
+export const ARTICLE_PASSAGES = 7;
+/** The article's ¶ that the specs rely on, by what is in them: if the article changes, change
+ * the numbers here, not in the specs. */
+export const PARA = {
+  /** "Last week in Wuzhen, China, …": the keynote and its setting. */
+  opening: 1,
+  /** The keynote quotation: “We need to respect each country’s right to choose …”, “We should
+   * never seek network hegemony”. */
+  keynote: 2,
+  /** The concept of “Internet sovereignty”. */
+  sovereignty: 3,
+  /** The 2015 World Internet Conference; the New York Times refused entry. */
+  conference: 4,
+  /** Kazakhstan and “Tajikstan”, the so-called “world” conference. */
+  kazakhstan: 5,
+  /** The “multistakeholder” approach, “moderate,” and “sector,”. */
+  multistakeholder: 6,
+  /** The last: “instruments of the country’s censorship and surveillance regime.” */
+  last: 7,
+} as const;
 
 export class Lectern {
   constructor(readonly page: Page) {}

@@ -1,9 +1,9 @@
 // At 320 px wide every view fits without sideways scrolling, and keyboard focus is visible.
-import { test, expect, ARTICLE } from "./lectern";
+import { test, expect, ARTICLE, PARA } from "./lectern";
 
 test.use({ viewport: { width: 320, height: 640 } });
 
-for (const hash of ["#/", `#/doc/${ARTICLE}`, `#/doc/${ARTICLE}/2`, "#/nowhere"]) {
+for (const hash of ["#/", `#/doc/${ARTICLE}`, `#/doc/${ARTICLE}/${PARA.keynote}`, "#/nowhere"]) {
   test(`320 px: ${hash} fits the width`, async ({ lectern, page }) => {
     await lectern.open(hash);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -26,7 +26,7 @@ test("320 px: keyboard focus is visible and the skip link reaches the content", 
 
 test.describe("at 200% zoom (a 1280 px screen shows 640 CSS px)", () => {
   test.use({ viewport: { width: 640, height: 400 } });
-  for (const hash of ["#/", "#/doc/framing-the-agenda/2", "#/search?q=sovereignty", "#/quotes", "#/check?q=we%20need", "#/about",
+  for (const hash of ["#/", `#/doc/${ARTICLE}/${PARA.keynote}`, "#/search?q=sovereignty", "#/quotes", "#/check?q=we%20need", "#/about",
     "#/compare?i=p%3Aframing-the-agenda%2F1&i=p%3Aframing-the-agenda%2F2"]) {
     test(`640 px: ${hash} fits the width`, async ({ lectern, page }) => {
       await lectern.open(hash);
@@ -38,9 +38,9 @@ test.describe("at 200% zoom (a 1280 px screen shows 640 CSS px)", () => {
 
 test("with reduced motion preferred, nothing animates or scrolls smoothly", async ({ lectern, page }) => {
   await page.emulateMedia({ reducedMotion: "reduce" });
-  await lectern.open("#/doc/framing-the-agenda/4");
+  await lectern.open(`#/doc/${ARTICLE}/${PARA.conference}`);
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe("auto");
-  expect(await lectern.passage(4).evaluate((el) => getComputedStyle(el).transitionDuration)).toBe("0s");
+  expect(await lectern.passage(PARA.conference).evaluate((el) => getComputedStyle(el).transitionDuration)).toBe("0s");
   await page.emulateMedia({ reducedMotion: "no-preference" });
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe("smooth");
 });

@@ -1,5 +1,5 @@
 // List → document → ¶ permalink → back, as a visitor clicks through.
-import { test, expect, ARTICLE, ARTICLE_TITLE } from "./lectern";
+import { test, expect, ARTICLE, ARTICLE_TITLE, ARTICLE_PASSAGES } from "./lectern";
 
 test("list, document, permalink and back", async ({ lectern, page }) => {
   await lectern.open();
@@ -8,13 +8,13 @@ test("list, document, permalink and back", async ({ lectern, page }) => {
   await expect(card).toContainText("by Jessica Ludwig");
   await expect(card).toContainText("December 22, 2015");
   await expect(card).toContainText("ned-micro-blog");
-  await expect(card).toContainText("7 ¶");
+  await expect(card).toContainText(`${ARTICLE_PASSAGES} ¶`);
 
   await card.getByRole("link").click();
   await expect(lectern.view("reader")).toBeVisible();
   expect(await lectern.hash()).toBe(`#/doc/${ARTICLE}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(ARTICLE_TITLE);
-  await expect(lectern.passages()).toHaveCount(7);
+  await expect(lectern.passages()).toHaveCount(ARTICLE_PASSAGES);
   await expect(page).toHaveTitle(`${ARTICLE_TITLE} — Lectern`);
 
   await lectern.permalink(6).click();

@@ -1,6 +1,6 @@
 // pkg/lectern.html opened from disk with every network request blocked: everything works.
 import { resolve } from "node:path";
-import { test, expect, ARTICLE } from "./lectern";
+import { test, expect, ARTICLE, ARTICLE_PASSAGES, PARA } from "./lectern";
 
 const SINGLE_FILE = `file://${resolve("pkg/lectern.html")}`;
 
@@ -10,14 +10,14 @@ test.beforeEach(async ({ context }) => {
 
 test("from file:// with no network: list, search, reader, compare and check all work", async ({ lectern, page }) => {
   await page.goto(`${SINGLE_FILE}#/`);
-  await expect(lectern.card(ARTICLE)).toContainText("7 ¶");
+  await expect(lectern.card(ARTICLE)).toContainText(`${ARTICLE_PASSAGES} ¶`);
 
   await lectern.searchBox.fill("sovereinty");
   await expect(lectern.results().first()).toHaveAttribute("data-doc-id", ARTICLE);
   await lectern.results().first().click();
   await expect(lectern.highlighted()).toHaveCount(1);
 
-  await page.goto(`${SINGLE_FILE}#/compare?i=${encodeURIComponent(`p:${ARTICLE}/1`)}&i=${encodeURIComponent("t:Last week in Wuzhen China")}`);
+  await page.goto(`${SINGLE_FILE}#/compare?i=${encodeURIComponent(`p:${ARTICLE}/${PARA.opening}`)}&i=${encodeURIComponent("t:Last week in Wuzhen China")}`);
   await expect(lectern.columns()).toHaveCount(2);
   await expect(lectern.columns().nth(1).locator("[data-similarity]")).toBeVisible();
 

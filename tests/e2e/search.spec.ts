@@ -1,12 +1,12 @@
 // Search as you type, by keyboard alone: find a misquoted passage and land on it.
-import { test, expect, ARTICLE } from "./lectern";
+import { test, expect, ARTICLE, PARA } from "./lectern";
 
 test("keyboard only: / focuses, typing finds, ↓ and Enter open the paragraph with the words marked", async ({ lectern, page }) => {
   await lectern.open("#/");
   await page.keyboard.press("/");
   await expect(lectern.searchBox).toBeFocused();
   await page.keyboard.type("Tajikistan Kazakhstan", { delay: 20 });
-  await expect(lectern.results().first()).toHaveAttribute("data-passage", "5");
+  await expect(lectern.results().first()).toHaveAttribute("data-passage", String(PARA.kazakhstan));
   await expect(lectern.results().first()).toHaveAttribute("data-doc-id", ARTICLE);
   await expect(lectern.results().first().locator("mark")).toHaveText(["Kazakhstan", "Tajikstan"]);
   await expect(lectern.status).toHaveText(/passages? in 1 document/);
@@ -14,9 +14,9 @@ test("keyboard only: / focuses, typing finds, ↓ and Enter open the paragraph w
   await page.keyboard.press("ArrowDown");
   await expect(lectern.results().first()).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(lectern.highlighted()).toHaveAttribute("data-passage", "5");
-  await expect(lectern.passage(5).locator("mark").first()).toHaveText("Kazakhstan");
-  await expect.poll(() => lectern.inViewport(lectern.passage(5))).toBe(true);
+  await expect(lectern.highlighted()).toHaveAttribute("data-passage", String(PARA.kazakhstan));
+  await expect(lectern.passage(PARA.kazakhstan).locator("mark").first()).toHaveText("Kazakhstan");
+  await expect.poll(() => lectern.inViewport(lectern.passage(PARA.kazakhstan))).toBe(true);
 
   await page.goBack();
   await expect(lectern.view("search")).toBeVisible();
@@ -28,9 +28,9 @@ test("a pasted misquote (typos, a dropped word, two words swapped) finds its sou
   const misquote =
     "We need to respect each countrys right to chose their methods of cyber development, cyber administration and Internet policy public independently";
   await lectern.searchBox.fill(misquote);
-  await expect(lectern.results().first()).toHaveAttribute("data-passage", "2");
+  await expect(lectern.results().first()).toHaveAttribute("data-passage", String(PARA.keynote));
   await page.keyboard.press("Enter");
-  await expect(lectern.highlighted()).toHaveAttribute("data-passage", "2");
+  await expect(lectern.highlighted()).toHaveAttribute("data-passage", String(PARA.keynote));
 });
 
 test("a search link opened cold shows the same results, and Esc clears", async ({ lectern, page }) => {
@@ -52,5 +52,5 @@ test("no match says so and suggests a word", async ({ lectern }) => {
   await lectern.open("#/search?q=kasakstann");
   await expect(lectern.status).toHaveText("No passages match “kasakstann”.");
   await lectern.page.getByRole("link", { name: "kazakhstan" }).click();
-  await expect(lectern.results().first()).toHaveAttribute("data-passage", "5");
+  await expect(lectern.results().first()).toHaveAttribute("data-passage", String(PARA.kazakhstan));
 });

@@ -11,14 +11,8 @@ fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// Writes `files` (name, bytes) into a fresh temporary folder.
-fn folder(files: &[(&str, &[u8])]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, bytes) in files {
-        fs::write(dir.path().join(name), bytes).unwrap();
-    }
-    dir
-}
+mod common;
+use common::folder;
 
 /// Loads a folder made of `files`, expecting exactly the `problems`, each in the named file.
 fn check_err(files: &[(&str, &[u8])], expected: &[(&str, Problem)]) {
@@ -115,7 +109,7 @@ fn empty_missing_and_nested_folders_are_refused() {
 
 #[test]
 fn all_problems_are_reported_together() {
-    let dir = folder(&[("a.md", b"no front matter"), ("b.doc", b"x"), ("c.txt", b"")]);
+    let dir = folder(&[("a.md", "no front matter"), ("b.doc", "x"), ("c.txt", "")]);
     let errors = load_dir(dir.path()).unwrap_err();
     assert_eq!(errors.len(), 3, "{errors:?}");
     let report = lectern_corpus::report(&errors);

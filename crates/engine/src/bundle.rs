@@ -76,7 +76,7 @@ mod tests {
         let index = Index::build(&corpus);
         let back = decode_index(&encode_index(&index), &corpus).unwrap();
         assert_eq!(back.terms(), index.terms());
-        let other = Corpus::new("o", vec![Document { id: "b".into(), meta: Meta { title: "B".into(), ..Meta::default() }, passages: vec!["x".into()] }]).unwrap();
+        let other = crate::fixture::corpus(&[("b", &["x"])]);
         assert!(decode_index(&encode_index(&index), &other).unwrap_err().to_string().contains("another corpus"));
     }
 }

@@ -6,11 +6,20 @@
 //! Queries: for a chosen passage, an exact fragment, a misquote (a typo plus a dropped or two
 //! swapped words), two or three of its rarer words with a typo, or a prefix being typed.
 //! Guarantee: the same seed gives the same corpus and the same queries on every machine.
+//!
+//! The queries are made from the raw text with plain rules of their own ([`raw_words`]), never
+//! with the engine's tokenizer or folding, so the relevance suite does not grade the engine
+//! against the engine's own idea of a word.
 
 use std::collections::HashMap;
 
 use crate::model::Document;
-use crate::text::tokenize;
+
+/// The words of `text` by the plainest rule: runs of letters and digits, lowercased. (The engine
+/// folds diacritics, apostrophes, hyphens and CJK; this deliberately does none of that.)
+pub fn raw_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
+}
 
 /// A small, fast, deterministic random source (SplitMix64).
 #[derive(Clone, Debug)]
@@ -211,7 +220,7 @@ pub fn make_queries(seed: u64, documents: &[Document], per_kind: usize) -> Vec<T
     let mut rng = Rng::new(seed);
     let mut df: HashMap<String, usize> = HashMap::new();
     for p in documents.iter().flat_map(|d| &d.passages) {
-        let mut terms: Vec<String> = tokenize(p).into_iter().map(|t| t.term).collect();
+        let mut terms: Vec<String> = raw_words(p).collect();
         terms.sort();
         terms.dedup();
         for t in terms {
@@ -259,7 +268,7 @@ pub fn make_queries(seed: u64, documents: &[Document], per_kind: usize) -> Vec<T
                     quote.join(" ")
                 }
                 QueryKind::Keywords => {
-                    let mut terms: Vec<String> = tokenize(text).into_iter().map(|t| t.term).filter(|t| t.len() >= 5).collect();
+                    let mut terms: Vec<String> = raw_words(text).filter(|t| t.chars().count() >= 5).collect();
                     terms.sort_by_key(|t| (df.get(t).copied().unwrap_or(0), t.clone()));
                     terms.dedup();
                     let n = rng.between(2, 3).min(terms.len());
@@ -272,7 +281,7 @@ pub fn make_queries(seed: u64, documents: &[Document], per_kind: usize) -> Vec<T
                 QueryKind::Prefix => {
                     // People type distinctive words: start where one of the three whole words
                     // occurs in at most 1% of passages, if such a place exists.
-                    let rare = |w: &str| tokenize(w).iter().any(|t| df.get(&t.term).is_some_and(|&n| n * 100 <= df_total));
+                    let rare = |w: &str| raw_words(w).any(|t| df.get(&t).is_some_and(|&n| n * 100 <= df_total));
                     let start = (0..20)
                         .map(|_| rng.below(words.len() - 5))
                         .find(|&s| words[s..s + 3].iter().any(|w| rare(w)))

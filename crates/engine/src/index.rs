@@ -38,7 +38,6 @@ pub struct Index {
     postings: Vec<Postings>,
     passage_len: Vec<u16>,
     passage_refs: Vec<PassageRef>,
-    doc_first_passage: Vec<u32>,
     average_len: f32,
     trigrams: OnceLock<Trigrams>,
 }
@@ -83,14 +82,12 @@ impl Index {
 
     fn assemble(terms: Vec<String>, postings: Vec<Postings>, passage_len: Vec<u16>, corpus: &Corpus) -> Index {
         let mut passage_refs = Vec::with_capacity(passage_len.len());
-        let mut doc_first_passage = Vec::with_capacity(corpus.documents().len());
         for (doc, d) in corpus.documents().iter().enumerate() {
-            doc_first_passage.push(passage_refs.len() as u32);
             passage_refs.extend((1..=d.passages.len()).map(|number| PassageRef { doc, number }));
         }
         let total: u64 = passage_len.iter().map(|&l| l as u64).sum();
         let average_len = if passage_len.is_empty() { 1.0 } else { (total as f32 / passage_len.len() as f32).max(1.0) };
-        Index { terms, postings, passage_len, passage_refs, doc_first_passage, average_len, trigrams: OnceLock::new() }
+        Index { terms, postings, passage_len, passage_refs, average_len, trigrams: OnceLock::new() }
     }
 
     /// The bundled form of this index.
@@ -169,11 +166,6 @@ impl Index {
         self.passage_refs[passage]
     }
 
-    /// The global passage number of ¶`number` of document `doc`.
-    pub fn global_passage(&self, doc: usize, number: usize) -> usize {
-        self.doc_first_passage[doc] as usize + number - 1
-    }
-
     /// Term ids sharing at least `min_shared` padded trigrams with `term`, with the count shared.
     pub fn trigram_candidates(&self, term: &str, min_shared: usize) -> Vec<(usize, usize)> {
         let table = self.trigrams.get_or_init(|| Trigrams::build(&self.terms));
@@ -229,19 +221,7 @@ pub fn trigrams_of(term: &str) -> Vec<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Document, Meta};
-
-    fn corpus(docs: &[(&str, &[&str])]) -> Corpus {
-        let docs = docs
-            .iter()
-            .map(|(id, passages)| Document {
-                id: id.to_string(),
-                meta: Meta { title: id.to_string(), ..Meta::default() },
-                passages: passages.iter().map(|p| p.to_string()).collect(),
-            })
-            .collect();
-        Corpus::new("test", docs).unwrap()
-    }
+    use crate::fixture::corpus;
 
     #[test]
     fn postings_count_terms_per_passage() {
@@ -254,7 +234,6 @@ mod tests {
         assert!(index.term_id("valueneutral").is_some());
         assert_eq!(index.passage_len(0), 4);
         assert_eq!(index.passage_ref(2), PassageRef { doc: 1, number: 1 });
-        assert_eq!(index.global_passage(1, 1), 2);
         assert_eq!(index.terms().iter().filter(|t| t.starts_with("h")).count(), index.prefix_range("h").len());
     }
 

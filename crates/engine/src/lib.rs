@@ -11,7 +11,10 @@
 //! - [`index`]: the inverted index over all passages, built at compile time.
 //! - [`query`]: what the reader typed, as terms and phrases.
 //! - [`search`]: ranked, typo-tolerant passage search with highlights.
-//! - [`generate`]: deterministic test corpora and queries for the relevance suite and benchmarks.
+//! - `generate` (only with the `generate` feature, so the app never carries it): deterministic
+//!   test corpora and queries for the relevance suite, the CLI and the benchmarks, and its
+//!   seeded random source `generate::Rng`, the one every test that needs randomness uses.
+//! - `fixture` (the same feature): hand-built documents and corpora for tests, in one place.
 //! - [`snippet`]: the part of a passage to show, and text cut into marked pieces.
 //! - [`quotes`]: the quotations and quoted terms in a passage.
 //! - [`align`]: word-by-word alignment of two texts, with a similarity figure.
@@ -25,7 +28,10 @@ pub mod bundle;
 pub mod check;
 pub mod cite;
 pub mod error;
+#[cfg(feature = "generate")]
+pub mod fixture;
 mod fold_table;
+#[cfg(feature = "generate")]
 pub mod generate;
 pub mod index;
 pub mod model;
@@ -39,6 +45,6 @@ pub mod text;
 
 pub use error::{CorpusError, Problem};
 pub use model::{Corpus, Document, Meta};
-pub use parse::{parse_document, SourceFile};
+pub use parse::{parse_document, parse_document_explained, NotATitle, SourceFile, TitleRule};
 pub use search::{Hit, SearchOptions, SearchResults, Searcher};
 pub use index::Index;

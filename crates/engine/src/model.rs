@@ -133,14 +133,7 @@ impl Corpus {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn doc(id: &str, passages: &[&str]) -> Document {
-        Document {
-            id: id.into(),
-            meta: Meta { title: id.to_uppercase(), ..Meta::default() },
-            passages: passages.iter().map(|p| p.to_string()).collect(),
-        }
-    }
+    use crate::fixture::doc;
 
     #[test]
     fn passages_are_numbered_from_one() {

@@ -51,6 +51,12 @@ struct FrontMatter {
 
 /// Parses one file. See the module documentation for the rules.
 pub fn parse_document(file: &SourceFile) -> Result<Document, CorpusError> {
+    parse_document_explained(file).map(|(doc, _)| doc)
+}
+
+/// Parses one file as [`parse_document`] does, and also says where its title came from (for
+/// `lectern check`, so a user can see why a plain-text file got the title it has).
+pub fn parse_document_explained(file: &SourceFile) -> Result<(Document, TitleRule), CorpusError> {
     let base = file.name.rsplit(['/', '\\']).next().unwrap_or(&file.name);
     let (stem, extension) = match base.rsplit_once('.') {
         Some((stem, ext)) if !stem.is_empty() => (stem, ext.to_ascii_lowercase()),
@@ -69,7 +75,7 @@ pub fn parse_document(file: &SourceFile) -> Result<Document, CorpusError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
 
-    let (meta, body) = match format {
+    let (meta, body, rule) = match format {
         Format::Markdown => {
             let (front, body) = split_front_matter(&lines).map_err(|p| fail(Some(1), p))?;
             let front = parse_front_matter(front).map_err(|(line, p)| fail(line, p))?;
@@ -82,7 +88,7 @@ pub fn parse_document(file: &SourceFile) -> Result<Document, CorpusError> {
                 url: clean(front.url),
                 attribution: clean(front.attribution),
             };
-            (meta, body)
+            (meta, body, TitleRule::FrontMatter)
         }
         Format::Text => text_title(&lines, stem),
     };
@@ -90,7 +96,7 @@ pub fn parse_document(file: &SourceFile) -> Result<Document, CorpusError> {
     if passages.is_empty() {
         return Err(fail(None, Problem::EmptyDocument));
     }
-    Ok(Document { id: stem.to_string(), meta, passages })
+    Ok((Document { id: stem.to_string(), meta, passages }, rule))
 }
 
 /// Splits `---` front matter off the lines. Returns the front-matter lines with their 1-based
@@ -120,21 +126,154 @@ fn parse_front_matter((first_line, lines): (usize, &[&str])) -> Result<FrontMatt
     })
 }
 
-/// The title of a plain-text file and its body lines: the first line when it stands alone like a
-/// heading (short, no closing punctuation, a blank line after it and text after that), else a
-/// title made from the file name with the whole text as body.
-fn text_title<'a, 'b>(lines: &'b [&'a str], stem: &str) -> (Meta, &'b [&'a str]) {
-    let start = lines.iter().position(|l| !is_blank(l)).unwrap_or(lines.len());
-    if let [first, second, rest @ ..] = &lines[start..] {
-        let first = first.trim();
-        let stands_alone = is_blank(second) && rest.iter().any(|l| !is_blank(l));
-        let short = first.chars().count() <= TXT_TITLE_MAX_CHARS;
-        let sentence_like = first.ends_with(['.', ',', ';', ':']);
-        if stands_alone && short && !sentence_like {
-            return (Meta { title: first.to_string(), ..Meta::default() }, rest);
+/// Where a document's title came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TitleRule {
+    /// The `title` of a Markdown file's front matter.
+    FrontMatter,
+    /// The first line of a plain-text file, which stands alone like a heading.
+    FirstLine,
+    /// The file name, because the plain-text file's first line is no title, for this reason.
+    FileName(NotATitle),
+}
+
+/// Why the first line of a plain-text file is not taken as its title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotATitle {
+    /// No blank line after it, or no text after that.
+    NotAlone,
+    /// Longer than [`TXT_TITLE_MAX_CHARS`].
+    TooLong,
+    /// It ends in `.`, `,`, `;` or `:`, as prose does.
+    EndsLikeSentence,
+    /// `[Read before a joint session …]`, `(Applause.)`: an editor's note, not a heading.
+    BracketedNote,
+    /// `Jump to Part II | Part III`, `Home » Speeches`, `Skip to content`: a web page's links.
+    NavigationBar,
+    /// `https://…`, `www.…`: where the text was copied from.
+    WebAddress,
+    /// `January 20, 1961`, `1961-01-20`: when, not what.
+    DateOnly,
+    /// `* * *`, `- 1 -`: a rule or a page number.
+    NoLetters,
+    /// `FOR IMMEDIATE RELEASE`, `Transcript`: a label any document of its kind carries.
+    Boilerplate,
+    /// `By Ann Author`: who, not what.
+    Byline,
+}
+
+impl std::fmt::Display for TitleRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TitleRule::FrontMatter => f.write_str("from front matter"),
+            TitleRule::FirstLine => f.write_str("from first line"),
+            TitleRule::FileName(why) => write!(f, "from file name (first line {})", why.describe()),
         }
     }
-    (Meta { title: title_from_stem(stem), ..Meta::default() }, lines)
+}
+
+impl NotATitle {
+    fn describe(self) -> &'static str {
+        match self {
+            NotATitle::NotAlone => "is not followed by a blank line and more text",
+            NotATitle::TooLong => "is longer than 100 characters",
+            NotATitle::EndsLikeSentence => "ends like a sentence",
+            NotATitle::BracketedNote => "looks like a bracketed note",
+            NotATitle::NavigationBar => "looks like a navigation bar",
+            NotATitle::WebAddress => "is a web address",
+            NotATitle::DateOnly => "is only a date",
+            NotATitle::NoLetters => "has no letters",
+            NotATitle::Boilerplate => "is boilerplate, not a title",
+            NotATitle::Byline => "is a byline",
+        }
+    }
+}
+
+/// Whole lines (compared without case and end punctuation) that documents of a kind all carry.
+const BOILERPLATE: &[&str] = &[
+    "for immediate release",
+    "immediate release",
+    "press release",
+    "transcript",
+    "as prepared for delivery",
+    "as delivered",
+    "check against delivery",
+    "embargoed",
+    "embargoed until delivery",
+    "confidential",
+    "draft",
+    "contents",
+    "table of contents",
+    "advertisement",
+];
+
+/// Starts of lines that are a web page's links, compared without case.
+const NAVIGATION_STARTS: &[&str] = &["jump to", "skip to", "back to", "go to", "return to", "print this", "share this", "home »", "home >", "home /"];
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+    "fri", "sat", "sun",
+];
+
+/// Why `line` (trimmed, standing alone) is not a title, or `None` when it reads as one.
+fn not_a_title(line: &str) -> Option<NotATitle> {
+    let lower = line.to_lowercase();
+    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    if line.chars().count() > TXT_TITLE_MAX_CHARS {
+        Some(NotATitle::TooLong)
+    } else if is_date(&lower) {
+        Some(NotATitle::DateOnly)
+    } else if !line.chars().any(char::is_alphabetic) {
+        Some(NotATitle::NoLetters)
+    } else if line.ends_with(']') || line.starts_with('[') || (line.starts_with('(') && line.ends_with(')')) {
+        Some(NotATitle::BracketedNote)
+    } else if line.ends_with(['.', ',', ';', ':']) {
+        Some(NotATitle::EndsLikeSentence)
+    } else if line.contains(['|', '»', '›']) || line.contains(" > ") || NAVIGATION_STARTS.iter().any(|s| lower.starts_with(s)) {
+        Some(NotATitle::NavigationBar)
+    } else if lower.contains("://") || lower.starts_with("www.") {
+        Some(NotATitle::WebAddress)
+    } else if BOILERPLATE.contains(&bare) {
+        Some(NotATitle::Boilerplate)
+    } else if lower.starts_with("by ") && line.get(3..).is_some_and(|rest| rest.starts_with(char::is_uppercase)) {
+        Some(NotATitle::Byline)
+    } else {
+        None
+    }
+}
+
+/// A line of only day, month and year: numbers (`20`, `20th`, `1961`), month and weekday names,
+/// and the separators between them, with a number and a month name, or three numbers
+/// (`1961-01-20`, `20/01/1961`).
+fn is_date(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '/' | '-')).filter(|w| !w.is_empty()).collect();
+    let number = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) && matches!(&w[digits.len()..], "" | "st" | "nd" | "rd" | "th")
+    };
+    let numbers = words.iter().filter(|w| number(w)).count();
+    let months = words.iter().filter(|w| MONTHS.contains(w)).count();
+    let only_date_words = words.iter().all(|w| number(w) || MONTHS.contains(w) || WEEKDAYS.contains(w));
+    only_date_words && ((numbers >= 1 && months >= 1) || (numbers == 3 && months == 0))
+}
+
+/// The title of a plain-text file, its body lines and the rule that chose it: the first line
+/// when it stands alone like a heading (a blank line after it and text after that) and reads as
+/// one (see [`not_a_title`]), else a title made from the file name with the whole text as body.
+fn text_title<'a, 'b>(lines: &'b [&'a str], stem: &str) -> (Meta, &'b [&'a str], TitleRule) {
+    let start = lines.iter().position(|l| !is_blank(l)).unwrap_or(lines.len());
+    let why = match &lines[start..] {
+        [first, second, rest @ ..] if is_blank(second) && rest.iter().any(|l| !is_blank(l)) => match not_a_title(first.trim()) {
+            None => return (Meta { title: first.trim().to_string(), ..Meta::default() }, rest, TitleRule::FirstLine),
+            Some(why) => why,
+        },
+        _ => NotATitle::NotAlone,
+    };
+    (Meta { title: title_from_stem(stem), ..Meta::default() }, lines, TitleRule::FileName(why))
 }
 
 /// `my_field-notes` → `My field notes`.
@@ -219,6 +358,72 @@ mod tests {
         let long = "x".repeat(TXT_TITLE_MAX_CHARS + 1);
         check("long.txt", &format!("{long}\n\nBody."), "long", "Long", &[long.as_str(), "Body."]);
         check("colon.txt", "Photo: someone:\n\nBody.", "colon", "Colon", &["Photo: someone:", "Body."]);
+    }
+
+    /// First lines of real plain-text files (speeches, transcripts, pages saved as text) and
+    /// the rule's decision on each: `None` takes the line as the title.
+    const FIRST_LINES: &[(&str, Option<NotATitle>)] = &[
+        ("Address to the Nation on the Economy", None),
+        ("THE GETTYSBURG ADDRESS", None),
+        ("What Is to Be Done?", None),
+        ("Remarks at the Brandenburg Gate (West Berlin)", None),
+        // A bare number at the top of a text is a year or a page number far more often than a title.
+        ("1984", Some(NotATitle::NoLetters)),
+        ("Chapter 1", None),
+        ("Byzantium", None),
+        ("Mr. President's Speech", None),
+        ("Jump toPart II |Part III |Part IV", Some(NotATitle::NavigationBar)),
+        ("Home » Speeches » 1999", Some(NotATitle::NavigationBar)),
+        ("Skip to main content", Some(NotATitle::NavigationBar)),
+        ("Speeches > Archive > 1961", Some(NotATitle::NavigationBar)),
+        ("[Read before a joint session by a clerk of the House of Representatives] [See APP Note.]", Some(NotATitle::BracketedNote)),
+        ("[Applause]", Some(NotATitle::BracketedNote)),
+        ("(Applause.)", Some(NotATitle::BracketedNote)),
+        ("The text as printed [sic]", Some(NotATitle::BracketedNote)),
+        ("https://www.presidency.ucsb.edu/documents/address", Some(NotATitle::WebAddress)),
+        ("www.example.org/speech", Some(NotATitle::WebAddress)),
+        ("January 20, 1961", Some(NotATitle::DateOnly)),
+        ("Friday, January 20th, 1961", Some(NotATitle::DateOnly)),
+        ("1961-01-20", Some(NotATitle::DateOnly)),
+        ("20 Jan 1961", Some(NotATitle::DateOnly)),
+        ("* * *", Some(NotATitle::NoLetters)),
+        ("- 1 -", Some(NotATitle::NoLetters)),
+        ("FOR IMMEDIATE RELEASE", Some(NotATitle::Boilerplate)),
+        ("Transcript", Some(NotATitle::Boilerplate)),
+        ("As Prepared for Delivery", Some(NotATitle::Boilerplate)),
+        ("By Ann Author", Some(NotATitle::Byline)),
+        ("My fellow citizens:", Some(NotATitle::EndsLikeSentence)),
+        ("Thank you very much.", Some(NotATitle::EndsLikeSentence)),
+    ];
+
+    #[test]
+    fn first_lines_of_real_files() {
+        for &(line, expected) in FIRST_LINES {
+            let text = format!("{line}\n\nThe speech begins here.\n");
+            let (doc, rule) = parse_document_explained(&SourceFile::new("state_of-the-union.txt", text)).unwrap();
+            match expected {
+                None => {
+                    assert_eq!(rule, TitleRule::FirstLine, "{line:?} is a title");
+                    assert_eq!((doc.meta.title.as_str(), doc.passages.len()), (line, 1), "{line:?}");
+                }
+                Some(why) => {
+                    assert_eq!(rule, TitleRule::FileName(why), "{line:?}");
+                    assert_eq!(doc.meta.title, "State of the union", "{line:?}");
+                    assert_eq!(doc.passages, [line, "The speech begins here."], "{line:?} stays in the body");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_title_rule_says_what_it_decided() {
+        let rule = |name: &str, text: &str| parse_document_explained(&SourceFile::new(name, text)).unwrap().1.to_string();
+        assert_eq!(rule("a.md", MD), "from front matter");
+        assert_eq!(rule("t.txt", "A Heading\n\nBody."), "from first line");
+        assert_eq!(rule("t.txt", "[Note]\n\nBody."), "from file name (first line looks like a bracketed note)");
+        assert_eq!(rule("t.txt", "One line only"), "from file name (first line is not followed by a blank line and more text)");
+        let long = "x".repeat(TXT_TITLE_MAX_CHARS + 1);
+        assert_eq!(rule("t.txt", &format!("{long}\n\nBody.")), "from file name (first line is longer than 100 characters)");
     }
 
     #[test]
