@@ -171,10 +171,7 @@ impl Index {
         let table = self.trigrams.get_or_init(|| Trigrams::build(&self.terms));
         let mut shared = vec![0u16; self.terms.len()];
         let mut touched: Vec<u32> = Vec::new();
-        let mut grams = trigrams_of(term);
-        grams.sort_unstable();
-        grams.dedup();
-        for gram in grams {
+        for gram in trigrams_of(term) {
             for &id in table.map.get(&gram).map_or(&[][..], Vec::as_slice) {
                 let count = &mut shared[id as usize];
                 if *count == 0 {
@@ -201,10 +198,7 @@ impl Trigrams {
     fn build(terms: &[String]) -> Trigrams {
         let mut map: HashMap<u64, Vec<u32>> = HashMap::new();
         for (id, term) in terms.iter().enumerate() {
-            let mut grams = trigrams_of(term);
-            grams.sort_unstable();
-            grams.dedup();
-            for gram in grams {
+            for gram in trigrams_of(term) {
                 map.entry(gram).or_default().push(id as u32);
             }
         }
@@ -212,10 +206,13 @@ impl Trigrams {
     }
 }
 
-/// The trigrams of `^term$`, each packed into a u64 (three 21-bit chars).
+/// The distinct trigrams of `^term$`, sorted, each packed into a u64 (three 21-bit chars).
 pub fn trigrams_of(term: &str) -> Vec<u64> {
     let chars: Vec<char> = std::iter::once('^').chain(term.chars()).chain(std::iter::once('$')).collect();
-    chars.windows(3).map(|w| (w[0] as u64) << 42 | (w[1] as u64) << 21 | w[2] as u64).collect()
+    let mut grams: Vec<u64> = chars.windows(3).map(|w| (w[0] as u64) << 42 | (w[1] as u64) << 21 | w[2] as u64).collect();
+    grams.sort_unstable();
+    grams.dedup();
+    grams
 }
 
 #[cfg(test)]
