@@ -24,7 +24,7 @@ pub enum SortKey {
     /// Alphabetical by author as written (folded), then oldest first; documents without an
     /// author last.
     Author,
-    /// Longest first, by words.
+    /// Longest first, by the length of the text.
     Size,
 }
 
@@ -83,48 +83,78 @@ impl Filter {
         self.words.iter().all(|w| terms.iter().any(|t| t.starts_with(w.as_str())))
     }
 
-    /// Whether `doc`'s title, author or date (as written or as shown) matches.
-    pub fn matches_document(&self, doc: &Document) -> bool {
-        let meta = &doc.meta;
-        let shown = meta.date.as_deref().map(format_date);
-        let texts = [Some(meta.title.as_str()), meta.author.as_deref(), meta.date.as_deref(), shown.as_deref()];
-        self.matches(texts.into_iter().flatten())
+    /// Whether every filter word begins one of `terms` (already folded).
+    fn matches_terms(&self, terms: &[String]) -> bool {
+        self.words.iter().all(|w| terms.iter().any(|t| t.starts_with(w.as_str())))
     }
 }
 
-/// The indexes into `docs` of the documents matching `filter`, in `sort` order.
-pub fn browse(docs: &[Document], filter: &str, sort: SortKey) -> Vec<usize> {
-    let filter = Filter::new(filter);
-    let mut shown: Vec<(usize, Keys)> =
-        docs.iter().enumerate().filter(|(_, d)| filter.matches_document(d)).map(|(i, d)| (i, Keys::of(d))).collect();
-    shown.sort_by(|(i, a), (j, b)| {
-        let by = match sort {
-            SortKey::Title => Ordering::Equal,
-            SortKey::Date => last_if_missing(&a.date, &b.date),
-            SortKey::Author => last_if_missing(&a.author, &b.author).then_with(|| last_if_missing(&a.date, &b.date)),
-            SortKey::Size => b.words.cmp(&a.words),
-        };
-        by.then_with(|| a.title.cmp(&b.title)).then_with(|| docs[*i].id.cmp(&docs[*j].id))
-    });
-    shown.into_iter().map(|(i, _)| i).collect()
+/// What the list needs of each document, folded and measured once, so that each keystroke in
+/// the filter and each change of order costs a pass over these keys, not over the text.
+pub struct Catalog {
+    entries: Vec<Keys>,
 }
 
-/// The sort keys of one document, computed once per listing.
+impl Catalog {
+    pub fn new(docs: &[Document]) -> Catalog {
+        Catalog { entries: docs.iter().map(Keys::of).collect() }
+    }
+
+    /// The indexes of the documents matching `filter`, in `sort` order.
+    pub fn browse(&self, filter: &str, sort: SortKey) -> Vec<usize> {
+        let filter = Filter::new(filter);
+        let mut shown: Vec<usize> = (0..self.entries.len()).filter(|&i| filter.matches_terms(&self.entries[i].terms)).collect();
+        shown.sort_by(|&i, &j| {
+            let (a, b) = (&self.entries[i], &self.entries[j]);
+            let by = match sort {
+                SortKey::Title => Ordering::Equal,
+                SortKey::Date => last_if_missing(&a.date, &b.date),
+                SortKey::Author => last_if_missing(&a.author, &b.author).then_with(|| last_if_missing(&a.date, &b.date)),
+                SortKey::Size => b.size.cmp(&a.size),
+            };
+            // Ids are unique, so the order is total.
+            by.then_with(|| a.title.cmp(&b.title)).then_with(|| a.id.cmp(&b.id))
+        });
+        shown
+    }
+
+    /// Whether document `i` matches `filter` (see [`Filter`]).
+    pub fn matches(&self, i: usize, filter: &Filter) -> bool {
+        filter.matches_terms(&self.entries[i].terms)
+    }
+}
+
+/// The indexes into `docs` of the documents matching `filter`, in `sort` order (a one-off
+/// [`Catalog`]; keep the catalog to list the same documents again).
+pub fn browse(docs: &[Document], filter: &str, sort: SortKey) -> Vec<usize> {
+    Catalog::new(docs).browse(filter, sort)
+}
+
+/// The sort keys and filter terms of one document.
 struct Keys {
+    id: String,
     title: String,
     author: Option<String>,
     date: Option<(u32, u32, u32, String)>,
-    words: usize,
+    /// Bytes of text: measured without reading it.
+    size: usize,
+    /// The folded words of the title, author and date (as written and as shown).
+    terms: Vec<String>,
 }
 
 impl Keys {
     fn of(doc: &Document) -> Keys {
-        let folded = |text: &str| tokenize(text).into_iter().map(|t| t.term).collect::<Vec<_>>().join(" ");
+        let meta = &doc.meta;
+        let fold = |text: &str| tokenize(text).into_iter().map(|t| t.term).collect::<Vec<_>>();
+        let shown = meta.date.as_deref().map(format_date);
+        let texts = [Some(meta.title.as_str()), meta.author.as_deref(), meta.date.as_deref(), shown.as_deref()];
         Keys {
-            title: folded(&doc.meta.title),
-            author: doc.meta.author.as_deref().map(folded).filter(|a| !a.is_empty()),
-            date: doc.meta.date.as_deref().and_then(date_key),
-            words: doc.word_count(),
+            id: doc.id.clone(),
+            title: fold(&meta.title).join(" "),
+            author: meta.author.as_deref().map(|a| fold(a).join(" ")).filter(|a| !a.is_empty()),
+            date: meta.date.as_deref().and_then(date_key),
+            size: doc.passages.iter().map(String::len).sum(),
+            terms: texts.into_iter().flatten().flat_map(fold).collect(),
         }
     }
 }
