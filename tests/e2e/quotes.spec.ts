@@ -13,9 +13,10 @@ test("overview, filter, one document's quotes, prev/next and back — every task
   await expect(lectern.results().first()).toBeVisible();
   await lectern.watchLongTasks();
 
-  await page.getByRole("link", { name: "Quotes", exact: true }).click();
+  // The header's Quotes link, timed until every document is counted.
+  const href = (await page.getByRole("link", { name: "Quotes", exact: true }).getAttribute("href"))!;
+  const counting = await lectern.timeTo(href, '[data-quotes="overview"][aria-busy="false"]');
   const overview = page.locator('[data-quotes="overview"]');
-  await expect(overview).toHaveAttribute("aria-busy", "false", { timeout: 10_000 });
   const rows = lectern.quoteDocs();
   const documents = await rows.count();
   expect(documents).toBeGreaterThan(100);
@@ -63,7 +64,7 @@ test("overview, filter, one document's quotes, prev/next and back — every task
   await expect(rows).toHaveCount(documents);
 
   const tasks = await lectern.longTasks();
-  console.log(`quotes at 250 documents: ${quotations} quotations in ${documents} documents; long tasks (ms): ${JSON.stringify(tasks.map(Math.round))}`);
+  console.log(`quotes at 250 documents: ${quotations} quotations in ${documents} documents, all counted ${counting.toFixed(0)} ms after opening; long tasks (ms): ${JSON.stringify(tasks.map(Math.round))}`);
   expect(Math.max(0, ...tasks)).toBeLessThan(50);
 });
 
