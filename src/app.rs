@@ -12,7 +12,7 @@ use crate::hash::Navigator;
 use crate::route::{Item, Route};
 use crate::tray::Tray;
 use crate::embed;
-use crate::views::{About, Check, Compare, DocumentList, NotFound, Quotes, Reader, SearchBox, SearchResults, Similar};
+use crate::views::{About, Check, Compare, DocumentList, DocumentQuotes, NotFound, QuotesOverview, Reader, SearchBox, SearchResults, Similar};
 
 /// The narrow handle through which views reach the corpus: read-only and alive for the page.
 #[derive(Clone, Copy)]
@@ -29,7 +29,8 @@ enum Page {
     List,
     Search,
     Document(String),
-    Quotes,
+    /// The quotes overview (`None`) or one document's quotes.
+    Quotes(Option<String>),
     About,
     Compare,
     Check,
@@ -65,10 +66,10 @@ pub fn App(
     let route = nav.route();
 
     let page = Memo::new(move |_| match route.get() {
-        Route::List => Page::List,
+        Route::List { .. } => Page::List,
         Route::Search { .. } => Page::Search,
         Route::Document { id, .. } => Page::Document(id),
-        Route::Quotes => Page::Quotes,
+        Route::Quotes { doc, .. } => Page::Quotes(doc),
         Route::About => Page::About,
         Route::Compare { .. } => Page::Compare,
         Route::Check { .. } => Page::Check,
@@ -110,13 +111,16 @@ pub fn App(
             <SearchBox/>
             <nav class="site-nav" aria-label="Views">
                 {(!embedded).then(|| view! {
-                    <a href=Route::Quotes.to_hash()>"Quotes"</a>
+                    <a href=Route::quotes().to_hash()>"Quotes"</a>
                     <a href=Route::Check { text: String::new() }.to_hash()>"Check a quote"</a>
                 })}
                 <a href=move || Route::Compare { items: tray_items.get() }.to_hash() data-tray
                     data-tray-count=move || tray_items.with(Vec::len)>
                     {move || format!("Compare ({})", tray_items.with(Vec::len))}
                 </a>
+                {embedded.then(|| move || back_to_results(&route.get()).map(|href| view! {
+                    <a href=href data-back-to-results>"← Back to results"</a>
+                }))}
                 {embedded.then(|| view! {
                     <a href=move || embed::full_view_href(&route.get()) target="_blank" rel="noopener" data-open-full>
                         "Open in Lectern ↗"
@@ -130,7 +134,8 @@ pub fn App(
                 Page::List => view! { <DocumentList/> }.into_any(),
                 Page::Search => view! { <SearchResults query=search_query/> }.into_any(),
                 Page::Document(id) => view! { <Reader id=id passage=passage query=query/> }.into_any(),
-                Page::Quotes => view! { <Quotes/> }.into_any(),
+                Page::Quotes(None) => view! { <QuotesOverview/> }.into_any(),
+                Page::Quotes(Some(id)) => view! { <DocumentQuotes id=id/> }.into_any(),
                 Page::About => view! { <About/> }.into_any(),
                 Page::Compare => view! { <Compare items=compare_items/> }.into_any(),
                 Page::Check => view! { <Check text=check_text/> }.into_any(),
@@ -152,14 +157,18 @@ pub fn App(
 /// shows the not-found view (an unknown id, a ¶ the document lacks, an unknown hash).
 fn page_title(corpus: &Corpus, route: &Route) -> String {
     match route {
-        Route::List => "Lectern".to_string(),
+        Route::List { .. } => "Lectern".to_string(),
         Route::Search { query } if query.trim().is_empty() => "Search — Lectern".to_string(),
         Route::Search { query } => format!("“{}” — Search — Lectern", query.trim()),
         Route::Document { id, passage, .. } => match corpus.document(id) {
             Some(doc) if passage.is_none_or(|n| doc.passage(n).is_some()) => format!("{} — Lectern", doc.meta.title),
             _ => "Not found — Lectern".to_string(),
         },
-        Route::Quotes => "Quotes — Lectern".to_string(),
+        Route::Quotes { doc: None, .. } => "Quotes — Lectern".to_string(),
+        Route::Quotes { doc: Some(id), .. } => match corpus.document(id) {
+            Some(doc) => format!("Quotes in {} — Lectern", doc.meta.title),
+            None => "Not found — Lectern".to_string(),
+        },
         Route::About => "About this copy — Lectern".to_string(),
         Route::Compare { .. } => "Compare quotes — Lectern".to_string(),
         Route::Check { .. } => "Check a quote — Lectern".to_string(),
@@ -168,6 +177,15 @@ fn page_title(corpus: &Corpus, route: &Route) -> String {
             None => "Not found — Lectern".to_string(),
         },
         Route::Unknown { .. } => "Not found — Lectern".to_string(),
+    }
+}
+
+/// Embedded, the frame has no browser controls of its own: a document opened from a search
+/// offers the way back to its results.
+fn back_to_results(route: &Route) -> Option<String> {
+    match route {
+        Route::Document { query: Some(query), .. } => Some(Route::Search { query: query.clone() }.to_hash()),
+        _ => None,
     }
 }
 

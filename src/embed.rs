@@ -4,7 +4,9 @@
 //! tells its host its content height with `postMessage({ type: "lectern:height", height })`
 //! whenever it changes (the host script `embed.js` resizes the iframe), and accepts one message
 //! from its host, `{ type: "lectern:navigate", hash: "#/…" }`, which is checked for shape, size
-//! and sender and then parsed like any address: it can only ever select a view.
+//! and sender and then parsed like any address: it can only ever select a view. The host caps
+//! the frame's height (`embed.js`, 800 px unless `data-max-height` says otherwise); the page then
+//! scrolls inside the frame, and [`scroll_into_view`] keeps it from scrolling the host.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -33,6 +35,23 @@ pub fn full_view_href(route: &Route) -> String {
     url.search_params().delete("embed");
     url.set_hash(&route.to_hash());
     url.href()
+}
+
+/// Scrolls so that `element` is centred in the view. Embedded, only the frame's own document
+/// scrolls: `scrollIntoView` inside a frame scrolls every scrollable ancestor, the host page
+/// included, and an embed must never move the page around it.
+pub fn scroll_into_view(element: &web_sys::Element) {
+    if !is_embedded() {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+        return;
+    }
+    let window = window();
+    let rect = element.get_bounding_client_rect();
+    let viewport = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or_default();
+    let top = window.scroll_y().unwrap_or_default() + rect.top() - ((viewport - rect.height()) / 2.0).max(0.0);
+    window.scroll_to_with_x_and_y(0.0, top.max(0.0));
 }
 
 /// Reports the content height to the host now and whenever it changes. The observer lives as

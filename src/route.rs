@@ -1,8 +1,11 @@
 //! The view state as written in the URL hash: parsing and formatting, with no browser calls.
 //!
-//! Grammar: `#/` (or nothing) lists the documents; `#/search?q=<query>` shows results;
+//! Grammar: `#/` (or nothing) lists the documents, optionally `#/?filter=<words>&sort=<key>`
+//! (`title`, the default, `date`, `author` or `size`; an unknown key reads as the default);
+//! `#/search?q=<query>` shows results;
 //! `#/doc/<id>` opens a document; `#/doc/<id>/<n>` opens it at ¶n; a document link may carry
-//! `?q=<query>` to highlight the query's words; `#/quotes` lists the quotes found;
+//! `?q=<query>` to highlight the query's words; `#/quotes` is the overview of the quotes found
+//! per document and `#/quotes/<id>` one document's quotes, both optionally `?filter=<words>`;
 //! `#/compare?i=<item>&i=<item>…` compares quotes side by side (an item is `p:<id>/<n>`,
 //! `p:<id>/<n>/<start>-<end>` for a span of ¶n, or `t:<text>`); `#/check?q=<text>` checks a
 //! quote; `#/similar/<id>/<n>` lists passages worded like ¶n; `#/about` describes this copy. Ids, queries and items are
@@ -10,20 +13,22 @@
 //! Guarantee: `parse` accepts any string without panicking and `parse(&r.to_hash()) == r` for
 //! every route it produces.
 
+use lectern_engine::catalog::SortKey;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
 
 /// What the page shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
-    /// The corpus overview.
-    List,
+    /// The corpus overview, narrowed by `filter` (words of titles, authors, dates) and sorted.
+    List { filter: String, sort: SortKey },
     /// Search results for a query (possibly empty, while the reader starts typing).
     Search { query: String },
     /// A document, optionally at one passage (1-based ¶ number), optionally with the words of a
     /// query highlighted.
     Document { id: String, passage: Option<usize>, query: Option<String> },
-    /// The quotes found in the corpus.
-    Quotes,
+    /// The quotes found in the corpus: the overview of documents with their counts, or (with
+    /// `doc`) one document's quotes; `filter` narrows either.
+    Quotes { doc: Option<String>, filter: String },
     /// About this copy: build date, corpus size and checksum, offline download.
     About,
     /// Quotes side by side, in order.
@@ -93,11 +98,16 @@ impl Route {
                 .collect()
         };
         let query = values("q").into_iter().next();
+        let filter = values("filter").into_iter().next().unwrap_or_default();
         let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
         match segments.as_slice() {
-            [""] => Route::List,
+            [""] => {
+                let sort = values("sort").first().and_then(|s| SortKey::parse(s)).unwrap_or_default();
+                Route::List { filter, sort }
+            }
             ["search"] => Route::Search { query: query.unwrap_or_default() },
-            ["quotes"] => Route::Quotes,
+            ["quotes"] | ["quotes", ""] => Route::Quotes { doc: None, filter },
+            ["quotes", id] => Route::Quotes { doc: Some(decode(id)), filter },
             ["about"] => Route::About,
             ["check"] => Route::Check { text: query.unwrap_or_default() },
             ["compare"] => Route::Compare { items: values("i").iter().filter_map(|v| Item::parse(v)).collect() },
@@ -120,12 +130,21 @@ impl Route {
             Some(q) => format!("{path}?q={}", encode(q)),
             None => path,
         };
+        let with_params = |path: String, params: &[(&str, &str)]| {
+            let given: Vec<String> =
+                params.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}", encode(v))).collect();
+            if given.is_empty() { path } else { format!("{path}?{}", given.join("&")) }
+        };
         match self {
-            Route::List => "#/".to_string(),
+            Route::List { filter, sort } => {
+                let sort = if *sort == SortKey::default() { "" } else { sort.name() };
+                with_params("#/".to_string(), &[("filter", filter), ("sort", sort)])
+            }
             Route::Search { query } => format!("#/search?q={}", encode(query)),
             Route::Document { id, passage: None, query } => with_query(format!("#/doc/{}", encode(id)), query),
             Route::Document { id, passage: Some(n), query } => with_query(format!("#/doc/{}/{n}", encode(id)), query),
-            Route::Quotes => "#/quotes".to_string(),
+            Route::Quotes { doc: None, filter } => with_params("#/quotes".to_string(), &[("filter", filter)]),
+            Route::Quotes { doc: Some(id), filter } => with_params(format!("#/quotes/{}", encode(id)), &[("filter", filter)]),
             Route::About => "#/about".to_string(),
             Route::Check { text } => format!("#/check?q={}", encode(text)),
             Route::Compare { items } => {
@@ -135,6 +154,16 @@ impl Route {
             Route::Similar { id, passage } => format!("#/similar/{}/{passage}", encode(id)),
             Route::Unknown { hash } => format!("#{hash}"),
         }
+    }
+
+    /// The list of every document in the default order.
+    pub fn home() -> Route {
+        Route::List { filter: String::new(), sort: SortKey::default() }
+    }
+
+    /// The overview of the quotes found, unfiltered.
+    pub fn quotes() -> Route {
+        Route::Quotes { doc: None, filter: String::new() }
     }
 
     /// The permalink of passage `n` of document `id`.
@@ -187,9 +216,9 @@ mod tests {
 
     #[test]
     fn parses_each_view() {
-        check("", Route::List);
-        check("#", Route::List);
-        check("#/", Route::List);
+        check("", Route::home());
+        check("#", Route::home());
+        check("#/", Route::home());
         check("#/doc/framing-the-agenda", doc("framing-the-agenda", None));
         check("#/doc/framing-the-agenda/", doc("framing-the-agenda", None));
         check("#/doc/a/3", doc("a", Some(3)));
@@ -226,12 +255,12 @@ mod tests {
         ] });
         check("#/compare?i=junk&i=p%3A%2F1&i=p%3Aa%2Fx", Route::Compare { items: vec![] });
         check("#/compare", Route::Compare { items: vec![] });
-        check("#/quotes", Route::Quotes);
+        check("#/quotes", Route::quotes());
         check("#/about", Route::About);
         check("#/check?q=we%20need", Route::Check { text: "we need".into() });
         check("#/similar/a/3", Route::Similar { id: "a".into(), passage: 3 });
         check("#/similar/a/x", unknown("/similar/a/x"));
-        for r in [Route::Quotes, Route::Check { text: "x & y".into() }, Route::Similar { id: "a b".into(), passage: 9 }] {
+        for r in [Route::quotes(), Route::Check { text: "x & y".into() }, Route::Similar { id: "a b".into(), passage: 9 }] {
             assert_eq!(Route::parse(&r.to_hash()), r);
         }
     }
@@ -245,7 +274,8 @@ mod tests {
         const PARTS: &[&str] = &[
             "#/", "doc/", "a", "b/", "search?q=", "compare?i=", "check?q=", "similar/", "quotes", "about", "/", "?", "&", "=", "%",
             "%E4", "%ZZ", "%00", "%", "99999999999999999999999", "-1", "0", "3", "p%3Aa%2F1", "t%3A", "p:a/1/5-2", "p:a/1/x-y",
-            "<script>", "javascript:", "☃", "\u{202e}", "#", "+", " ", "..", "%2F", "\0", "i=", "q=",
+            "<script>", "javascript:", "☃", "\u{202e}", "#", "+", " ", "..", "%2F", "\0", "i=", "q=", "filter=", "sort=", "date",
+            "size", "quotes/",
         ];
         for i in 0..10_000 {
             let mut hash = String::new();
@@ -267,6 +297,49 @@ mod tests {
         }
     }
 
+    fn list(filter: &str, sort: SortKey) -> Route {
+        Route::List { filter: filter.into(), sort }
+    }
+
+    fn quotes(doc: Option<&str>, filter: &str) -> Route {
+        Route::Quotes { doc: doc.map(Into::into), filter: filter.into() }
+    }
+
+    #[test]
+    fn list_filter_and_sort() {
+        check("#/?filter=lincoln&sort=date", list("lincoln", SortKey::Date));
+        check("#/?sort=size", list("", SortKey::Size));
+        check("#/?filter=%C3%89mile+zola", list("Émile zola", SortKey::Title));
+        // Malformed values fall back to the defaults instead of failing the view.
+        check("#/?sort=bogus&filter=x", list("x", SortKey::Title));
+        check("#/?sort=&filter", list("", SortKey::Title));
+        check("#/?sort=Date", list("", SortKey::Title));
+        check("#/?filter=%ZZ", list("%ZZ", SortKey::Title));
+        assert_eq!(list("", SortKey::Title).to_hash(), "#/");
+        assert_eq!(list("", SortKey::Date).to_hash(), "#/?sort=date");
+        assert_eq!(list("a b&c", SortKey::Author).to_hash(), "#/?filter=a%20b%26c&sort=author");
+        for sort in SortKey::ALL {
+            for filter in ["", "x", "“A & B” = 100% #1 ?/", "中文", " "] {
+                let r = list(filter, sort);
+                assert_eq!(Route::parse(&r.to_hash()), r, "{}", r.to_hash());
+            }
+        }
+    }
+
+    #[test]
+    fn quotes_overview_and_per_document() {
+        check("#/quotes/", quotes(None, ""));
+        check("#/quotes?filter=lin", quotes(None, "lin"));
+        check("#/quotes/gen-0001", quotes(Some("gen-0001"), ""));
+        check("#/quotes/a%20b%2Fc?filter=we%20need", quotes(Some("a b/c"), "we need"));
+        check("#/quotes/a/b", unknown("/quotes/a/b"));
+        assert_eq!(quotes(Some("a b"), "").to_hash(), "#/quotes/a%20b");
+        assert_eq!(quotes(None, "x").to_hash(), "#/quotes?filter=x");
+        for r in [quotes(None, ""), quotes(None, "a&b"), quotes(Some("x/y?z"), ""), quotes(Some("中文"), "“q” #")] {
+            assert_eq!(Route::parse(&r.to_hash()), r, "{}", r.to_hash());
+        }
+    }
+
     #[test]
     fn anything_else_is_unknown() {
         check("#/doc", unknown("/doc"));
@@ -282,7 +355,7 @@ mod tests {
     #[test]
     fn formatting_round_trips() {
         for route in [
-            Route::List,
+            Route::home(),
             doc("a", None),
             doc("a b/c?d#e%f", Some(7)),
             doc("中文", Some(1)),

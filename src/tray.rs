@@ -3,7 +3,8 @@
 //! It is kept in localStorage when the browser allows it, so a collection survives a reload;
 //! where storage is missing or throws (sandboxed frames, private modes, opaque origins) the tray
 //! simply lives as long as the page. The compare view's URL carries its items, so a comparison
-//! is shared by its link, not by storage.
+//! is shared by its link, not by storage — and opening such a link never changes the tray by
+//! itself: the reader chooses to add it ([`Tray::add_all`]) or to replace theirs ([`Tray::set`]).
 
 use leptos::prelude::*;
 
@@ -39,27 +40,38 @@ impl Tray {
 
     /// Adds `item` at the end, unless it is already there.
     pub fn add(&self, item: Item) {
+        self.add_all(vec![item]);
+    }
+
+    /// Adds each of `items` at the end, in order, skipping those already there.
+    pub fn add_all(&self, items: Vec<Item>) {
         let mut added = false;
-        self.items.update(|items| {
-            if !items.contains(&item) {
-                items.push(item);
-                added = true;
+        self.items.update(|current| {
+            for item in items {
+                if !current.contains(&item) {
+                    current.push(item);
+                    added = true;
+                }
             }
         });
-        let n = self.items.with_untracked(Vec::len);
-        let quotes = if n == 1 { "1 quote".to_string() } else { format!("{n} quotes") };
         self.status.set(if added {
-            format!("Added to the comparison: {quotes}.")
+            format!("Added to the comparison: {}.", self.count_text())
         } else {
-            format!("Already in the comparison: {quotes}.")
+            format!("Already in the comparison: {}.", self.count_text())
         });
     }
 
-    /// Replaces the whole collection (a shared comparison opened from its link).
+    /// Replaces the whole collection (the reader chose "Replace mine", or edited their own).
     pub fn set(&self, items: Vec<Item>) {
         if self.items.with_untracked(|current| *current != items) {
             self.items.set(items);
+            self.status.set(format!("Your comparison now has {}.", self.count_text()));
         }
+    }
+
+    fn count_text(&self) -> String {
+        let n = self.items.with_untracked(Vec::len);
+        if n == 1 { "1 quote".to_string() } else { format!("{n} quotes") }
     }
 
     /// The compare view of the current collection.

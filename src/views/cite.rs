@@ -1,24 +1,38 @@
-//! "Cite": a quote with its citation and permalink, as plain text and as Markdown, each ready to
-//! copy. The text sits in read-only fields, so it can be copied by hand where the clipboard is
-//! refused (sandboxed frames, pages opened from disk).
+//! "Cite": a quote with its citation, as plain text and as Markdown, each ready to copy. The
+//! citation names the corpus version (build date and checksum, as "About this copy" shows) and
+//! gives a permalink — except in a copy opened from disk (`file://`), whose address is no link
+//! anyone else can open: it says so instead. The text sits in read-only fields, so it can be
+//! copied by hand where the clipboard is refused (sandboxed frames, pages opened from disk).
 
 use leptos::prelude::*;
-use lectern_engine::cite::Citation;
+use lectern_engine::cite::{Citation, Link, Version};
 use lectern_engine::Document;
 
 use crate::route::Route;
 
+/// "Cite" under a passage: the fields folded away until asked for.
 #[component]
 pub fn Cite(doc: &'static Document, passage: usize, quote: String) -> impl IntoView {
-    let permalink = permalink(&Route::passage(&doc.id, passage));
-    let citation = Citation { doc, passage, quote: &quote, permalink: &permalink };
-    let (plain, markdown) = (citation.plain(), citation.markdown());
     view! {
         <details class="cite" data-cite>
             <summary>"Cite"</summary>
-            <CopyField label="Plain text" text=plain kind="plain"/>
-            <CopyField label="Markdown" text=markdown kind="markdown"/>
+            <CiteFields doc=doc passage=passage quote=quote/>
         </details>
+    }
+}
+
+/// The citation of `quote` from ¶`passage` of `doc` in both forms, ready to copy.
+#[component]
+pub fn CiteFields(doc: &'static Document, passage: usize, quote: String) -> impl IntoView {
+    let permalink = permalink(&Route::passage(&doc.id, passage));
+    let saved_copy = window().location().protocol().is_ok_and(|p| p == "file:");
+    let link = if saved_copy { Link::SavedCopy } else { Link::Shareable(&permalink) };
+    let version = Version { build_date: env!("LECTERN_BUILD_DATE"), checksum: env!("LECTERN_CORPUS_SHA256") };
+    let citation = Citation { doc, passage, quote: &quote, link, version: Some(version) };
+    let (plain, markdown) = (citation.plain(), citation.markdown());
+    view! {
+        <CopyField label="Plain text" text=plain kind="plain"/>
+        <CopyField label="Markdown" text=markdown kind="markdown"/>
     }
 }
 

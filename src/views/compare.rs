@@ -2,6 +2,10 @@
 //! against the first, with a similarity figure. Columns can be removed and reordered; the
 //! comparison lives in the URL, so its link reproduces it. A toggle compares strictly
 //! (punctuation and case count as changes).
+//!
+//! The view shows what the URL holds. When that is not the reader's own comparison (a shared
+//! link, "Side by side" from Similar), the tray is left untouched and the view offers "Add to my
+//! comparison" and "Replace mine"; edits to the reader's own comparison are saved to the tray.
 
 use leptos::prelude::*;
 use lectern_engine::align::align;
@@ -28,8 +32,8 @@ pub fn Compare(items: Memo<Vec<Item>>) -> impl IntoView {
     let nav = expect_context::<Navigator>();
     let tray = expect_context::<Tray>();
     let strict = RwSignal::new(false);
-    // The URL is the outside world here: a comparison opened from a link becomes the tray.
-    Effect::new(move |_| tray.set(items.get()));
+    let mine = tray.items();
+    let is_mine = Memo::new(move |_| mine.with(|m| items.with(|i| m == i)));
 
     let resolved = Memo::new(move |_| {
         items
@@ -48,6 +52,9 @@ pub fn Compare(items: Memo<Vec<Item>>) -> impl IntoView {
     let change = move |f: Box<dyn Fn(&mut Vec<Item>)>| {
         let mut next = items.get_untracked();
         f(&mut next);
+        if is_mine.get_untracked() {
+            tray.set(next.clone());
+        }
         nav.go(Route::Compare { items: next }, true);
     };
 
@@ -58,13 +65,33 @@ pub fn Compare(items: Memo<Vec<Item>>) -> impl IntoView {
                 0 => view! {
                     <p class="summary">
                         "Nothing to compare yet. In a document, use “Compare” under a paragraph or on selected text, or "
-                        <a href=Route::Quotes.to_hash()>"pick from the quotes found"</a>
+                        <a href=Route::quotes().to_hash()>"pick from the quotes found"</a>
                         ", or "<a href=Route::Check { text: String::new() }.to_hash()>"check a quote"</a>" from elsewhere."
                     </p>
                 }.into_any(),
                 1 => view! { <p class="summary">"Add one more quote to see them side by side."</p> }.into_any(),
                 n => view! { <p class="summary">{format!("{n} quotes, each compared word by word with the first.")}</p> }.into_any(),
             }}
+            {move || (!is_mine.get() && items.with(|i| !i.is_empty())).then(|| {
+                let yours = match mine.with(Vec::len) {
+                    0 => "Your own comparison is empty.".to_string(),
+                    1 => "Your own comparison has 1 quote.".to_string(),
+                    n => format!("Your own comparison has {n} quotes."),
+                };
+                view! {
+                    <div class="tray-offer" role="group" aria-label="This comparison and yours" data-tray-offer>
+                        <p>"This is a shared comparison, not yours. " {yours} " It stays as it is unless you choose:"</p>
+                        <button type="button" data-tray-add on:click=move |_| {
+                            tray.add_all(items.get_untracked());
+                            nav.go(tray.route(), true);
+                        }>"Add to my comparison"</button>
+                        <button type="button" data-tray-replace on:click=move |_| {
+                            tray.set(items.get_untracked());
+                            focus_title();
+                        }>"Replace mine"</button>
+                    </div>
+                }
+            })}
             <div class="compare-tools">
                 <label class="toggle">
                     <input type="checkbox" data-strict prop:checked=strict on:change=move |ev| strict.set(event_target_checked(&ev))/>
@@ -125,6 +152,18 @@ pub fn Compare(items: Memo<Vec<Item>>) -> impl IntoView {
                 }}
             </ol>
         </section>
+    }
+}
+
+/// The offer's buttons vanish once chosen: focus goes to the view's title, not to the page's
+/// start (and without scrolling, so an embed does not move its host).
+fn focus_title() {
+    use wasm_bindgen::JsCast;
+    let title = document().get_element_by_id("compare-title").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(title) = title {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = title.focus_with_options(&options);
     }
 }
 

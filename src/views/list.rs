@@ -1,29 +1,76 @@
-//! The corpus overview: every document with its title, author, date, source and ¶ count.
+//! The corpus overview: every document with its title, author, date, source and ¶ count, with a
+//! filter box (titles, authors, dates, as the reader types) and a sort control. Both live in the
+//! route (`#/?filter=…&sort=date`), so Back and a shared link restore the list as it was; the
+//! filtering and ordering themselves are the engine's ([`Catalog`]), built once per page.
+
+use std::cell::Cell;
 
 use leptos::prelude::*;
+use lectern_engine::catalog::{Catalog, SortKey};
+use lectern_engine::Corpus;
 
 use super::meta::Byline;
 use crate::app::Library;
+use crate::hash::Navigator;
 use crate::route::Route;
 
 #[component]
 pub fn DocumentList() -> impl IntoView {
     let Library(corpus) = expect_context::<Library>();
+    let nav = expect_context::<Navigator>();
+    let route = nav.route();
     let docs = corpus.documents();
-    let summary = format!(
-        "{} {} · {} paragraphs",
-        docs.len(),
-        if docs.len() == 1 { "document" } else { "documents" },
-        corpus.passage_count()
-    );
+    let state = Memo::new(move |_| match route.get() {
+        Route::List { filter, sort } => (filter, sort),
+        _ => (String::new(), SortKey::default()),
+    });
+    let filter = Memo::new(move |_| state.get().0);
+    let sort = Memo::new(move |_| state.get().1);
+    let catalog = catalog(corpus);
+    let shown = Memo::new(move |_| catalog.browse(&filter.get(), sort.get()));
+    // Typing and sorting replace the history entry: Back leaves the list rather than undoing
+    // each keystroke.
+    let set_filter = move |filter: String| nav.go(Route::List { filter, sort: sort.get_untracked() }, true);
+    let set_sort = move |name: String| {
+        let sort = SortKey::parse(&name).unwrap_or_default();
+        nav.go(Route::List { filter: filter.get_untracked(), sort }, true);
+    };
+    let total = docs.len();
+    let paragraphs = corpus.passage_count();
+    let count = move || {
+        let n = shown.with(Vec::len);
+        let noun = |n: usize| if n == 1 { "document" } else { "documents" };
+        if n == total { format!("{total} {} · {paragraphs} paragraphs", noun(total)) } else { format!("{n} of {total} {}", noun(total)) }
+    };
     view! {
         <section class="doc-list" data-view="list" aria-labelledby="list-title">
             <h1 id="list-title" tabindex="-1">"Documents"</h1>
-            <p class="summary">{summary}</p>
+            <div class="list-tools" role="search" aria-label="Filter and sort the documents">
+                <label class="field">
+                    <span>"Filter by title, author or date"</span>
+                    <input type="search" data-list-filter autocomplete="off" spellcheck="false"
+                        prop:value=filter on:input=move |ev| set_filter(event_target_value(&ev))/>
+                </label>
+                <label class="field">
+                    <span>"Sort by"</span>
+                    <select data-list-sort on:change=move |ev| set_sort(event_target_value(&ev)) prop:value=move || sort.get().name()>
+                        {SortKey::ALL.into_iter().map(|key| view! {
+                            <option value=key.name() selected=move || sort.get() == key>{key.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <p class="summary" role="status" aria-live="polite" data-list-count>{count}</p>
+            {move || shown.with(Vec::is_empty).then(|| view! {
+                <p class="empty" data-list-empty>
+                    "No document matches. "
+                    <button type="button" class="link-button" on:click=move |_| set_filter(String::new())>"Clear the filter"</button>
+                </p>
+            })}
             <ul class="cards">
-                {docs
-                    .iter()
-                    .map(|doc| {
+                <For each=move || shown.get() key=|i| *i let:i>
+                    {
+                        let doc = &docs[i];
                         view! {
                             <li class="card" data-doc-id=doc.id.clone()>
                                 <h2>
@@ -32,9 +79,27 @@ pub fn DocumentList() -> impl IntoView {
                                 <Byline doc=doc/>
                             </li>
                         }
-                    })
-                    .collect_view()}
+                    }
+                </For>
             </ul>
         </section>
     }
+}
+
+thread_local! {
+    /// The catalog of the corpus it was built for (by address). Both live as long as the page.
+    static CATALOG: Cell<Option<(usize, &'static Catalog)>> = const { Cell::new(None) };
+}
+
+/// The catalog of `corpus`: its documents folded and measured once, for every list of them.
+pub fn catalog(corpus: &'static Corpus) -> &'static Catalog {
+    let key = corpus as *const Corpus as usize;
+    CATALOG.with(|cell| match cell.get() {
+        Some((k, catalog)) if k == key => catalog,
+        _ => {
+            let catalog: &'static Catalog = Box::leak(Box::new(Catalog::new(corpus.documents())));
+            cell.set(Some((key, catalog)));
+            catalog
+        }
+    })
 }

@@ -26,7 +26,7 @@ pub use list::DocumentList;
 pub use marked::Marked;
 pub use meta::{format_date, safe_url};
 pub use not_found::NotFound;
-pub use quotes::Quotes;
+pub use quotes::{DocumentQuotes, QuotesOverview};
 pub use reader::Reader;
 pub use similar::Similar;
 pub use results::SearchResults;

@@ -160,9 +160,7 @@ fn bring_into_view(target: Option<usize>) {
     };
     let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
     if target.is_some() {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Center);
-        element.scroll_into_view_with_scroll_into_view_options(&options);
+        crate::embed::scroll_into_view(&element);
     } else {
         window().scroll_to_with_x_and_y(0.0, 0.0);
     }

@@ -1,11 +1,12 @@
 //! The selection bar: select text inside a paragraph of the reader, and a bar offers to add the
-//! selection to the comparison or to check it as a quote. The selection is kept as a byte span
-//! of the passage, so the comparison links to exactly those words.
+//! selection to the comparison, to check it as a quote, or to cite it. The selection is kept as
+//! a byte span of the passage, so the comparison links to exactly those words.
 
 use leptos::prelude::*;
 use lectern_engine::Document;
 use wasm_bindgen::JsCast;
 
+use super::cite::CiteFields;
 use crate::hash::Navigator;
 use crate::route::{Item, Route};
 use crate::tray::Tray;
@@ -24,12 +25,14 @@ pub fn SelectionBar(doc: &'static Document) -> impl IntoView {
     let nav = expect_context::<Navigator>();
     let selected = RwSignal::new(None::<Selected>);
     let added = RwSignal::new(false);
+    let citing = RwSignal::new(false);
     // `selectionchange` fires on the document and does not bubble to the window.
     let listener = gloo_events::EventListener::new(&document(), "selectionchange", move |_| {
         let now = current_selection(doc);
         if now.is_some() || !bar_has_focus() {
             if selected.get_untracked() != now {
                 added.set(false);
+                citing.set(false);
             }
             selected.set(now);
         }
@@ -57,7 +60,17 @@ pub fn SelectionBar(doc: &'static Document) -> impl IntoView {
                             }>"Compare selection"</button>
                         }.into_any()
                     }}
-                    <a href=check.clone() on:click=move |_| nav.go(Route::Check { text: s.text.clone() }, false)>"Check selection"</a>
+                    <a href=check.clone() on:click={
+                        let text = s.text.clone();
+                        move |_| nav.go(Route::Check { text: text.clone() }, false)
+                    }>"Check selection"</a>
+                    <button type="button" data-cite-selection aria-expanded=move || citing.get().to_string()
+                        on:click=move |_| citing.update(|c| *c = !*c)>"Cite"</button>
+                    {move || citing.get().then(|| view! {
+                        <div class="selection-cite" data-selection-cite>
+                            <CiteFields doc=doc passage=s.passage quote=s.text.clone()/>
+                        </div>
+                    })}
                 </div>
             }
         })

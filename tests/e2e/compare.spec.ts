@@ -1,4 +1,5 @@
-// Collect quotes and see them side by side, word by word; a shared comparison link reproduces it.
+// Collect quotes and see them side by side, word by word; a shared comparison link reproduces it
+// without touching the reader's own comparison until they choose to add it or replace theirs.
 import { test, expect, ARTICLE, PARA } from "./lectern";
 
 test("select text in the reader, compare it with the keynote quote: two columns, the difference marked", async ({ lectern, page }) => {
@@ -7,7 +8,7 @@ test("select text in the reader, compare it with the keynote quote: two columns,
   await page.locator("[data-compare-selection]").click();
   await expect(lectern.tray).toHaveText("Compare (1)");
 
-  await lectern.open("#/quotes");
+  await lectern.open(`#/quotes/${ARTICLE}`);
   const keynote = page.locator(`[data-quote-kind="quotation"][data-passage="${PARA.keynote}"]`);
   await expect(keynote).toContainText("We need to respect each country’s right");
   await keynote.locator("[data-compare]").click();
@@ -29,7 +30,7 @@ test("a shared comparison link opened cold reproduces the view, and strict mode 
   const items = [`p:${ARTICLE}/${PARA.multistakeholder}`, "t:a more moderate “multistakeholder” approach entailing input from the private sector"];
   await lectern.open(`#/compare?${items.map((i) => `i=${encodeURIComponent(i)}`).join("&")}`);
   await expect(lectern.columns()).toHaveCount(2);
-  await expect(lectern.tray).toHaveText("Compare (2)");
+  await expect(lectern.tray).toHaveText("Compare (0)");
   await expect(lectern.columns().nth(1)).toContainText("Pasted text");
   // ¶6 has “moderate,” and “sector,” where the paste drops the commas: minor, not changed…
   await expect(lectern.columns().nth(1).locator("mark.w-changed")).toHaveCount(0);
@@ -67,4 +68,58 @@ test("similar passages are ranked and one click from the side-by-side view", asy
   await items.first().locator("[data-compare-link]").click();
   await expect(lectern.columns()).toHaveCount(2);
   await expect(lectern.columns().nth(0).locator(`a[data-passage="${PARA.multistakeholder}"]`)).toBeVisible();
+});
+
+const SHARED = [`p:${ARTICLE}/6`, "t:a more moderate approach"];
+const SHARED_HASH = `#/compare?${SHARED.map((i) => `i=${encodeURIComponent(i)}`).join("&")}`;
+const stored = (page: import("@playwright/test").Page) => page.evaluate(() => localStorage.getItem("lectern:tray"));
+
+test("a shared link leaves my comparison alone until I choose: Add to my comparison", async ({ lectern, page }) => {
+  await lectern.open(`#/doc/${ARTICLE}`);
+  await page.locator('[data-compare-passage="2"]').click();
+  await expect(lectern.tray).toHaveText("Compare (1)");
+  const mine = await stored(page);
+  expect(decodeURIComponent(mine!)).toContain(`p:${ARTICLE}/2`);
+
+  await lectern.open(SHARED_HASH);
+  await expect(lectern.columns()).toHaveCount(2);
+  const offer = page.locator("[data-tray-offer]");
+  await expect(offer).toContainText("Your own comparison has 1 quote.");
+  // Showing the shared comparison changed neither the tray nor storage.
+  await expect(lectern.tray).toHaveText("Compare (1)");
+  expect(await stored(page)).toBe(mine);
+  await page.reload();
+  await expect(lectern.columns()).toHaveCount(2);
+  expect(await stored(page)).toBe(mine);
+
+  await offer.getByRole("button", { name: "Add to my comparison" }).click();
+  await expect(lectern.tray).toHaveText("Compare (3)");
+  await expect(lectern.columns()).toHaveCount(3);
+  await expect(lectern.columns().nth(0).locator('a[data-passage="2"]')).toBeVisible();
+  await expect(offer).toHaveCount(0);
+  expect(decodeURIComponent((await stored(page))!)).toContain(`p:${ARTICLE}/6`);
+  expect(await lectern.hash()).toBe(await stored(page));
+});
+
+test("Replace mine swaps my comparison for the shared one; Side by side from Similar asks too", async ({ lectern, page }) => {
+  await lectern.open(`#/doc/${ARTICLE}`);
+  for (const n of [1, 2, 3]) await page.locator(`[data-compare-passage="${n}"]`).click();
+  await expect(lectern.tray).toHaveText("Compare (3)");
+
+  await lectern.open(SHARED_HASH);
+  await expect(lectern.tray).toHaveText("Compare (3)");
+  await page.getByRole("button", { name: "Replace mine" }).click();
+  await expect(lectern.tray).toHaveText("Compare (2)");
+  await expect(page.locator("[data-tray-offer]")).toHaveCount(0);
+  await expect(page.locator("#compare-title")).toBeFocused();
+  expect(decodeURIComponent((await stored(page))!)).toBe(decodeURIComponent(SHARED_HASH));
+  // Now that it is mine, editing it edits my comparison.
+  await lectern.columns().nth(1).locator("[data-remove]").click();
+  await expect(lectern.tray).toHaveText("Compare (1)");
+
+  await lectern.open(`#/similar/${ARTICLE}/6`);
+  await page.locator("[data-view=similar] [data-compare-link]").first().click();
+  await expect(lectern.columns()).toHaveCount(2);
+  await expect(page.locator("[data-tray-offer]")).toBeVisible();
+  await expect(lectern.tray).toHaveText("Compare (1)");
 });

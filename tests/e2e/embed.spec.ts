@@ -1,7 +1,8 @@
-// Lectern in an iframe on a page from another origin: height messages resize the frame, the
-// hash selects the state, and "Open in Lectern" carries it; also inside sandbox="allow-scripts".
+// Lectern in an iframe on a page from another origin: height messages resize the frame up to a
+// maximum (then it scrolls inside itself, never the host page), the hash selects the state, and
+// "Open in Lectern" carries it; also inside sandbox="allow-scripts".
 import { test, expect, ARTICLE, PARA } from "./lectern";
-import { HOST_PORT } from "../../playwright.config";
+import { GEN_PORT, HOST_PORT } from "../../playwright.config";
 
 const HOST = `http://127.0.0.1:${HOST_PORT}/tests/e2e/host/embed.html`;
 
@@ -22,7 +23,7 @@ for (const { name, file, sandbox } of [
     await expect(iframe).toHaveAttribute("data-lectern-height", /\d+/);
     const reported = Number(await iframe.getAttribute("data-lectern-height"));
     expect(reported).toBeGreaterThan(150);
-    expect(Math.round((await iframe.boundingBox())!.height)).toBeGreaterThanOrEqual(reported);
+    expect(Math.round((await iframe.boundingBox())!.height)).toBeGreaterThanOrEqual(Math.min(reported, 800));
 
     const open = frame.locator("[data-open-full]");
     await expect(open).toHaveAttribute("href", new RegExp(`/${file.replace(".", "\\.")}#/search\\?q=Kazakhstan$`));
@@ -71,4 +72,57 @@ test("a hidden frame (no animation frames) still gets its search ready", async (
   const frame = page.frameLocator("#plain");
   await expect(frame.locator("a.result")).not.toHaveCount(0, { timeout: 5_000 });
   await expect(frame.locator("a.result").first()).toHaveAttribute("data-passage", String(PARA.kazakhstan));
+});
+
+/** The host page's and the frame's scroll positions. */
+async function scrolls(page: import("@playwright/test").Page) {
+  const host = await page.evaluate(() => window.scrollY);
+  const frame = await page.frame({ url: /embed=1/ })!.evaluate(() => document.scrollingElement!.scrollTop);
+  return { host, frame };
+}
+
+test("at real sizes (250 documents) the frame stops at 800 px, scrolls inside itself, never the host, and leads back to the results", async ({ page }) => {
+  // A host viewport shorter than the frame: scrollIntoView would have to move the host page.
+  await page.setViewportSize({ width: 900, height: 400 });
+  const src = `http://127.0.0.1:${GEN_PORT}/index.html?embed=1#/search?q=pluntym`;
+  await page.goto(`${HOST}?${new URLSearchParams({ src })}`);
+  const frame = page.frameLocator("#plain");
+  const iframe = page.locator("#plain");
+  await expect(frame.locator("a.result").first()).toBeVisible();
+  await expect.poll(async () => Number(await iframe.getAttribute("data-lectern-height"))).toBeGreaterThan(800);
+  await expect.poll(async () => Math.round((await iframe.boundingBox())!.height)).toBe(800 + 2); // + its 1 px border
+
+  // A long document opened deep: the frame scrolls to the ¶, the host page stays where it was.
+  const result = frame.locator("a.result").nth(3);
+  const [id, n] = [await result.getAttribute("data-doc-id"), await result.getAttribute("data-passage")];
+  expect((await scrolls(page)).host).toBe(0);
+  await page.evaluate((hash) => {
+    (document.getElementById("plain") as HTMLIFrameElement).contentWindow!.postMessage({ type: "lectern:navigate", hash }, "*");
+  }, `#/doc/${id}/${n}?q=pluntym`);
+  const target = frame.locator(".passage.is-target");
+  await expect(target).toHaveAttribute("data-passage", n!);
+  // The frame scrolls (smoothly, unless reduced motion is preferred) until the ¶ is in its view.
+  const inFrame = () =>
+    target.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.top < window.innerHeight;
+    });
+  await expect.poll(inFrame, { timeout: 5_000 }).toBe(true);
+  expect((await scrolls(page)).frame).toBeGreaterThan(0);
+  expect((await scrolls(page)).host).toBe(0);
+  expect(Math.round((await iframe.boundingBox())!.height)).toBe(802);
+
+  // The way back to the results, inside the frame.
+  await frame.locator("[data-back-to-results]").click();
+  await expect(frame.locator("a.result").first()).toBeVisible();
+  await expect(frame.locator("[data-back-to-results]")).toHaveCount(0);
+  expect((await scrolls(page)).host).toBe(0);
+});
+
+test("data-max-height on the iframe sets its cap", async ({ page }) => {
+  const src = `http://127.0.0.1:${GEN_PORT}/index.html?embed=1#/search?q=pluntym`;
+  await page.goto(`${HOST}?${new URLSearchParams({ src, maxHeight: "500" })}`);
+  const iframe = page.locator("#plain");
+  await expect.poll(async () => Number(await iframe.getAttribute("data-lectern-height"))).toBeGreaterThan(500);
+  await expect.poll(async () => Math.round((await iframe.boundingBox())!.height)).toBe(502);
 });

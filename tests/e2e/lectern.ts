@@ -107,6 +107,70 @@ export class Lectern {
     throw new Error("could not reach the element by keyboard");
   }
 
+  /** The list's filter box, sort control and "12 of 250 documents" count. */
+  get listFilter(): Locator {
+    return this.page.getByLabel("Filter by title, author or date");
+  }
+
+  get listSort(): Locator {
+    return this.page.getByLabel("Sort by");
+  }
+
+  get listCount(): Locator {
+    return this.page.locator("[data-list-count]");
+  }
+
+  /** The document ids of the list's cards, in order. */
+  cardIds(): Promise<string[]> {
+    return this.view("list").locator("li.card").evaluateAll((cards) => cards.map((c) => c.getAttribute("data-doc-id")!));
+  }
+
+  get quotesFilter(): Locator {
+    return this.page.locator("[data-quotes-filter]");
+  }
+
+  get quotesCount(): Locator {
+    return this.page.locator("[data-quotes-count]");
+  }
+
+  /** The overview's rows (`#/quotes`), one per document with quotes. */
+  quoteDocs(): Locator {
+    return this.page.locator('[data-quotes="overview"] li[data-doc-id]');
+  }
+
+  /** Starts recording main-thread long tasks (over 50 ms) in this page; see `longTasks`. */
+  async watchLongTasks() {
+    await this.page.evaluate(() => {
+      const w = window as unknown as { __longTasks: number[]; __longTaskObserver?: PerformanceObserver };
+      w.__longTasks = [];
+      w.__longTaskObserver?.disconnect();
+      w.__longTaskObserver = new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration)));
+      w.__longTaskObserver.observe({ type: "longtask" });
+    });
+  }
+
+  /** The durations (ms) of the long tasks seen since `watchLongTasks`. */
+  longTasks(): Promise<number[]> {
+    return this.page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  }
+
+  /**
+   * Milliseconds from setting the hash to `hash` until `ready` (a CSS selector) matches at least
+   * `count` elements, polled on every task.
+   */
+  timeTo(hash: string, ready: string, count = 1): Promise<number> {
+    return this.page.evaluate(
+      ({ hash, ready, count }) =>
+        new Promise<number>((resolve) => {
+          const start = performance.now();
+          location.hash = hash;
+          const poll = () => (document.querySelectorAll(ready).length >= count ? resolve(performance.now() - start) : setTimeout(poll, 0));
+          poll();
+        }),
+      { hash, ready, count },
+    );
+  }
+
   view(name: "list" | "reader" | "not-found" | "search" | "compare" | "check" | "quotes"): Locator {
     return this.page.locator(`[data-view="${name}"]`);
   }
@@ -150,7 +214,7 @@ export const test = base.extend<{ lectern: Lectern }>({
     // The page's own files: the served build, its sub-path copy and the host-page origin of the
     // embedding tests (all on this machine), files opened from disk, and inline data.
     const base = new URL(baseURL!);
-    const own = [0, 1, 2, 3].map((offset) => `http://127.0.0.1:${Number(base.port) + offset}/`);
+    const own = [0, 1, 2, 3, 4].map((offset) => `http://127.0.0.1:${Number(base.port) + offset}/`);
     const allowed = (url: string) => own.some((o) => url.startsWith(o)) || /^(file|data|blob):/.test(url);
     page.on("console", (msg) => msg.type() === "error" && problems.push(`console: ${msg.text()}`));
     page.on("pageerror", (err) => problems.push(`exception: ${err.message}`));

@@ -3,7 +3,8 @@ import { test, expect, ARTICLE, PARA } from "./lectern";
 
 test.use({ viewport: { width: 320, height: 640 } });
 
-for (const hash of ["#/", `#/doc/${ARTICLE}`, `#/doc/${ARTICLE}/${PARA.keynote}`, "#/nowhere"]) {
+for (const hash of ["#/", "#/?filter=framing&sort=date", `#/doc/${ARTICLE}`, `#/doc/${ARTICLE}/${PARA.keynote}`, "#/quotes", `#/quotes/${ARTICLE}`,
+  `#/compare?i=${encodeURIComponent(`p:${ARTICLE}/1`)}`, "#/nowhere"]) {
   test(`320 px: ${hash} fits the width`, async ({ lectern, page }) => {
     await lectern.open(hash);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

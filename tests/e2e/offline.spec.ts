@@ -27,6 +27,15 @@ test("from file:// with no network: list, search, reader, compare and check all 
   await expect(lectern.verdict).toHaveAttribute("data-verdict", "exact");
 });
 
+test("a citation made in the single file says it comes from a saved copy, with no file:// link", async ({ lectern, page }) => {
+  await page.goto(`${SINGLE_FILE}#/doc/${ARTICLE}/2`);
+  await lectern.selectInPassage(2, "each country’s right");
+  await page.locator("[data-selection-bar]").getByRole("button", { name: "Cite" }).click();
+  const plain = page.locator('[data-selection-bar] [data-citation="plain"]');
+  await expect(plain).toHaveValue(/¶2\. Lectern corpus built \d{4}-\d{2}-\d{2}, SHA-256 [0-9a-f]{12}\. From a saved copy of Lectern, not a shareable link\.$/);
+  for (const field of await page.locator("[data-citation]").all()) expect(await field.inputValue()).not.toContain("file:");
+});
+
 test("the single file says what it is: build date, document count and corpus checksum", async ({ page }) => {
   await page.goto(`${SINGLE_FILE}#/about`);
   await expect(page.locator('[data-about="kind"]')).toContainText("offline copy");

@@ -1,5 +1,9 @@
-//! Citations for a quote: plain text and Markdown, with author, title, date, source, ¶ and
-//! permalink. Missing metadata is left out rather than printed as blanks.
+//! Citations for a quote: plain text and Markdown, with author, title, source, date, ¶, the
+//! version of the corpus it was read in (build date and checksum, as "About this copy" shows)
+//! and where to read it. Missing metadata is left out rather than printed as blanks.
+//!
+//! Guarantee: a citation never presents a link that only works on the citer's own machine as
+//! shareable: a copy opened from disk is named as such ([`Link::SavedCopy`]) instead.
 
 use crate::model::Document;
 
@@ -8,19 +12,63 @@ pub struct Citation<'a> {
     pub doc: &'a Document,
     pub passage: usize,
     pub quote: &'a str,
-    pub permalink: &'a str,
+    pub link: Link<'a>,
+    /// The corpus snapshot the quote was read in, when known.
+    pub version: Option<Version<'a>>,
 }
 
+/// Where a reader of the citation can find the quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Link<'a> {
+    /// A permalink others can open.
+    Shareable(&'a str),
+    /// The quote was read in a saved copy (a file opened from disk): its address is no link.
+    SavedCopy,
+}
+
+/// The corpus snapshot: the build date and the SHA-256 of the bundled corpus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Version<'a> {
+    pub build_date: &'a str,
+    pub checksum: &'a str,
+}
+
+/// The checksum is cited by this many leading hex digits, enough to tell snapshots apart.
+pub const CHECKSUM_DIGITS: usize = 12;
+
+/// What a citation says instead of a link when the quote was read in a saved copy.
+pub const SAVED_COPY_NOTE: &str = "From a saved copy of Lectern, not a shareable link.";
+
 impl Citation<'_> {
-    /// `“quote” — Author, “Title”, Source, 22 December 2015, ¶2. https://…`
+    /// `“quote” — Author, “Title”, Source, 2015-12-22, ¶2. Lectern corpus built 2026-01-01,
+    /// SHA-256 0123456789ab. https://…`
     pub fn plain(&self) -> String {
-        format!("“{}” — {}. {}", self.quote.trim(), self.reference(|t| format!("“{t}”")), self.permalink)
+        let link = match self.link {
+            Link::Shareable(url) => url,
+            Link::SavedCopy => SAVED_COPY_NOTE,
+        };
+        format!("“{}” — {}.{} {link}", self.quote.trim(), self.reference(|t| format!("“{t}”")), self.version_note())
     }
 
     /// The same as a Markdown block quote with a linked reference.
     pub fn markdown(&self) -> String {
         let quote: String = self.quote.trim().lines().map(|l| format!("> {l}\n")).collect();
-        format!("{quote}\n— {}. [Permalink]({})", self.reference(|t| format!("*{t}*")), self.permalink)
+        let link = match self.link {
+            Link::Shareable(url) => format!("[Permalink]({url})"),
+            Link::SavedCopy => format!("*{SAVED_COPY_NOTE}*"),
+        };
+        format!("{quote}\n— {}.{} {link}", self.reference(|t| format!("*{t}*")), self.version_note())
+    }
+
+    /// ` Lectern corpus built <date>, SHA-256 <first digits>.`, or nothing when unknown.
+    fn version_note(&self) -> String {
+        match self.version {
+            Some(v) => {
+                let digits = v.checksum.get(..CHECKSUM_DIGITS).unwrap_or(v.checksum);
+                format!(" Lectern corpus built {}, SHA-256 {digits}.", v.build_date)
+            }
+            None => String::new(),
+        }
     }
 
     /// Author, title, source, date and ¶, with the title styled by `title`.
@@ -41,9 +89,8 @@ mod tests {
     use super::*;
     use crate::model::Meta;
 
-    #[test]
-    fn plain_and_markdown() {
-        let doc = Document {
+    fn article() -> Document {
+        Document {
             id: "a".into(),
             meta: Meta {
                 title: "Framing the Agenda".into(),
@@ -53,18 +100,49 @@ mod tests {
                 ..Meta::default()
             },
             passages: vec![],
-        };
-        let c = Citation { doc: &doc, passage: 2, quote: " We need to respect ", permalink: "https://x/#/doc/a/2" };
-        assert_eq!(
-            c.plain(),
-            "“We need to respect” — Jessica Ludwig, “Framing the Agenda”, ned-micro-blog, 2015-12-22, ¶2. https://x/#/doc/a/2"
-        );
-        assert_eq!(
-            c.markdown(),
-            "> We need to respect\n\n— Jessica Ludwig, *Framing the Agenda*, ned-micro-blog, 2015-12-22, ¶2. [Permalink](https://x/#/doc/a/2)"
+        }
+    }
+
+    const VERSION: Version = Version { build_date: "2026-11-26", checksum: "0123456789abcdef0123" };
+
+    fn check(citation: Citation, plain: &str, markdown: &str) {
+        assert_eq!(citation.plain(), plain);
+        assert_eq!(citation.markdown(), markdown);
+    }
+
+    #[test]
+    fn plain_and_markdown() {
+        let doc = article();
+        check(
+            Citation { doc: &doc, passage: 2, quote: " We need to respect ", link: Link::Shareable("https://x/#/doc/a/2"), version: None },
+            "“We need to respect” — Jessica Ludwig, “Framing the Agenda”, ned-micro-blog, 2015-12-22, ¶2. https://x/#/doc/a/2",
+            "> We need to respect\n\n— Jessica Ludwig, *Framing the Agenda*, ned-micro-blog, 2015-12-22, ¶2. [Permalink](https://x/#/doc/a/2)",
         );
         let bare = Document { id: "b".into(), meta: Meta { title: "T".into(), ..Meta::default() }, passages: vec![] };
-        let c = Citation { doc: &bare, passage: 1, quote: "q", permalink: "p" };
+        let c = Citation { doc: &bare, passage: 1, quote: "q", link: Link::Shareable("p"), version: None };
         assert_eq!(c.plain(), "“q” — “T”, ¶1. p");
+    }
+
+    #[test]
+    fn with_the_corpus_version() {
+        let doc = article();
+        check(
+            Citation { doc: &doc, passage: 3, quote: "each country", link: Link::Shareable("https://x/#/doc/a/3"), version: Some(VERSION) },
+            "“each country” — Jessica Ludwig, “Framing the Agenda”, ned-micro-blog, 2015-12-22, ¶3. Lectern corpus built 2026-11-26, SHA-256 0123456789ab. https://x/#/doc/a/3",
+            "> each country\n\n— Jessica Ludwig, *Framing the Agenda*, ned-micro-blog, 2015-12-22, ¶3. Lectern corpus built 2026-11-26, SHA-256 0123456789ab. [Permalink](https://x/#/doc/a/3)",
+        );
+        let short = Version { build_date: "d", checksum: "abc" };
+        let c = Citation { doc: &doc, passage: 1, quote: "q", link: Link::Shareable("p"), version: Some(short) };
+        assert!(c.plain().ends_with("¶1. Lectern corpus built d, SHA-256 abc. p"), "{}", c.plain());
+    }
+
+    #[test]
+    fn a_saved_copy_gives_no_link() {
+        let doc = article();
+        check(
+            Citation { doc: &doc, passage: 3, quote: "each country", link: Link::SavedCopy, version: Some(VERSION) },
+            "“each country” — Jessica Ludwig, “Framing the Agenda”, ned-micro-blog, 2015-12-22, ¶3. Lectern corpus built 2026-11-26, SHA-256 0123456789ab. From a saved copy of Lectern, not a shareable link.",
+            "> each country\n\n— Jessica Ludwig, *Framing the Agenda*, ned-micro-blog, 2015-12-22, ¶3. Lectern corpus built 2026-11-26, SHA-256 0123456789ab. *From a saved copy of Lectern, not a shareable link.*",
+        );
     }
 }

@@ -148,13 +148,16 @@ pub fn generate_files(seed: u64, docs: usize, total_bytes: usize) -> Vec<(String
                 body.push_str(&passage.join(" "));
                 body.push_str("\n\n");
             }
+            // The date is drawn for every document, so leaving some out does not change the
+            // rest of the corpus. Every 25th has no author and every 40th no date, as real
+            // corpora have gaps the list must sort sensibly.
+            let date = format!("date: 20{:02}-{:02}-{:02}\n", rng.between(0, 25), rng.between(1, 12), rng.between(1, 28));
+            let author = format!("author: Writer {}\n", d % 17);
             let text = format!(
-                "---\ntitle: \"{}\"\nauthor: Writer {}\ndate: 20{:02}-{:02}-{:02}\nsource: Generated corpus\n---\n\n{}",
+                "---\ntitle: \"{}\"\n{}{}source: Generated corpus\n---\n\n{}",
                 title.join(" "),
-                d % 17,
-                rng.between(0, 25),
-                rng.between(1, 12),
-                rng.between(1, 28),
+                if d % 25 == 24 { "" } else { &author },
+                if d % 40 == 39 { "" } else { &date },
                 body
             );
             (format!("gen-{d:04}.md"), text)

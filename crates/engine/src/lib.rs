@@ -4,6 +4,7 @@
 //! browser (no leptos, web-sys or gloo), so every rule in it is tested natively and fast, and the
 //! same code runs in the build script, the `lectern` CLI and the WebAssembly app.
 //!
+//! - [`catalog`]: the list of documents filtered and sorted as a reader browses it.
 //! - [`model`]: documents, their metadata and passages (¶), and the validated [`Corpus`].
 //! - [`parse`]: one source file (name + bytes) into a [`Document`], Markdown or plain text.
 //! - [`error`]: what can be wrong with a corpus, phrased so the user can fix it.
@@ -25,6 +26,7 @@
 
 pub mod align;
 pub mod bundle;
+pub mod catalog;
 pub mod check;
 pub mod cite;
 pub mod error;

@@ -32,10 +32,67 @@ pub struct Quote {
 /// Spans of at most this many words are terms, not quotations.
 pub const TERM_MAX_WORDS: usize = 2;
 
+/// The marks that can open a quote (a block quote aside).
+const OPENERS: [char; 5] = ['“', '"', '‘', '«', '„'];
+
+/// One quote of a document: its ¶ (1-based) and the quote in that passage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocQuote {
+    pub passage: usize,
+    pub quote: Quote,
+}
+
+/// How many quotations and quoted terms a document holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct QuoteCounts {
+    pub quotations: usize,
+    pub terms: usize,
+}
+
+/// Every quote of a document's `passages`, in reading order.
+pub fn document_quotes(passages: &[String]) -> Vec<DocQuote> {
+    passages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| find_quotes(p).into_iter().map(move |quote| DocQuote { passage: i + 1, quote }))
+        .collect()
+}
+
+/// The quotations and terms of a document's `passages`.
+pub fn count_quotes(passages: &[String]) -> QuoteCounts {
+    tally(&document_quotes(passages))
+}
+
+/// The quotations and terms among `quotes`.
+pub fn tally(quotes: &[DocQuote]) -> QuoteCounts {
+    quotes.iter().fold(QuoteCounts::default(), |mut c, q| {
+        match q.quote.kind {
+            QuoteKind::Quotation => c.quotations += 1,
+            QuoteKind::Term => c.terms += 1,
+        }
+        c
+    })
+}
+
+/// The quotes of `passages` whose text matches `filter` (each typed word begins a word of the
+/// quote, folded as search folds; a blank filter keeps them all).
+pub fn filter_quotes(passages: &[String], quotes: Vec<DocQuote>, filter: &str) -> Vec<DocQuote> {
+    let filter = crate::catalog::Filter::new(filter);
+    if filter.is_empty() {
+        return quotes;
+    }
+    quotes.into_iter().filter(|q| filter.matches([&passages[q.passage - 1][q.quote.span.clone()]])).collect()
+}
+
 /// The quotes in `passage`, in text order.
 pub fn find_quotes(passage: &str) -> Vec<Quote> {
     if let Some(block) = block_quote(passage) {
         return vec![make(passage, block)];
+    }
+    // Most passages hold no quote mark at all: one fast scan settles them, which keeps counting
+    // the quotes of a whole corpus cheap.
+    if !passage.contains(OPENERS) {
+        return Vec::new();
     }
     let chars: Vec<(usize, char)> = passage.char_indices().collect();
     let mut out = Vec::new();
@@ -145,6 +202,28 @@ mod tests {
         check(&"“ stray ".repeat(20_000), &[]);
         check("“open “and” closed", &[("open “and", Term)]);
         check("“” and “ ” and “word”", &[("word", Term)]);
+    }
+
+    #[test]
+    fn per_document_counts_and_filter() {
+        let passages: Vec<String> = vec![
+            "He said “we need to respect each country” and “world”.".into(),
+            "No quotes here at all.".into(),
+            "> A block quote of several words.".into(),
+            "The “Internet sovereignty” idea, “Économie des réseaux ouverts”.".into(),
+        ];
+        let all = document_quotes(&passages);
+        let at: Vec<usize> = all.iter().map(|q| q.passage).collect();
+        assert_eq!(at, [1, 1, 3, 4, 4]);
+        assert_eq!(count_quotes(&passages), QuoteCounts { quotations: 3, terms: 2 });
+        let texts = |filter: &str| -> Vec<String> {
+            filter_quotes(&passages, all.clone(), filter).iter().map(|q| passages[q.passage - 1][q.quote.span.clone()].to_string()).collect()
+        };
+        assert_eq!(texts("RESPECT coun"), ["we need to respect each country"]);
+        assert_eq!(texts("economie"), ["Économie des réseaux ouverts"]);
+        assert_eq!(texts("  ").len(), 5);
+        assert!(texts("zebra").is_empty());
+        assert_eq!(count_quotes(&[]), QuoteCounts::default());
     }
 
     #[test]
