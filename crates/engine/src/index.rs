@@ -229,18 +229,9 @@ pub fn trigrams_of(term: &str) -> Vec<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Document, Meta};
 
     fn corpus(docs: &[(&str, &[&str])]) -> Corpus {
-        let docs = docs
-            .iter()
-            .map(|(id, passages)| Document {
-                id: id.to_string(),
-                meta: Meta { title: id.to_string(), ..Meta::default() },
-                passages: passages.iter().map(|p| p.to_string()).collect(),
-            })
-            .collect();
-        Corpus::new("test", docs).unwrap()
+        Corpus::of(docs)
     }
 
     #[test]

@@ -10,7 +10,9 @@
 //! - [`text`]: words into folded search terms, the same for the index and for queries.
 //! - [`index`]: the inverted index over all passages, built at compile time.
 //! - [`query`]: what the reader typed, as terms and phrases.
-//! - [`search`]: ranked, typo-tolerant passage search with highlights.
+//! - [`search`]: ranked, typo-tolerant passage search with highlights and true counts.
+//! - [`stopwords`]: the English function words, one list for the whole engine.
+//! - [`titles`]: documents found by their title or id.
 //! - [`generate`]: deterministic test corpora and queries for the relevance suite and benchmarks.
 //! - [`snippet`]: the part of a passage to show, and text cut into marked pieces.
 //! - [`quotes`]: the quotations and quoted terms in a passage.
@@ -32,7 +34,9 @@ pub mod query;
 pub mod quotes;
 pub mod search;
 pub mod snippet;
+pub mod stopwords;
 pub mod text;
+pub mod titles;
 
 pub use error::{CorpusError, Problem};
 pub use model::{Corpus, Document, Meta};
