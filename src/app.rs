@@ -95,6 +95,11 @@ pub fn App(
     });
     let query = Memo::new(move |_| route.with(|r| r.query().map(str::to_string)));
     let search_query = Memo::new(move |_| query.get().unwrap_or_default());
+    let shown = Memo::new(move |_| match route.get() {
+        Route::Search { shown, .. } => shown,
+        _ => crate::route::RESULTS_SHOWN,
+    });
+    let back = Memo::new(move |_| route.with(Route::back_to_results));
 
     Effect::new(move |_| document().set_title(&page_title(corpus, &route.get())));
 
@@ -128,8 +133,8 @@ pub fn App(
         <main id="main" tabindex="-1">
             {move || match page.get() {
                 Page::List => view! { <DocumentList/> }.into_any(),
-                Page::Search => view! { <SearchResults query=search_query/> }.into_any(),
-                Page::Document(id) => view! { <Reader id=id passage=passage query=query/> }.into_any(),
+                Page::Search => view! { <SearchResults query=search_query shown=shown/> }.into_any(),
+                Page::Document(id) => view! { <Reader id=id passage=passage query=query back=back/> }.into_any(),
                 Page::Quotes => view! { <Quotes/> }.into_any(),
                 Page::About => view! { <About/> }.into_any(),
                 Page::Compare => view! { <Compare items=compare_items/> }.into_any(),
@@ -153,8 +158,8 @@ pub fn App(
 fn page_title(corpus: &Corpus, route: &Route) -> String {
     match route {
         Route::List => "Lectern".to_string(),
-        Route::Search { query } if query.trim().is_empty() => "Search — Lectern".to_string(),
-        Route::Search { query } => format!("“{}” — Search — Lectern", query.trim()),
+        Route::Search { query, .. } if query.trim().is_empty() => "Search — Lectern".to_string(),
+        Route::Search { query, .. } => format!("“{}” — Search — Lectern", query.trim()),
         Route::Document { id, passage, .. } => match corpus.document(id) {
             Some(doc) if passage.is_none_or(|n| doc.passage(n).is_some()) => format!("{} — Lectern", doc.meta.title),
             _ => "Not found — Lectern".to_string(),

@@ -43,7 +43,7 @@ pub fn Quotes() -> impl IntoView {
                                             <button type="button" class="link-button" data-compare
                                                 on:click=move |_| tray.add(item.clone())>"Compare"</button>
                                             " · "
-                                            <a href=Route::Search { query: text.clone() }.to_hash()>"Similar wording"</a>
+                                            <a href=Route::search(text.clone()).to_hash()>"Similar wording"</a>
                                         </p>
                                     </li>
                                 }

@@ -5,7 +5,9 @@
 //! view with a link to the document itself. A query in the route marks its words in every
 //! passage, as search found them; quotations found in the text are marked too. Under each ¶:
 //! compare it, find passages worded like it, cite it. Selecting text shows a bar to compare or
-//! check the selection.
+//! check the selection. A bar that stays at the top while reading keeps the document's title
+//! in view, leads back to the search results the document was opened from, and to the
+//! previous and next documents in corpus order.
 
 use std::sync::Arc;
 
@@ -38,7 +40,13 @@ impl PartialEq for Highlighter {
 }
 
 #[component]
-pub fn Reader(id: String, passage: Memo<Option<usize>>, query: Memo<Option<String>>) -> impl IntoView {
+pub fn Reader(
+    id: String,
+    passage: Memo<Option<usize>>,
+    query: Memo<Option<String>>,
+    /// The search results this document was opened from, if it was.
+    back: Memo<Option<Route>>,
+) -> impl IntoView {
     let Library(corpus) = expect_context::<Library>();
     let SearchIndex(index) = expect_context::<SearchIndex>();
     let highlighter = Memo::new(move |_| {
@@ -70,17 +78,18 @@ pub fn Reader(id: String, passage: Memo<Option<usize>>, query: Memo<Option<Strin
             />
         }
         .into_any(),
-        None => view! { <Article doc=doc passage=passage highlighter=highlighter/> }.into_any(),
+        None => view! { <Article doc=doc passage=passage highlighter=highlighter back=back/> }.into_any(),
     })
     .into_any()
 }
 
 #[component]
-fn Article(doc: &'static Document, passage: Memo<Option<usize>>, highlighter: Memo<Highlighter>) -> impl IntoView {
+fn Article(doc: &'static Document, passage: Memo<Option<usize>>, highlighter: Memo<Highlighter>, back: Memo<Option<Route>>) -> impl IntoView {
     let meta = &doc.meta;
     let tray = expect_context::<Tray>();
     view! {
         <article class="reader" data-view="reader" data-doc-id=doc.id.clone() aria-labelledby="doc-title">
+            <DocBar doc=doc back=back/>
             <header class="doc-header">
                 <h1 id="doc-title" tabindex="-1">{meta.title.clone()}</h1>
                 <Byline doc=doc/>
@@ -133,6 +142,45 @@ fn Article(doc: &'static Document, passage: Memo<Option<usize>>, highlighter: Me
             </ol>
             <SelectionBar doc=doc/>
         </article>
+    }
+}
+
+/// The bar kept at the top of the reader: back to the results, the title (a link to the top of
+/// the document, keeping the query), and the previous and next documents in corpus order.
+#[component]
+fn DocBar(doc: &'static Document, back: Memo<Option<Route>>) -> impl IntoView {
+    let Library(corpus) = expect_context::<Library>();
+    let documents = corpus.documents();
+    let at = documents.iter().position(|d| d.id == doc.id).unwrap_or(0);
+    let neighbour = |other: Option<&'static Document>, rel: &'static str, label: &'static str, text: &'static str| {
+        other.map(|d| {
+            view! {
+                <a class="doc-bar-step" rel=rel href=Route::document(&d.id).to_hash()
+                    aria-label=format!("{label} document: {}", d.meta.title) data-doc-step=rel>{text}</a>
+            }
+        })
+    };
+    let top = move || {
+        let shown = back.get();
+        match &shown {
+            Some(Route::Search { query, shown }) => {
+                Route::Document { id: doc.id.clone(), passage: None, query: Some(query.clone()), shown: *shown }
+            }
+            _ => Route::document(&doc.id),
+        }
+        .to_hash()
+    };
+    view! {
+        <nav class="doc-bar" aria-label="Document" data-doc-bar>
+            {move || back.get().map(|r| view! {
+                <a class="doc-bar-back" href=r.to_hash() data-back-to-results>"← Back to results"</a>
+            })}
+            <a class="doc-bar-title" href=top data-doc-bar-title>{doc.meta.title.clone()}</a>
+            <span class="doc-bar-steps">
+                {neighbour(at.checked_sub(1).map(|i| &documents[i]), "prev", "Previous", "← Previous")}
+                {neighbour(documents.get(at + 1), "next", "Next", "Next →")}
+            </span>
+        </nav>
     }
 }
 
