@@ -39,10 +39,13 @@ test-engine:
 test-components:
 	cargo test -p lectern-app --target wasm32-unknown-unknown
 
-# Tier 3: end-to-end tests with Playwright against the release build served on localhost (and a
-# build of the hostile-payload corpus in target/hostile-dist).
+# Tier 3: end-to-end tests with Playwright against the release build served on localhost (and
+# builds of the hostile-payload corpus in target/hostile-dist and of a generated corpus of 250
+# documents, 3 MB, in target/gen-dist).
 test-e2e:
 	LECTERN_CORPUS=tests/fixtures/hostile trunk build --release --dist target/hostile-dist
+	cargo run -q --release -p lectern-corpus --bin lectern -- generate target/gen-corpus --mb 3 >/dev/null
+	LECTERN_CORPUS=target/gen-corpus trunk build --release --dist target/gen-dist
 	playwright test
 
 # Bundle sizes and time to first render; prints figures, asserts nothing.

@@ -10,6 +10,10 @@ export const SUBPATH = "/some/deep/path/";
 export const HOST_PORT = port + 2;
 /** The app built with the hostile corpus (tests/fixtures/hostile), see `make test-e2e`. */
 export const HOSTILE_PORT = port + 3;
+/** The app built with a generated corpus of 250 documents (target/gen-corpus), see `make test-e2e`. */
+export const GEN_PORT = port + 4;
+/** Where that corpus was generated, for specs that check counts against its files. */
+export const GEN_CORPUS = "target/gen-corpus";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -42,5 +46,6 @@ export default defineConfig({
     },
     { command: `node scripts/serve.mjs . --port ${HOST_PORT}`, url: `http://127.0.0.1:${HOST_PORT}/tests/e2e/host/embed.html`, timeout: 20_000 },
     { command: `node scripts/serve.mjs target/hostile-dist --port ${HOSTILE_PORT}`, port: HOSTILE_PORT, timeout: 20_000 },
+    { command: `node scripts/serve.mjs target/gen-dist --port ${GEN_PORT}`, port: GEN_PORT, timeout: 20_000 },
   ],
 });

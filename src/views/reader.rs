@@ -173,7 +173,7 @@ fn DocBar(doc: &'static Document, back: Memo<Option<Route>>) -> impl IntoView {
     view! {
         <nav class="doc-bar" aria-label="Document" data-doc-bar>
             {move || back.get().map(|r| view! {
-                <a class="doc-bar-back" href=r.to_hash() data-back-to-results>"← Back to results"</a>
+                <a class="doc-bar-back" href=r.to_hash() data-back-to-results><span aria-hidden="true">"← "</span>"Back to results"</a>
             })}
             <a class="doc-bar-title" href=top data-doc-bar-title>{doc.meta.title.clone()}</a>
             <span class="doc-bar-steps">
