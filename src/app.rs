@@ -99,7 +99,6 @@ pub fn App(
         Route::Search { shown, .. } => shown,
         _ => crate::route::RESULTS_SHOWN,
     });
-    let back = Memo::new(move |_| route.with(Route::back_to_results));
 
     Effect::new(move |_| document().set_title(&page_title(corpus, &route.get())));
 
@@ -134,7 +133,7 @@ pub fn App(
             {move || match page.get() {
                 Page::List => view! { <DocumentList/> }.into_any(),
                 Page::Search => view! { <SearchResults query=search_query shown=shown/> }.into_any(),
-                Page::Document(id) => view! { <Reader id=id passage=passage query=query back=back/> }.into_any(),
+                Page::Document(id) => view! { <Reader id=id passage=passage query=query/> }.into_any(),
                 Page::Quotes => view! { <Quotes/> }.into_any(),
                 Page::About => view! { <About/> }.into_any(),
                 Page::Compare => view! { <Compare items=compare_items/> }.into_any(),

@@ -23,6 +23,7 @@ use super::meta::{safe_url, Byline};
 use super::selection::SelectionBar;
 use super::NotFound;
 use crate::app::{Library, SearchIndex};
+use crate::hash::Navigator;
 use crate::route::{Item, Route};
 use crate::tray::Tray;
 
@@ -40,13 +41,7 @@ impl PartialEq for Highlighter {
 }
 
 #[component]
-pub fn Reader(
-    id: String,
-    passage: Memo<Option<usize>>,
-    query: Memo<Option<String>>,
-    /// The search results this document was opened from, if it was.
-    back: Memo<Option<Route>>,
-) -> impl IntoView {
+pub fn Reader(id: String, passage: Memo<Option<usize>>, query: Memo<Option<String>>) -> impl IntoView {
     let Library(corpus) = expect_context::<Library>();
     let SearchIndex(index) = expect_context::<SearchIndex>();
     let highlighter = Memo::new(move |_| {
@@ -78,18 +73,18 @@ pub fn Reader(
             />
         }
         .into_any(),
-        None => view! { <Article doc=doc passage=passage highlighter=highlighter back=back/> }.into_any(),
+        None => view! { <Article doc=doc passage=passage highlighter=highlighter/> }.into_any(),
     })
     .into_any()
 }
 
 #[component]
-fn Article(doc: &'static Document, passage: Memo<Option<usize>>, highlighter: Memo<Highlighter>, back: Memo<Option<Route>>) -> impl IntoView {
+fn Article(doc: &'static Document, passage: Memo<Option<usize>>, highlighter: Memo<Highlighter>) -> impl IntoView {
     let meta = &doc.meta;
     let tray = expect_context::<Tray>();
     view! {
         <article class="reader" data-view="reader" data-doc-id=doc.id.clone() aria-labelledby="doc-title">
-            <DocBar doc=doc back=back/>
+            <DocBar doc=doc/>
             <header class="doc-header">
                 <h1 id="doc-title" tabindex="-1">{meta.title.clone()}</h1>
                 <Byline doc=doc/>
@@ -148,8 +143,11 @@ fn Article(doc: &'static Document, passage: Memo<Option<usize>>, highlighter: Me
 /// The bar kept at the top of the reader: back to the results, the title (a link to the top of
 /// the document, keeping the query), and the previous and next documents in corpus order.
 #[component]
-fn DocBar(doc: &'static Document, back: Memo<Option<Route>>) -> impl IntoView {
+fn DocBar(doc: &'static Document) -> impl IntoView {
     let Library(corpus) = expect_context::<Library>();
+    // The search this document was opened from, if it was (the route carries its query).
+    let route = expect_context::<Navigator>().route();
+    let back = move || route.with(Route::back_to_results);
     let documents = corpus.documents();
     let at = documents.iter().position(|d| d.id == doc.id).unwrap_or(0);
     let neighbour = |other: Option<&'static Document>, rel: &'static str, label: &'static str, text: &'static str| {
@@ -161,7 +159,7 @@ fn DocBar(doc: &'static Document, back: Memo<Option<Route>>) -> impl IntoView {
         })
     };
     let top = move || {
-        let shown = back.get();
+        let shown = back();
         match &shown {
             Some(Route::Search { query, shown }) => {
                 Route::Document { id: doc.id.clone(), passage: None, query: Some(query.clone()), shown: *shown }
@@ -172,7 +170,7 @@ fn DocBar(doc: &'static Document, back: Memo<Option<Route>>) -> impl IntoView {
     };
     view! {
         <nav class="doc-bar" aria-label="Document" data-doc-bar>
-            {move || back.get().map(|r| view! {
+            {move || back().map(|r| view! {
                 <a class="doc-bar-back" href=r.to_hash() data-back-to-results><span aria-hidden="true">"← "</span>"Back to results"</a>
             })}
             <a class="doc-bar-title" href=top data-doc-bar-title>{doc.meta.title.clone()}</a>

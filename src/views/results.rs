@@ -4,6 +4,7 @@
 //! live region. ↑/↓ move between results. "Show more" lists the next results, keeps how many
 //! are shown in the route (so Back returns to them) and moves focus to the first new one.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -33,24 +34,26 @@ pub fn SearchResults(query: Memo<String>, shown: Memo<usize>) -> impl IntoView {
         (!query.trim().is_empty()).then(|| Searcher::new(corpus, index).search(&query, shown.get()))
     });
     let titles = Arc::new(Titles::new(corpus));
-    let documents = Memo::new(move |_| {
+    let documents = move || {
         let found = titles.find(&query.get());
         let more = found.len().saturating_sub(DOCUMENT_RESULTS);
         (found.into_iter().take(DOCUMENT_RESULTS).map(|m| m.doc).collect::<Vec<_>>(), more)
-    });
+    };
     let more_available = move || found.with(|f| f.as_ref().is_some_and(|f| f.hits.len() >= shown.get() && f.matching_some > f.hits.len()));
     // The rank of the first result that "Show more" adds, to focus once it is shown.
-    let focus_rank = RwSignal::new(None::<usize>);
+    // (0: none; a plain shared cell, not a signal: nothing renders from it.)
+    let focus_rank = Arc::new(AtomicUsize::new(0));
+    let pending = focus_rank.clone();
     Effect::new(move |_| {
         found.track();
-        if let Some(rank) = focus_rank.get_untracked() {
-            focus_rank.set(None);
+        let rank = pending.swap(0, Ordering::Relaxed);
+        if rank > 0 {
             request_animation_frame(move || focus_ranked(rank));
         }
     });
     let show_more = move |_| {
         let n = shown.get_untracked();
-        focus_rank.set(Some(n + 1));
+        focus_rank.store(n + 1, Ordering::Relaxed);
         nav.go(Route::Search { query: query.get_untracked(), shown: n + RESULTS_SHOWN }, true);
     };
     let status = move || match (index.get(), found.get()) {
@@ -89,13 +92,14 @@ pub fn SearchResults(query: Memo<String>, shown: Memo<usize>) -> impl IntoView {
             {move || found.get().map(|f| view! { <Suggestions found=f/> })}
             <ol id=RESULTS_ID class="result-groups" on:keydown=on_keydown>
                 {move || {
-                    let (docs, more) = documents.get();
+                    let (docs, more) = documents();
                     (!docs.is_empty()).then(|| document_results(corpus, &docs, more, &query.get(), shown.get()))
                 }}
                 {move || found.get().map(|f| groups(corpus, &f, &query.get(), shown.get()))}
             </ol>
-            {move || more_available().then(|| view! {
-                <button type="button" class="show-more" data-show-more on:click=show_more>"Show more"</button>
+            {move || more_available().then(|| {
+                let show_more = show_more.clone();
+                view! { <button type="button" class="show-more" data-show-more on:click=show_more>"Show more"</button> }
             })}
         </section>
     }
