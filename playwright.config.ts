@@ -12,6 +12,8 @@ export const HOST_PORT = port + 2;
 export const HOSTILE_PORT = port + 3;
 /** The app built with a generated corpus of 250 documents (target/gen-corpus, `--mb 3`), see `make test-e2e`. */
 export const GEN_PORT = port + 4;
+/** Where that corpus was generated, for specs that check counts against its files. */
+export const GEN_CORPUS = "target/gen-corpus";
 
 export default defineConfig({
   testDir: "tests/e2e",

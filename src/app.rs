@@ -96,6 +96,10 @@ pub fn App(
     });
     let query = Memo::new(move |_| route.with(|r| r.query().map(str::to_string)));
     let search_query = Memo::new(move |_| query.get().unwrap_or_default());
+    let shown = Memo::new(move |_| match route.get() {
+        Route::Search { shown, .. } => shown,
+        _ => crate::route::RESULTS_SHOWN,
+    });
 
     Effect::new(move |_| document().set_title(&page_title(corpus, &route.get())));
 
@@ -118,9 +122,6 @@ pub fn App(
                     data-tray-count=move || tray_items.with(Vec::len)>
                     {move || format!("Compare ({})", tray_items.with(Vec::len))}
                 </a>
-                {embedded.then(|| move || back_to_results(&route.get()).map(|href| view! {
-                    <a href=href data-back-to-results>"← Back to results"</a>
-                }))}
                 {embedded.then(|| view! {
                     <a href=move || embed::full_view_href(&route.get()) target="_blank" rel="noopener" data-open-full>
                         "Open in Lectern ↗"
@@ -132,7 +133,7 @@ pub fn App(
         <main id="main" tabindex="-1">
             {move || match page.get() {
                 Page::List => view! { <DocumentList/> }.into_any(),
-                Page::Search => view! { <SearchResults query=search_query/> }.into_any(),
+                Page::Search => view! { <SearchResults query=search_query shown=shown/> }.into_any(),
                 Page::Document(id) => view! { <Reader id=id passage=passage query=query/> }.into_any(),
                 Page::Quotes(None) => view! { <QuotesOverview/> }.into_any(),
                 Page::Quotes(Some(id)) => view! { <DocumentQuotes id=id/> }.into_any(),
@@ -158,8 +159,8 @@ pub fn App(
 fn page_title(corpus: &Corpus, route: &Route) -> String {
     match route {
         Route::List { .. } => "Lectern".to_string(),
-        Route::Search { query } if query.trim().is_empty() => "Search — Lectern".to_string(),
-        Route::Search { query } => format!("“{}” — Search — Lectern", query.trim()),
+        Route::Search { query, .. } if query.trim().is_empty() => "Search — Lectern".to_string(),
+        Route::Search { query, .. } => format!("“{}” — Search — Lectern", query.trim()),
         Route::Document { id, passage, .. } => match corpus.document(id) {
             Some(doc) if passage.is_none_or(|n| doc.passage(n).is_some()) => format!("{} — Lectern", doc.meta.title),
             _ => "Not found — Lectern".to_string(),
@@ -177,15 +178,6 @@ fn page_title(corpus: &Corpus, route: &Route) -> String {
             None => "Not found — Lectern".to_string(),
         },
         Route::Unknown { .. } => "Not found — Lectern".to_string(),
-    }
-}
-
-/// Embedded, the frame has no browser controls of its own: a document opened from a search
-/// offers the way back to its results.
-fn back_to_results(route: &Route) -> Option<String> {
-    match route {
-        Route::Document { query: Some(query), .. } => Some(Route::Search { query: query.clone() }.to_hash()),
-        _ => None,
     }
 }
 

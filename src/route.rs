@@ -2,9 +2,10 @@
 //!
 //! Grammar: `#/` (or nothing) lists the documents, optionally `#/?filter=<words>&sort=<key>`
 //! (`title`, the default, `date`, `author` or `size`; an unknown key reads as the default);
-//! `#/search?q=<query>` shows results;
-//! `#/doc/<id>` opens a document; `#/doc/<id>/<n>` opens it at ¶n; a document link may carry
-//! `?q=<query>` to highlight the query's words; `#/quotes` is the overview of the quotes found
+//! `#/search?q=<query>` shows results, and `&n=<count>` how many are shown (20 when absent or
+//! malformed); `#/doc/<id>` opens a document; `#/doc/<id>/<n>` opens it at ¶n; a document link
+//! may carry `?q=<query>` to highlight the query's words and lead back to its results (with
+//! `&n=<count>` when more than 20 were shown); `#/quotes` is the overview of the quotes found
 //! per document and `#/quotes/<id>` one document's quotes, both optionally `?filter=<words>`;
 //! `#/compare?i=<item>&i=<item>…` compares quotes side by side (an item is `p:<id>/<n>`,
 //! `p:<id>/<n>/<start>-<end>` for a span of ¶n, or `t:<text>`); `#/check?q=<text>` checks a
@@ -21,11 +22,12 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTRO
 pub enum Route {
     /// The corpus overview, narrowed by `filter` (words of titles, authors, dates) and sorted.
     List { filter: String, sort: SortKey },
-    /// Search results for a query (possibly empty, while the reader starts typing).
-    Search { query: String },
+    /// Search results for a query (possibly empty, while the reader starts typing), the best
+    /// `shown` of them listed.
+    Search { query: String, shown: usize },
     /// A document, optionally at one passage (1-based ¶ number), optionally with the words of a
-    /// query highlighted.
-    Document { id: String, passage: Option<usize>, query: Option<String> },
+    /// query highlighted; `shown` is how many results the search it came from listed.
+    Document { id: String, passage: Option<usize>, query: Option<String>, shown: usize },
     /// The quotes found in the corpus: the overview of documents with their counts, or (with
     /// `doc`) one document's quotes; `filter` narrows either.
     Quotes { doc: Option<String>, filter: String },
@@ -78,6 +80,11 @@ impl Item {
     }
 }
 
+/// How many search results are listed before the reader asks for more.
+pub const RESULTS_SHOWN: usize = 20;
+/// The most results a URL may ask to list; larger counts are read as malformed.
+const MAX_SHOWN: usize = 10_000;
+
 /// Characters escaped in an id or a query inside the hash: controls, space, the separators of
 /// the grammar and those with a meaning in URLs.
 const ESCAPES: &AsciiSet =
@@ -99,13 +106,18 @@ impl Route {
         };
         let query = values("q").into_iter().next();
         let filter = values("filter").into_iter().next().unwrap_or_default();
+        let shown = values("n")
+            .first()
+            .and_then(|n| n.parse::<usize>().ok())
+            .filter(|n| (1..=MAX_SHOWN).contains(n))
+            .unwrap_or(RESULTS_SHOWN);
         let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
         match segments.as_slice() {
             [""] => {
                 let sort = values("sort").first().and_then(|s| SortKey::parse(s)).unwrap_or_default();
                 Route::List { filter, sort }
             }
-            ["search"] => Route::Search { query: query.unwrap_or_default() },
+            ["search"] => Route::Search { query: query.unwrap_or_default(), shown },
             ["quotes"] | ["quotes", ""] => Route::Quotes { doc: None, filter },
             ["quotes", id] => Route::Quotes { doc: Some(decode(id)), filter },
             ["about"] => Route::About,
@@ -115,9 +127,9 @@ impl Route {
                 Ok(passage) => Route::Similar { id: decode(id), passage },
                 Err(_) => unknown(),
             },
-            ["doc", id] | ["doc", id, ""] if !id.is_empty() => Route::Document { id: decode(id), passage: None, query },
+            ["doc", id] | ["doc", id, ""] if !id.is_empty() => Route::Document { id: decode(id), passage: None, query, shown },
             ["doc", id, n] if !id.is_empty() => match n.parse::<usize>() {
-                Ok(n) => Route::Document { id: decode(id), passage: Some(n), query },
+                Ok(n) => Route::Document { id: decode(id), passage: Some(n), query, shown },
                 Err(_) => unknown(),
             },
             _ => unknown(),
@@ -126,8 +138,11 @@ impl Route {
 
     /// The hash that shows this route, with its leading `#`.
     pub fn to_hash(&self) -> String {
-        let with_query = |path: String, query: &Option<String>| match query {
-            Some(q) => format!("{path}?q={}", encode(q)),
+        // The count is written only when it is not the default, so plain links stay short.
+        let count = |shown: usize| if shown == RESULTS_SHOWN { String::new() } else { format!("&n={shown}") };
+        let with_query = |path: String, query: &Option<String>, shown: usize| match query {
+            Some(q) => format!("{path}?q={}{}", encode(q), count(shown)),
+            None if shown != RESULTS_SHOWN => format!("{path}?n={shown}"),
             None => path,
         };
         let with_params = |path: String, params: &[(&str, &str)]| {
@@ -140,9 +155,9 @@ impl Route {
                 let sort = if *sort == SortKey::default() { "" } else { sort.name() };
                 with_params("#/".to_string(), &[("filter", filter), ("sort", sort)])
             }
-            Route::Search { query } => format!("#/search?q={}", encode(query)),
-            Route::Document { id, passage: None, query } => with_query(format!("#/doc/{}", encode(id)), query),
-            Route::Document { id, passage: Some(n), query } => with_query(format!("#/doc/{}/{n}", encode(id)), query),
+            Route::Search { query, shown } => format!("#/search?q={}{}", encode(query), count(*shown)),
+            Route::Document { id, passage: None, query, shown } => with_query(format!("#/doc/{}", encode(id)), query, *shown),
+            Route::Document { id, passage: Some(n), query, shown } => with_query(format!("#/doc/{}/{n}", encode(id)), query, *shown),
             Route::Quotes { doc: None, filter } => with_params("#/quotes".to_string(), &[("filter", filter)]),
             Route::Quotes { doc: Some(id), filter } => with_params(format!("#/quotes/{}", encode(id)), &[("filter", filter)]),
             Route::About => "#/about".to_string(),
@@ -168,18 +183,31 @@ impl Route {
 
     /// The permalink of passage `n` of document `id`.
     pub fn passage(id: &str, n: usize) -> Route {
-        Route::Document { id: id.to_string(), passage: Some(n), query: None }
+        Route::Document { id: id.to_string(), passage: Some(n), query: None, shown: RESULTS_SHOWN }
     }
 
     /// The link to document `id`.
     pub fn document(id: &str) -> Route {
-        Route::Document { id: id.to_string(), passage: None, query: None }
+        Route::Document { id: id.to_string(), passage: None, query: None, shown: RESULTS_SHOWN }
+    }
+
+    /// The results for `query`, as many as are listed at first.
+    pub fn search(query: impl Into<String>) -> Route {
+        Route::Search { query: query.into(), shown: RESULTS_SHOWN }
+    }
+
+    /// Where "Back to results" leads from this route: the search a document was opened from.
+    pub fn back_to_results(&self) -> Option<Route> {
+        match self {
+            Route::Document { query: Some(q), shown, .. } => Some(Route::Search { query: q.clone(), shown: *shown }),
+            _ => None,
+        }
     }
 
     /// The query this route carries, if any: what the search box shows.
     pub fn query(&self) -> Option<&str> {
         match self {
-            Route::Search { query } => Some(query),
+            Route::Search { query, .. } => Some(query),
             Route::Document { query: Some(q), .. } => Some(q),
             _ => None,
         }
@@ -203,11 +231,19 @@ mod tests {
     }
 
     fn doc(id: &str, passage: Option<usize>) -> Route {
-        Route::Document { id: id.into(), passage, query: None }
+        Route::Document { id: id.into(), passage, query: None, shown: RESULTS_SHOWN }
     }
 
     fn search(query: &str) -> Route {
-        Route::Search { query: query.into() }
+        Route::search(query)
+    }
+
+    fn shown(query: &str, shown: usize) -> Route {
+        Route::Search { query: query.into(), shown }
+    }
+
+    fn from_search(id: &str, passage: usize, query: &str, shown: usize) -> Route {
+        Route::Document { id: id.into(), passage: Some(passage), query: Some(query.into()), shown }
     }
 
     fn unknown(hash: &str) -> Route {
@@ -234,12 +270,24 @@ mod tests {
         check("#/search", search(""));
         check("#/search?q=%E2%80%9Cmultilateral%E2%80%9D", search("“multilateral”"));
         check("#/search?q=%ZZ", search("%ZZ"));
-        check(
-            "#/doc/a/2?q=sovereinty",
-            Route::Document { id: "a".into(), passage: Some(2), query: Some("sovereinty".into()) },
-        );
+        check("#/doc/a/2?q=sovereinty", from_search("a", 2, "sovereinty", RESULTS_SHOWN));
         assert_eq!(Route::parse("#/doc/a/2?q=x").query(), Some("x"));
         assert_eq!(Route::parse("#/doc/a/2").query(), None);
+    }
+
+    #[test]
+    fn how_many_results_are_shown() {
+        check("#/search?q=lincoln&n=40", shown("lincoln", 40));
+        check("#/search?n=60&q=lincoln", shown("lincoln", 60));
+        check("#/doc/a/2?q=lincoln&n=40", from_search("a", 2, "lincoln", 40));
+        for malformed in ["", "0", "-20", "x", "20x", "4.5", "99999999999999999999999", "10001", "%ZZ"] {
+            check(&format!("#/search?q=lincoln&n={malformed}"), shown("lincoln", RESULTS_SHOWN));
+        }
+        assert_eq!(shown("lincoln", 40).to_hash(), "#/search?q=lincoln&n=40");
+        assert_eq!(shown("lincoln", RESULTS_SHOWN).to_hash(), "#/search?q=lincoln");
+        assert_eq!(from_search("a", 2, "x y", 60).to_hash(), "#/doc/a/2?q=x%20y&n=60");
+        assert_eq!(from_search("a", 2, "x", 60).back_to_results(), Some(shown("x", 60)));
+        assert_eq!(doc("a", Some(2)).back_to_results(), None);
     }
 
     #[test]
@@ -275,7 +323,7 @@ mod tests {
             "#/", "doc/", "a", "b/", "search?q=", "compare?i=", "check?q=", "similar/", "quotes", "about", "/", "?", "&", "=", "%",
             "%E4", "%ZZ", "%00", "%", "99999999999999999999999", "-1", "0", "3", "p%3Aa%2F1", "t%3A", "p:a/1/5-2", "p:a/1/x-y",
             "<script>", "javascript:", "☃", "\u{202e}", "#", "+", " ", "..", "%2F", "\0", "i=", "q=", "filter=", "sort=", "date",
-            "size", "quotes/",
+            "size", "quotes/", "n=", "n=40", "&n=0",
         ];
         for i in 0..10_000 {
             let mut hash = String::new();
@@ -361,7 +409,11 @@ mod tests {
             doc("中文", Some(1)),
             search(""),
             search("“x” & y + z = 100% #1 ?"),
-            Route::Document { id: "a".into(), passage: Some(3), query: Some("a+b c".into()) },
+            shown("&n=40", 40),
+            shown("a", 1),
+            Route::Document { id: "a".into(), passage: Some(3), query: Some("a+b c".into()), shown: RESULTS_SHOWN },
+            from_search("a", 3, "n=3&", 80),
+            Route::Document { id: "a".into(), passage: None, query: None, shown: 40 },
         ] {
             assert_eq!(Route::parse(&route.to_hash()), route, "{}", route.to_hash());
         }

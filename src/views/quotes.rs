@@ -244,7 +244,7 @@ pub fn DocumentQuotes(id: String) -> impl IntoView {
                                         <button type="button" class="link-button" data-compare
                                             on:click=move |_| tray.add(item.clone())>"Compare"</button>
                                         " · "
-                                        <a href=Route::Search { query: text.clone() }.to_hash()>"Similar wording"</a>
+                                        <a href=Route::search(text.clone()).to_hash()>"Similar wording"</a>
                                     </p>
                                 </li>
                             }

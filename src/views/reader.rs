@@ -5,7 +5,9 @@
 //! view with a link to the document itself. A query in the route marks its words in every
 //! passage, as search found them; quotations found in the text are marked too. Under each ¶:
 //! compare it, find passages worded like it, cite it. Selecting text shows a bar to compare or
-//! check the selection.
+//! check the selection. A bar that stays at the top while reading keeps the document's title
+//! in view, leads back to the search results the document was opened from, and to the
+//! previous and next documents in corpus order.
 
 use std::sync::Arc;
 
@@ -21,6 +23,7 @@ use super::meta::{safe_url, Byline};
 use super::selection::SelectionBar;
 use super::NotFound;
 use crate::app::{Library, SearchIndex};
+use crate::hash::Navigator;
 use crate::route::{Item, Route};
 use crate::tray::Tray;
 
@@ -81,6 +84,7 @@ fn Article(doc: &'static Document, passage: Memo<Option<usize>>, highlighter: Me
     let tray = expect_context::<Tray>();
     view! {
         <article class="reader" data-view="reader" data-doc-id=doc.id.clone() aria-labelledby="doc-title">
+            <DocBar doc=doc/>
             <header class="doc-header">
                 <h1 id="doc-title" tabindex="-1">{meta.title.clone()}</h1>
                 <Byline doc=doc/>
@@ -133,6 +137,48 @@ fn Article(doc: &'static Document, passage: Memo<Option<usize>>, highlighter: Me
             </ol>
             <SelectionBar doc=doc/>
         </article>
+    }
+}
+
+/// The bar kept at the top of the reader: back to the results, the title (a link to the top of
+/// the document, keeping the query), and the previous and next documents in corpus order.
+#[component]
+fn DocBar(doc: &'static Document) -> impl IntoView {
+    let Library(corpus) = expect_context::<Library>();
+    // The search this document was opened from, if it was (the route carries its query).
+    let route = expect_context::<Navigator>().route();
+    let back = move || route.with(Route::back_to_results);
+    let documents = corpus.documents();
+    let at = documents.iter().position(|d| d.id == doc.id).unwrap_or(0);
+    let neighbour = |other: Option<&'static Document>, rel: &'static str, label: &'static str, text: &'static str| {
+        other.map(|d| {
+            view! {
+                <a class="doc-bar-step" rel=rel href=Route::document(&d.id).to_hash()
+                    aria-label=format!("{label} document: {}", d.meta.title) data-doc-step=rel>{text}</a>
+            }
+        })
+    };
+    let top = move || {
+        let shown = back();
+        match &shown {
+            Some(Route::Search { query, shown }) => {
+                Route::Document { id: doc.id.clone(), passage: None, query: Some(query.clone()), shown: *shown }
+            }
+            _ => Route::document(&doc.id),
+        }
+        .to_hash()
+    };
+    view! {
+        <nav class="doc-bar" aria-label="Document" data-doc-bar>
+            {move || back().map(|r| view! {
+                <a class="doc-bar-back" href=r.to_hash() data-back-to-results><span aria-hidden="true">"← "</span>"Back to results"</a>
+            })}
+            <a class="doc-bar-title" href=top data-doc-bar-title>{doc.meta.title.clone()}</a>
+            <span class="doc-bar-steps">
+                {neighbour(at.checked_sub(1).map(|i| &documents[i]), "prev", "Previous", "← Previous")}
+                {neighbour(documents.get(at + 1), "next", "Next", "Next →")}
+            </span>
+        </nav>
     }
 }
 

@@ -1,30 +1,61 @@
-//! Search results as you type: ranked passages grouped by document, each a link to its
-//! permalink with the query, with a snippet whose matched words are marked. The count (or the
-//! "did you mean") is announced through a live region. ↑/↓ move between results.
+//! Search results as you type: documents whose title or id the query matches, then ranked
+//! passages grouped by document, each a link to its permalink with the query, with a snippet
+//! whose matched words are marked. The count (or the "did you mean") is announced through a
+//! live region. ↑/↓ move between results. "Show more" lists the next results, keeps how many
+//! are shown in the route (so Back returns to them) and moves focus to the first new one.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use lectern_engine::snippet::{pieces, snippet_range};
+use lectern_engine::titles::Titles;
 use lectern_engine::{SearchResults as Found, Searcher};
 
 use super::search_box::{focus_box, focus_result, results, RESULTS_ID};
 use super::Marked;
 use crate::app::{Library, SearchIndex};
-use crate::route::Route;
+use crate::hash::Navigator;
+use crate::route::{Route, RESULTS_SHOWN};
 
-/// How many passages are listed at most.
-const RESULT_LIMIT: usize = 20;
 /// Characters of a passage shown in a result.
 const SNIPPET_CHARS: usize = 240;
+/// Documents listed at most above the passages, when their title or id matches.
+const DOCUMENT_RESULTS: usize = 5;
 
 #[component]
-pub fn SearchResults(query: Memo<String>) -> impl IntoView {
+pub fn SearchResults(query: Memo<String>, shown: Memo<usize>) -> impl IntoView {
     let Library(corpus) = expect_context::<Library>();
     let SearchIndex(index) = expect_context::<SearchIndex>();
+    let nav = expect_context::<Navigator>();
     let found = Memo::new(move |_| {
         let index = index.get()?;
         let query = query.get();
-        (!query.trim().is_empty()).then(|| Searcher::new(corpus, index).search(&query, RESULT_LIMIT))
+        (!query.trim().is_empty()).then(|| Searcher::new(corpus, index).search(&query, shown.get()))
     });
+    let titles = Arc::new(Titles::new(corpus));
+    let documents = move || {
+        let found = titles.find(&query.get());
+        let more = found.len().saturating_sub(DOCUMENT_RESULTS);
+        (found.into_iter().take(DOCUMENT_RESULTS).map(|m| m.doc).collect::<Vec<_>>(), more)
+    };
+    let more_available = move || found.with(|f| f.as_ref().is_some_and(|f| f.hits.len() >= shown.get() && f.matching_some > f.hits.len()));
+    // The rank of the first result that "Show more" adds, to focus once it is shown.
+    // (0: none; a plain shared cell, not a signal: nothing renders from it.)
+    let focus_rank = Arc::new(AtomicUsize::new(0));
+    let pending = focus_rank.clone();
+    Effect::new(move |_| {
+        found.track();
+        let rank = pending.swap(0, Ordering::Relaxed);
+        if rank > 0 {
+            request_animation_frame(move || focus_ranked(rank));
+        }
+    });
+    let show_more = move |_| {
+        let n = shown.get_untracked();
+        focus_rank.store(n + 1, Ordering::Relaxed);
+        nav.go(Route::Search { query: query.get_untracked(), shown: n + RESULTS_SHOWN }, true);
+    };
     let status = move || match (index.get(), found.get()) {
         (None, _) => "Preparing search…".to_string(),
         (Some(_), None) => format!("Type to search {} passages in {}.", corpus.passage_count(), plural(corpus.documents().len(), "document")),
@@ -55,29 +86,50 @@ pub fn SearchResults(query: Memo<String>) -> impl IntoView {
         <section class="search-results" data-view="search" aria-labelledby="search-title">
             <h1 id="search-title" class="visually-hidden">"Search results"</h1>
             <p id="search-status" class="summary" role="status" aria-live="polite" aria-atomic="true"
-                data-result-count=move || found.get().map(|f| f.total.to_string())>
+                data-result-count=move || found.get().map(|f| stated_count(&f).to_string())>
                 {status}
             </p>
             {move || found.get().map(|f| view! { <Suggestions found=f/> })}
             <ol id=RESULTS_ID class="result-groups" on:keydown=on_keydown>
-                {move || found.get().map(|f| groups(corpus, &f, &query.get()))}
+                {move || {
+                    let (docs, more) = documents();
+                    (!docs.is_empty()).then(|| document_results(corpus, &docs, more, &query.get(), shown.get()))
+                }}
+                {move || found.get().map(|f| groups(corpus, &f, &query.get(), shown.get()))}
             </ol>
+            {move || more_available().then(|| {
+                let show_more = show_more.clone();
+                view! { <button type="button" class="show-more" data-show-more on:click=show_more>"Show more"</button> }
+            })}
         </section>
     }
 }
 
-/// "12 passages in 3 documents", with what was left out.
+/// The count the status line states first: the passages with every word of the query, or,
+/// when none has them all, the passages with some of them.
+fn stated_count(found: &Found) -> usize {
+    if found.total > 0 || found.hits.is_empty() { found.total } else { found.matching_some }
+}
+
+/// "31 passages in 12 documents, the best 20 shown.": counts over every match, with what is
+/// left out.
 fn status_line(found: &Found, query: &str) -> String {
     if found.hits.is_empty() {
         return format!("No passages match “{}”.", query.trim());
     }
-    let mut docs: Vec<usize> = found.hits.iter().map(|h| h.doc).collect();
-    docs.sort_unstable();
-    docs.dedup();
-    let mut line = format!("{} in {}", plural(found.total, "passage"), plural(docs.len(), "document"));
-    if found.total > found.hits.len() {
-        line.push_str(&format!(", the best {} shown", found.hits.len()));
-    }
+    let shown = found.hits.len();
+    let at_least = if found.total_is_lower_bound { "at least " } else { "" };
+    let mut line = if found.total == 0 {
+        format!("No passage has every word; the best {shown} of {} with some of them shown", plural(found.matching_some, "passage"))
+    } else {
+        let mut line = format!("{at_least}{} in {}", plural(found.total, "passage"), plural(found.documents, "document"));
+        if shown < found.total {
+            line.push_str(&format!(", the best {shown} shown"));
+        } else if shown > found.total {
+            line.push_str(&format!(" have every word; {} more with some of them shown", shown - found.total));
+        }
+        line
+    };
     line.push('.');
     if found.truncated {
         line.push_str(" Only the start of this long query was used.");
@@ -102,7 +154,7 @@ fn Suggestions(found: Found) -> impl IntoView {
                     .map(|(i, s)| {
                         view! {
                             {(i > 0).then_some(", ")}
-                            <a href=Route::Search { query: s.clone() }.to_hash()>{s.clone()}</a>
+                            <a href=Route::search(s.clone()).to_hash()>{s.clone()}</a>
                         }
                     })
                     .collect_view()}
@@ -112,8 +164,48 @@ fn Suggestions(found: Found) -> impl IntoView {
     })
 }
 
+/// Documents whose title or id the query matches, as the first group of results.
+fn document_results(corpus: &'static lectern_engine::Corpus, docs: &[usize], more: usize, query: &str, shown: usize) -> impl IntoView {
+    view! {
+        <li class="doc-results" data-doc-results>
+            <h2 class="result-doc">{if docs.len() == 1 { "Document" } else { "Documents" }}</h2>
+            <ol class="result-list">
+                {docs
+                    .iter()
+                    .map(|&i| {
+                        let doc = &corpus.documents()[i];
+                        let href = Route::Document { id: doc.id.clone(), passage: None, query: Some(query.to_string()), shown }.to_hash();
+                        view! {
+                            <li>
+                                <a class="doc-result" href=href data-doc-result data-doc-id=doc.id.clone()>
+                                    <span class="doc-result-title">{doc.meta.title.clone()}</span>
+                                    <span class="result-where">{doc.id.clone()}</span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+            {(more > 0).then(|| view! { <p class="summary">{format!("…and {} whose title or id matches.", plural(more, "more document"))}</p> })}
+        </li>
+    }
+}
+
+/// Focuses the result ranked `rank` (1-based), or else "Show more".
+fn focus_ranked(rank: usize) {
+    use wasm_bindgen::JsCast;
+    let target = document()
+        .query_selector(&format!("#{RESULTS_ID} a[data-rank=\"{rank}\"]"))
+        .ok()
+        .flatten()
+        .or_else(|| document().query_selector("[data-show-more]").ok().flatten());
+    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
 /// Hits grouped by document, groups in the order of their best hit.
-fn groups(corpus: &'static lectern_engine::Corpus, found: &Found, query: &str) -> impl IntoView {
+fn groups(corpus: &'static lectern_engine::Corpus, found: &Found, query: &str, listed: usize) -> impl IntoView {
     let mut order: Vec<usize> = Vec::new();
     for hit in &found.hits {
         if !order.contains(&hit.doc) {
@@ -124,7 +216,8 @@ fn groups(corpus: &'static lectern_engine::Corpus, found: &Found, query: &str) -
         .into_iter()
         .map(|doc_index| {
             let doc = &corpus.documents()[doc_index];
-            let hits: Vec<_> = found.hits.iter().filter(|h| h.doc == doc_index).cloned().collect();
+            let hits: Vec<(usize, lectern_engine::Hit)> =
+                found.hits.iter().enumerate().filter(|(_, h)| h.doc == doc_index).map(|(rank, h)| (rank + 1, h.clone())).collect();
             let query = query.to_string();
             view! {
                 <li class="result-group" data-doc-id=doc.id.clone()>
@@ -132,16 +225,16 @@ fn groups(corpus: &'static lectern_engine::Corpus, found: &Found, query: &str) -
                     <ol class="result-list">
                         {hits
                             .into_iter()
-                            .map(|hit| {
+                            .map(|(rank, hit)| {
                                 let text = &doc.passages[hit.passage - 1];
                                 let range = snippet_range(text, &hit.highlights, SNIPPET_CHARS);
                                 let (start, end) = (range.start > 0, range.end < text.len());
                                 let shown: Vec<(String, bool)> =
                                     pieces(text, range, &hit.highlights).into_iter().map(|p| (p.text.to_string(), p.marked)).collect();
-                                let href = Route::Document { id: doc.id.clone(), passage: Some(hit.passage), query: Some(query.clone()) }.to_hash();
+                                let href = Route::Document { id: doc.id.clone(), passage: Some(hit.passage), query: Some(query.clone()), shown: listed }.to_hash();
                                 view! {
                                     <li>
-                                        <a class="result" href=href data-doc-id=doc.id.clone() data-passage=hit.passage>
+                                        <a class="result" href=href data-doc-id=doc.id.clone() data-passage=hit.passage data-rank=rank>
                                             <span class="result-where">{format!("¶{}", hit.passage)}</span>
                                             <span class="result-snippet">
                                                 {start.then_some("… ")}
@@ -158,4 +251,29 @@ fn groups(corpus: &'static lectern_engine::Corpus, found: &Found, query: &str) -
             }
         })
         .collect_view()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lectern_engine::Hit;
+
+    /// The status line and `data-result-count` for `shown` hits and the counts
+    /// (total, documents, matching some word).
+    fn check(shown: usize, counts: (usize, usize, usize), line: &str, stated: usize) {
+        let hit = Hit { doc: 0, passage: 1, score: 1.0, highlights: Vec::new() };
+        let found = Found { hits: vec![hit; shown], total: counts.0, documents: counts.1, matching_some: counts.2, ..Found::default() };
+        assert_eq!(status_line(&found, " q "), line);
+        assert_eq!(stated_count(&found), stated, "{line}");
+    }
+
+    #[test]
+    fn status_lines_state_true_counts() {
+        check(20, (31, 12, 31), "31 passages in 12 documents, the best 20 shown.", 31);
+        check(31, (31, 12, 31), "31 passages in 12 documents.", 31);
+        check(1, (1, 1, 1), "1 passage in 1 document.", 1);
+        check(20, (3, 2, 900), "3 passages in 2 documents have every word; 17 more with some of them shown.", 3);
+        check(20, (0, 0, 900), "No passage has every word; the best 20 of 900 passages with some of them shown.", 900);
+        check(0, (0, 0, 0), "No passages match “q”.", 0);
+    }
 }

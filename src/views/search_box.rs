@@ -32,7 +32,7 @@ pub fn SearchBox() -> impl IntoView {
     let on_input = move |ev: leptos::ev::Event| {
         let query = event_target_value(&ev);
         let replace = route.with_untracked(|r| matches!(r, Route::Search { .. }));
-        nav.go(Route::Search { query }, replace);
+        nav.go(Route::search(query), replace);
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
         "ArrowDown" => {
@@ -48,7 +48,7 @@ pub fn SearchBox() -> impl IntoView {
         }
         "Escape" => {
             ev.prevent_default();
-            nav.go(Route::Search { query: String::new() }, route.with_untracked(|r| matches!(r, Route::Search { .. })));
+            nav.go(Route::search(""), route.with_untracked(|r| matches!(r, Route::Search { .. })));
         }
         _ => {}
     };
@@ -82,9 +82,10 @@ fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable())
 }
 
-/// The result links, in order.
+/// The result links in page order: documents found by title, then passages.
 pub fn results() -> Vec<web_sys::HtmlElement> {
-    let Ok(list) = document().query_selector_all(&format!("#{RESULTS_ID} a[data-passage]")) else { return Vec::new() };
+    let selector = format!("#{RESULTS_ID} a[data-doc-result], #{RESULTS_ID} a[data-passage]");
+    let Ok(list) = document().query_selector_all(&selector) else { return Vec::new() };
     (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok()).collect()
 }
 

@@ -29,9 +29,10 @@ export const PARA = {
 export class Lectern {
   constructor(readonly page: Page) {}
 
-  /** Opens the app cold at `hash` (e.g. "#/doc/x/3") and waits for a view to render. */
-  async open(hash = "#/") {
-    await this.page.goto(`./${hash}`);
+  /** Opens the app cold at `hash` (e.g. "#/doc/x/3") and waits for a view to render; `at` is
+   *  the build to open (another served corpus), the default one when omitted. */
+  async open(hash = "#/", at = "./") {
+    await this.page.goto(`${at}${hash}`);
     await this.anyView.waitFor();
   }
 
@@ -49,6 +50,33 @@ export class Lectern {
 
   results(): Locator {
     return this.view("search").locator("a.result");
+  }
+
+  /** Documents found by their title or id, listed above the passages. */
+  docResults(): Locator {
+    return this.view("search").locator("[data-doc-result]");
+  }
+
+  get showMore(): Locator {
+    return this.view("search").getByRole("button", { name: "Show more" });
+  }
+
+  /** The count the status line states, from its `data-result-count`. */
+  async resultCount(): Promise<number> {
+    return Number(await this.status.getAttribute("data-result-count"));
+  }
+
+  /** The reader's bar: the document's title, the way back to the results, previous/next. */
+  get docBar(): Locator {
+    return this.view("reader").locator("[data-doc-bar]");
+  }
+
+  get backToResults(): Locator {
+    return this.docBar.getByRole("link", { name: "Back to results" });
+  }
+
+  docStep(rel: "prev" | "next"): Locator {
+    return this.docBar.locator(`a[rel="${rel}"]`);
   }
 
   get tray(): Locator {

@@ -11,7 +11,9 @@
 //! - [`text`]: words into folded search terms, the same for the index and for queries.
 //! - [`index`]: the inverted index over all passages, built at compile time.
 //! - [`query`]: what the reader typed, as terms and phrases.
-//! - [`search`]: ranked, typo-tolerant passage search with highlights.
+//! - [`search`]: ranked, typo-tolerant passage search with highlights and true counts.
+//! - [`stopwords`]: the English function words, one list for the whole engine.
+//! - [`titles`]: documents found by their title or id.
 //! - `generate` (only with the `generate` feature, so the app never carries it): deterministic
 //!   test corpora and queries for the relevance suite, the CLI and the benchmarks, and its
 //!   seeded random source `generate::Rng`, the one every test that needs randomness uses.
@@ -43,7 +45,9 @@ pub mod quotes;
 pub mod search;
 pub mod similar;
 pub mod snippet;
+pub mod stopwords;
 pub mod text;
+pub mod titles;
 
 pub use error::{CorpusError, Problem};
 pub use model::{Corpus, Document, Meta};

@@ -10,6 +10,12 @@
 //! proximity, and exact over fuzzy matches; quoted phrases are enforced here. Every knob is in
 //! [`SearchOptions`].
 //!
+//! Counts: [`SearchResults::total`] is what a reader can use — the passages holding every
+//! content word of the query (each at its exact, prefix or typo form, and every quoted phrase),
+//! with [`SearchResults::documents`] counted over all of them, not over the page shown. Function
+//! words ([`crate::stopwords`]) count for phrases and word order but are neither required by the
+//! count nor marked, unless the query is made only of them.
+//!
 //! Guarantees: never panics on any input; highlight ranges lie inside their passage on char
 //! boundaries, sorted and disjoint; results are sorted by score, best first.
 
@@ -22,6 +28,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use crate::index::Index;
 use crate::model::Corpus;
 use crate::query::{parse_query, Query, QUOTES};
+use crate::stopwords::is_function_word;
 use crate::text::{is_cjk, tokenize};
 
 /// The tuning knobs of search, with the values measured to work (see the relevance suite).
@@ -60,6 +67,9 @@ pub struct SearchOptions {
     /// Quoted phrases are enforced only in queries of at most this many words: in a pasted
     /// quotation, quote marks are part of the text, not an instruction.
     pub max_words_for_phrases: usize,
+    /// At most this many passages are checked for a quoted phrase when counting; past it the
+    /// count is a lower bound ([`SearchResults::total_is_lower_bound`]).
+    pub max_phrase_checks: usize,
     /// Phase-2 weights of BM25 (normalised to the best candidate), coverage, order,
     /// proximity and exactness.
     pub weights: RankingWeights,
@@ -92,6 +102,7 @@ impl Default for SearchOptions {
             rerank_min_ratio: 0.5,
             max_query_chars: 2000,
             max_words_for_phrases: 12,
+            max_phrase_checks: 2000,
             weights: RankingWeights { bm25: 0.5, coverage: 1.0, order: 1.0, proximity: 0.3, exact: 0.2 },
         }
     }
@@ -112,8 +123,18 @@ pub struct Hit {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchResults {
     pub hits: Vec<Hit>,
-    /// How many passages match (at least one word, and every phrase among those checked).
+    /// How many passages hold every content word of the query and every quoted phrase (every
+    /// word when the query has only function words). For a query of more than
+    /// [`SearchOptions::max_scoring_terms`] distinct words, every one of the rarest that many.
     pub total: usize,
+    /// How many documents those `total` passages are in.
+    pub documents: usize,
+    /// How many passages hold at least one of the content words (any word when there are
+    /// none): the most that paging through the results can reach.
+    pub matching_some: usize,
+    /// More passages than [`SearchOptions::max_phrase_checks`] had to be checked for a phrase:
+    /// `total` and `documents` count only the checked ones.
+    pub total_is_lower_bound: bool,
     /// Nearest vocabulary words for the query's unknown words, when nothing matched.
     pub suggestions: Vec<String>,
     /// The query was longer than [`SearchOptions::max_query_chars`] and was cut.
@@ -188,7 +209,11 @@ impl<'a> Searcher<'a> {
             .map(|(i, t)| (i, t.term.clone(), self.options.prefix_weight))
             .collect();
         let idf_sum = idf.iter().sum();
-        Plan { query, expansions, idf, idf_sum, lookup, prefixes }
+        let content: Vec<bool> = query.terms.iter().map(|t| !is_function_word(&t.term)).collect();
+        let has_content = content.contains(&true);
+        // The words that must be present to count, and that are marked outside a phrase.
+        let counted = content.iter().map(|&c| c || !has_content).collect();
+        Plan { query, expansions, idf, idf_sum, lookup, prefixes, counted }
     }
 
     fn run(&self, plan: &Plan, limit: usize) -> SearchResults {
@@ -211,6 +236,8 @@ impl<'a> Searcher<'a> {
         let mut touched: Vec<u32> = Vec::new();
         let mut best = vec![0f32; passages];
         let mut best_touched: Vec<u32> = Vec::new();
+        // Per passage, how many of the counted (content) terms it holds.
+        let mut counted = vec![0u16; passages];
         let (k1, b, avg) = (self.options.k1, self.options.b, self.index.average_len());
         for &i in &order {
             for e in &expansions[i] {
@@ -235,6 +262,7 @@ impl<'a> Searcher<'a> {
                     touched.push(p as u32);
                 }
                 matched[p] += 1;
+                counted[p] += plan.counted[i] as u16;
                 bm25[p] += best[p];
                 best[p] = 0.0;
             }
@@ -244,6 +272,24 @@ impl<'a> Searcher<'a> {
             return SearchResults::default();
         }
 
+        let needed = order.iter().filter(|&&i| plan.counted[i]).count() as u16;
+        let matching_some = touched.iter().filter(|&&p| counted[p as usize] > 0).count();
+        let mut full: Vec<u32> = touched.iter().copied().filter(|&p| counted[p as usize] == needed).collect();
+        let mut total_is_lower_bound = false;
+        if !query.phrases.is_empty() {
+            // A phrase is checked in the text itself; cap the work a very common phrase costs.
+            full.sort_unstable();
+            total_is_lower_bound = full.len() > self.options.max_phrase_checks;
+            full.truncate(self.options.max_phrase_checks);
+            full.retain(|&p| {
+                let r = self.index.passage_ref(p as usize);
+                plan.phrases_occur(&self.corpus.documents()[r.doc].passages[r.number - 1])
+            });
+        }
+        let mut docs: Vec<usize> = full.iter().map(|&p| self.index.passage_ref(p as usize).doc).collect();
+        docs.sort_unstable();
+        docs.dedup();
+
         let scoring = order.len() as f32;
         let top_bm25 = touched.iter().map(|&p| bm25[p as usize]).fold(f32::MIN_POSITIVE, f32::max);
         let phase1 = |p: u32| bm25[p as usize] / top_bm25 + matched[p as usize] as f32 / scoring;
@@ -251,8 +297,8 @@ impl<'a> Searcher<'a> {
         if touched.len() > depth {
             touched.select_nth_unstable_by(depth, |&a, &b| phase1(b).total_cmp(&phase1(a)));
         }
-        let total_matching = touched.len();
-        let candidates = &mut touched[..total_matching.min(depth)];
+        let checked = depth.min(touched.len());
+        let candidates = &mut touched[..checked];
         candidates.sort_by(|&a, &b| phase1(b).total_cmp(&phase1(a)));
         let floor = candidates.first().map_or(0.0, |&p| phase1(p)) * self.options.rerank_min_ratio;
         let kept = candidates.partition_point(|&p| phase1(p) >= floor);
@@ -261,16 +307,12 @@ impl<'a> Searcher<'a> {
 
         // Phase 2: re-score the candidates on the whole query.
         let w = &self.options.weights;
-        let mut dropped = 0;
         let mut hits: Vec<Hit> = candidates
             .iter()
             .filter_map(|&p| {
                 let r = self.index.passage_ref(p as usize);
                 let text = &self.corpus.documents()[r.doc].passages[r.number - 1];
-                let Some(detail) = plan.rescore(text) else {
-                    dropped += 1;
-                    return None;
-                };
+                let detail = plan.rescore(text)?;
                 let score = w.bm25 * bm25[p as usize] / top_bm25
                     + w.coverage * detail.coverage
                     + w.order * detail.order
@@ -281,8 +323,15 @@ impl<'a> Searcher<'a> {
             .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then((a.doc, a.passage).cmp(&(b.doc, b.passage))));
         hits.truncate(limit);
-        let total = if query.phrases.is_empty() { total_matching } else { candidates.len() - dropped };
-        SearchResults { hits, total, suggestions: Vec::new(), truncated: false }
+        SearchResults {
+            hits,
+            total: full.len(),
+            documents: docs.len(),
+            matching_some,
+            total_is_lower_bound,
+            suggestions: Vec::new(),
+            truncated: false,
+        }
     }
 
     fn idf_of_df(&self, df: usize) -> f32 {
@@ -425,6 +474,9 @@ pub struct Plan {
     lookup: HashMap<String, Vec<(usize, f32)>>,
     /// (query term, prefix, weight) for the word being typed.
     prefixes: Vec<(usize, String, f32)>,
+    /// Per query term: a content word (or any word, when the query has no content word). Only
+    /// these are required by the count and marked outside a matched phrase.
+    counted: Vec<bool>,
 }
 
 /// What phase 2 learns about one passage.
@@ -437,10 +489,21 @@ struct Detail {
 }
 
 impl Plan {
-    /// Byte ranges of the words of `text` that the query matches (phrases not required).
+    /// Byte ranges of the words of `text` that the query matches, marked as in search results:
+    /// function words only inside a matched phrase (or when the query has nothing else). Where
+    /// a phrase is missing, its content words are still marked.
     pub fn highlights(&self, text: &str) -> Vec<Range<usize>> {
+        if let Some(detail) = self.rescore(text) {
+            return detail.highlights;
+        }
         let (tokens, matches) = self.matches(text);
-        spans(&tokens, &matches)
+        let marked: Vec<_> = matches.into_iter().filter(|m| self.counted[m.1]).collect();
+        spans(&tokens, &marked)
+    }
+
+    /// True when every quoted phrase of the query occurs in `text`.
+    fn phrases_occur(&self, text: &str) -> bool {
+        self.rescore(text).is_some()
     }
 
     /// Every (token position, query term, weight, spans two tokens) match in `text`.
@@ -502,8 +565,12 @@ impl Plan {
             }
         }
         let phrase_term = |i: usize| query.phrases.iter().any(|p| p.contains(&i));
-        let marked: Vec<(usize, usize, f32, bool)> =
-            matches.iter().copied().filter(|&(j, i, _, _)| !phrase_term(i) || in_phrase.contains(&(j, i))).collect();
+        // Words of a phrase are marked where the phrase occurs; other function words not at all.
+        let marked: Vec<(usize, usize, f32, bool)> = matches
+            .iter()
+            .copied()
+            .filter(|&(j, i, _, _)| if phrase_term(i) { in_phrase.contains(&(j, i)) } else { self.counted[i] })
+            .collect();
 
         let mut best = vec![0f32; n];
         for &(_, i, w, _) in &matches {
@@ -623,6 +690,77 @@ mod tests {
         let results = Searcher::new(&corpus, &index).search(query, 10);
         assert!(results.hits.is_empty(), "{query:?}: {:?}", results.hits);
         results
+    }
+
+    /// Three documents for counting: which passages hold which words is easy to see.
+    const COUNTED: &[(&str, &[&str])] = &[
+        ("lincoln-a", &["Lincoln spoke of the union.", "The union of these states.", "Lincoln again."]),
+        ("lincoln-b", &["Abraham Lincoln and the war.", "A house divided."]),
+        ("other", &["The state of the union is strong.", "Of a and these."]),
+    ];
+
+    fn counted() -> (Corpus, Index) {
+        let corpus = Corpus::of(COUNTED);
+        let index = Index::build(&corpus);
+        (corpus, index)
+    }
+
+    /// The counts for `query`: (passages with every content word, their documents, passages
+    /// with some content word). They do not depend on how many hits are asked for.
+    fn check_counts(query: &str, expected: (usize, usize, usize)) {
+        let (corpus, index) = counted();
+        let searcher = Searcher::new(&corpus, &index);
+        for limit in [1, 20] {
+            let r = searcher.search(query, limit);
+            assert_eq!((r.total, r.documents, r.matching_some), expected, "counts for {query:?} with limit {limit}");
+            assert!(!r.total_is_lower_bound);
+        }
+    }
+
+    /// The words marked in ¶`passage` of document `doc`, in a search hit and in the reader.
+    fn check_marks(query: &str, doc: &str, passage: usize, expected: &[&str]) {
+        let (corpus, index) = counted();
+        let searcher = Searcher::new(&corpus, &index);
+        let d = corpus.documents().iter().position(|d| d.id == doc).unwrap();
+        let text = &corpus.documents()[d].passages[passage - 1];
+        let words = |ranges: &[Range<usize>]| ranges.iter().map(|r| text[r.clone()].to_string()).collect::<Vec<_>>();
+        let results = searcher.search(query, 20);
+        let hit = results.hits.iter().find(|h| h.doc == d && h.passage == passage);
+        let hit = hit.unwrap_or_else(|| panic!("{doc} ¶{passage} not found for {query:?}: {:?}", results.hits));
+        assert_eq!(words(&hit.highlights), expected, "marked in the hit for {query:?}");
+        assert_eq!(words(&searcher.plan(query).highlights(text)), expected, "marked in the reader for {query:?}");
+    }
+
+    #[test]
+    fn counts_are_of_passages_with_every_content_word() {
+        check_counts("lincoln", (3, 2, 3));
+        check_counts("lincoln union", (1, 1, 5));
+        check_counts("lincon union", (1, 1, 5));
+        check_counts("the union", (3, 2, 3));
+        check_counts("Lincoln and the union", (1, 1, 5));
+        check_counts("of these", (2, 2, 4));
+        check_counts("\"state of the union\"", (1, 1, 3));
+        check_counts("\"union of\"", (1, 1, 3));
+        check_counts("lincoln xqzzy", (0, 0, 3));
+        check_counts("xqzzy", (0, 0, 0));
+    }
+
+    #[test]
+    fn phrase_counts_past_the_check_limit_are_lower_bounds() {
+        let (corpus, index) = counted();
+        let options = SearchOptions { max_phrase_checks: 1, ..SearchOptions::default() };
+        let r = Searcher::with_options(&corpus, &index, options).search("\"the union\"", 20);
+        assert!(r.total_is_lower_bound);
+        assert_eq!(r.total, 1);
+    }
+
+    #[test]
+    fn function_words_are_marked_only_when_needed() {
+        check_marks("lincoln of the union", "lincoln-a", 1, &["Lincoln", "union"]);
+        check_marks("the union", "lincoln-a", 2, &["union"]);
+        check_marks("of these", "other", 2, &["Of", "these"]);
+        check_marks("\"state of the union\"", "other", 1, &["state", "of", "the", "union"]);
+        check_marks("\"state of the union\" strong", "other", 1, &["state", "of", "the", "union", "strong"]);
     }
 
     #[test]

@@ -1,0 +1,31 @@
+// The reader's bar on the article build: opened from a result or a permalink, the document's
+// title stays in view; from a result, "Back to results" returns to the same search. The
+// article is the only document, so there is no previous or next one.
+import { test, expect, ARTICLE, ARTICLE_TITLE } from "./lectern";
+
+test("from a result: the title in view and a link back to the same results", async ({ lectern, page }) => {
+  await lectern.open("#/search?q=kazakhstan%20tajikistan");
+  await lectern.results().first().click();
+  await expect(lectern.highlighted()).toHaveAttribute("data-passage", "5");
+  await expect(lectern.docBar).toContainText(ARTICLE_TITLE);
+  await expect.poll(() => lectern.inViewport(lectern.docBar)).toBe(true);
+  await expect.poll(() => lectern.inViewport(lectern.passage(5))).toBe(true);
+  await expect(lectern.backToResults).toHaveAttribute("href", "#/search?q=kazakhstan%20tajikistan");
+  await expect(lectern.docStep("prev")).toHaveCount(0);
+  await expect(lectern.docStep("next")).toHaveCount(0);
+
+  await lectern.backToResults.click();
+  await expect(lectern.view("search")).toBeVisible();
+  await expect(lectern.searchBox).toHaveValue("kazakhstan tajikistan");
+  await expect(lectern.results().first()).toHaveAttribute("data-passage", "5");
+});
+
+test("from a permalink: the title in view, no way back to results", async ({ lectern, page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await lectern.open(`#/doc/${ARTICLE}/6`);
+  await expect(lectern.highlighted()).toHaveAttribute("data-passage", "6");
+  await expect.poll(() => lectern.inViewport(lectern.docBar)).toBe(true);
+  await expect(lectern.backToResults).toHaveCount(0);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, "no sideways scrolling at 320 px").toBeLessThanOrEqual(0);
+});
