@@ -362,7 +362,6 @@ fn exact_places(corpus: &Corpus, index: &Index, pasted: &[Word], best: &SpanMatc
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Document, Meta};
 
     const PASSAGES: &[&str] = &[
         "Last week in Wuzhen, China, Chinese President Xi Jinping made clear the theme.",
@@ -376,12 +375,7 @@ mod tests {
     const OTHER: &[&str] = &["As the speaker put it, we should never seek network hegemony, and the hall applauded."];
 
     fn corpus() -> Corpus {
-        let doc = |id: &str, passages: &[&str]| Document {
-            id: id.into(),
-            meta: Meta { title: id.to_uppercase(), ..Meta::default() },
-            passages: passages.iter().map(|p| p.to_string()).collect(),
-        };
-        Corpus::new("t", vec![doc("a", PASSAGES), doc("b", OTHER)]).unwrap()
+        crate::fixture::corpus(&[("a", PASSAGES), ("b", OTHER)])
     }
 
     fn run(pasted: &str) -> CheckResult {

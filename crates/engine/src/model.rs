@@ -52,22 +52,6 @@ pub struct Corpus {
     documents: Vec<Document>,
 }
 
-#[cfg(test)]
-impl Corpus {
-    /// A corpus for tests: (id, passages) per document, each titled by its id.
-    pub(crate) fn of(docs: &[(&str, &[&str])]) -> Corpus {
-        let docs = docs
-            .iter()
-            .map(|(id, passages)| Document {
-                id: id.to_string(),
-                meta: Meta { title: id.to_string(), ..Meta::default() },
-                passages: passages.iter().map(|p| p.to_string()).collect(),
-            })
-            .collect();
-        Corpus::new("test", docs).unwrap()
-    }
-}
-
 impl Corpus {
     /// Validates a set of documents made in code (tests, generators). Problems are reported
     /// against the document id; [`Corpus::from_files`] names the source files instead.

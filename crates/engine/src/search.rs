@@ -700,7 +700,7 @@ mod tests {
     ];
 
     fn counted() -> (Corpus, Index) {
-        let corpus = Corpus::of(COUNTED);
+        let corpus = crate::fixture::corpus(COUNTED);
         let index = Index::build(&corpus);
         (corpus, index)
     }

@@ -79,7 +79,6 @@ pub fn similar_passages(corpus: &Corpus, index: &Index, doc: usize, passage: usi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Document, Meta};
 
     const A: &[&str] = &[
         "We should never seek network hegemony in any form.",
@@ -92,12 +91,7 @@ mod tests {
     ];
 
     fn corpus() -> Corpus {
-        let doc = |id: &str, passages: &[&str]| Document {
-            id: id.into(),
-            meta: Meta { title: id.into(), ..Meta::default() },
-            passages: passages.iter().map(|p| p.to_string()).collect(),
-        };
-        Corpus::new("t", vec![doc("a", A), doc("b", B)]).unwrap()
+        crate::fixture::corpus(&[("a", A), ("b", B)])
     }
 
     /// The (document id, ¶) of the passages like ¶`passage` of `doc`, best first, and the
