@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use super::words::plural;
 use crate::app::Library;
 
 /// Set by the single file's bootstrap; the hosted build lacks it.
@@ -26,12 +27,7 @@ pub fn About() -> impl IntoView {
                 <dt>"Built on"</dt>
                 <dd data-about="build-date">{env!("LECTERN_BUILD_DATE")}</dd>
                 <dt>"Corpus"</dt>
-                <dd data-about="documents">{format!(
-                    "{} {}, {} paragraphs",
-                    corpus.documents().len(),
-                    if corpus.documents().len() == 1 { "document" } else { "documents" },
-                    corpus.passage_count()
-                )}</dd>
+                <dd data-about="documents">{format!("{}, {}", plural(corpus.documents().len(), "document"), plural(corpus.passage_count(), "paragraph"))}</dd>
                 <dt>"Corpus checksum (SHA-256)"</dt>
                 <dd><code data-about="checksum">{checksum}</code></dd>
             </dl>

@@ -12,6 +12,7 @@ use lectern_engine::check::{check_quote, CheckOptions, CheckResult, SpanMatch, V
 use lectern_engine::Corpus;
 
 use super::diffed::{DiffLegend, Diffed, Side};
+use super::words::{percent, plural};
 use crate::app::{Library, SearchIndex};
 use crate::hash::Navigator;
 use crate::route::{Item, Route};
@@ -159,13 +160,6 @@ fn conventions(alignment: &Alignment) -> String {
     }
 }
 
-fn percent(share: f32) -> u32 {
-    (share * 100.0).round() as u32
-}
-
-fn plural(n: usize, noun: &str) -> String {
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
-}
 
 /// "“Title”, ¶4", or "“Title”, found across ¶20–21".
 fn place(corpus: &Corpus, m: &SpanMatch) -> String {

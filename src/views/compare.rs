@@ -12,6 +12,7 @@ use lectern_engine::align::align;
 
 use super::cite::Cite;
 use super::diffed::{DiffLegend, Diffed, Side};
+use super::words::percent;
 use crate::app::Library;
 use crate::hash::Navigator;
 use crate::route::{Item, Route};
@@ -123,8 +124,8 @@ pub fn Compare(items: Memo<Vec<Item>>) -> impl IntoView {
                                         <h2>{format!("Quote {}", i + 1)}</h2>
                                         {column_source(&r)}
                                         {similarity.map(|s| view! {
-                                            <p class="similarity" data-similarity=format!("{:.0}", s * 100.0)>
-                                                {format!("{:.0}% similar to quote 1", s * 100.0)}
+                                            <p class="similarity" data-similarity=percent(s).to_string()>
+                                                {format!("{}% similar to quote 1", percent(s))}
                                             </p>
                                         })}
                                     </header>

@@ -10,6 +10,7 @@ use lectern_engine::catalog::{Catalog, SortKey};
 use lectern_engine::Corpus;
 
 use super::meta::Byline;
+use super::words::{noun_for, plural};
 use crate::app::Library;
 use crate::hash::Navigator;
 use crate::route::Route;
@@ -39,8 +40,11 @@ pub fn DocumentList() -> impl IntoView {
     let paragraphs = corpus.passage_count();
     let count = move || {
         let n = shown.with(Vec::len);
-        let noun = |n: usize| if n == 1 { "document" } else { "documents" };
-        if n == total { format!("{total} {} · {paragraphs} paragraphs", noun(total)) } else { format!("{n} of {total} {}", noun(total)) }
+        if n == total {
+            format!("{} · {}", plural(total, "document"), plural(paragraphs, "paragraph"))
+        } else {
+            format!("{n} of {total} {}", noun_for(total, "document"))
+        }
     };
     view! {
         <section class="doc-list" data-view="list" aria-labelledby="list-title">

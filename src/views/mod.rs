@@ -18,6 +18,7 @@ mod results;
 mod search_box;
 mod selection;
 mod similar;
+mod words;
 
 pub use about::About;
 pub use check::Check;

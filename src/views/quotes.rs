@@ -22,6 +22,7 @@ use lectern_engine::Corpus;
 use super::list::catalog;
 use super::meta::Byline;
 use super::NotFound;
+use super::words::plural;
 use crate::app::Library;
 use crate::hash::Navigator;
 use crate::route::{Item, Route};
@@ -85,12 +86,9 @@ fn counts_in_slices(corpus: &'static Corpus, options: CountingOptions) -> RwSign
     counts
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
 
 fn counts_text(c: QuoteCounts) -> String {
-    format!("{} · {}", plural(c.quotations, "quotation", "quotations"), plural(c.terms, "term", "terms"))
+    format!("{} · {}", plural(c.quotations, "quotation"), plural(c.terms, "term"))
 }
 
 /// The filter box shared by both views; typing replaces the history entry.
@@ -138,7 +136,7 @@ pub fn QuotesOverview() -> impl IntoView {
             c.iter().flatten().fold(QuoteCounts::default(), |a, n| QuoteCounts { quotations: a.quotations + n.quotations, terms: a.terms + n.terms })
         });
         let (n, of) = (shown.with(Vec::len), with_quotes.with(Vec::len));
-        let found = format!("{} in {}", counts_text(totals), plural(of, "document", "documents"));
+        let found = format!("{} in {}", counts_text(totals), plural(of, "document"));
         let shown = if n == of { String::new() } else { format!(" · {n} shown") };
         let progress = if done < total { format!(" · counting, {done} of {total} documents read…") } else { String::new() };
         format!("{found}{shown}{progress}")
@@ -205,7 +203,7 @@ pub fn DocumentQuotes(id: String) -> impl IntoView {
         if now == total {
             counts_text(total)
         } else {
-            format!("{n} of {} · {t} of {}", plural(total.quotations, "quotation", "quotations"), plural(total.terms, "term", "terms"))
+            format!("{n} of {} · {t} of {}", plural(total.quotations, "quotation"), plural(total.terms, "term"))
         }
     };
     let (previous, next) = neighbours(corpus, &doc.id);

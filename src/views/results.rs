@@ -13,6 +13,7 @@ use lectern_engine::titles::Titles;
 use lectern_engine::{SearchResults as Found, Searcher};
 
 use super::search_box::{focus_box, focus_result, results, RESULTS_ID};
+use super::words::plural;
 use super::Marked;
 use crate::app::{Library, SearchIndex};
 use crate::hash::Navigator;
@@ -137,9 +138,6 @@ fn status_line(found: &Found, query: &str) -> String {
     line
 }
 
-fn plural(n: usize, noun: &str) -> String {
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
-}
 
 #[component]
 fn Suggestions(found: Found) -> impl IntoView {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use lectern_engine::similar::{similar_passages, SimilarOptions};
 use lectern_engine::snippet::{pieces, snippet_range};
 
+use super::words::percent;
 use super::{Marked, NotFound};
 use crate::app::{Library, SearchIndex};
 use crate::route::{Item, Route};
@@ -47,7 +48,7 @@ pub fn Similar(id: String, passage: usize) -> impl IntoView {
                             view! {
                                 <li data-doc-id=other.id.clone() data-passage=n>
                                     <a href=Route::passage(&other.id, n).to_hash()>{format!("{}, ¶{n}", other.meta.title)}</a>
-                                    {format!(" — {:.0}% similar · ", s.similarity * 100.0)}
+                                    {format!(" — {}% similar · ", percent(s.similarity))}
                                     <a href=compare.to_hash() data-compare-link>"Side by side"</a>
                                     <p class="similar-snippet" data-similar-snippet>
                                         {cut_start.then_some("… ")}
