@@ -72,7 +72,8 @@ pub fn Check(text: Memo<String>) -> impl IntoView {
     let input_ref = NodeRef::<leptos::html::Textarea>::new();
     if text.get_untracked().is_empty() {
         request_animation_frame(move || {
-            if let Some(input) = input_ref.get_untracked() {
+            // The view may be gone by the next frame (the reader moved on): then there is nothing to focus.
+            if let Some(input) = input_ref.try_get_untracked().flatten() {
                 let _ = input.focus();
             }
         });

@@ -171,10 +171,9 @@ fn focus_title() {
 /// Pasted text in a comparison is cut where "check a quote" cuts it: a shared link with huge
 /// texts must not freeze the page in the word diff.
 fn cut(text: &str) -> String {
-    let limit = lectern_engine::check::CheckOptions::default().max_chars;
-    match text.char_indices().nth(limit) {
-        Some((at, _)) => format!("{}…", &text[..at]),
-        None => text.to_string(),
+    match lectern_engine::check::cut(text, lectern_engine::check::CheckOptions::default().max_chars) {
+        (kept, 0) => kept.to_string(),
+        (kept, _) => format!("{kept}…"),
     }
 }
 

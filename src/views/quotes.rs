@@ -253,7 +253,7 @@ pub fn DocumentQuotes(id: String) -> impl IntoView {
                             "Quoted terms: "
                             {terms.into_iter().enumerate().map(|(k, q)| {
                                 let n = q.passage;
-                                let term = doc.passages[n - 1][q.quote.span].trim_end_matches([',', '.', ';', ':']).to_string();
+                                let term = q.quote.term(&doc.passages[n - 1]).to_string();
                                 view! {
                                     {(k > 0).then_some(", ")}
                                     <a href=Route::passage(&doc.id, n).to_hash() data-quote-kind="term" data-passage=n>

@@ -25,8 +25,14 @@ pub struct Quote {
     /// Byte range of the quoted text, without its marks.
     pub span: Range<usize>,
     pub kind: QuoteKind,
-    /// Whitespace-separated words in the span.
-    pub words: usize,
+}
+
+impl Quote {
+    /// The quoted text as a term is listed: without the punctuation that follows it inside
+    /// the marks (“multilateral,” lists as multilateral).
+    pub fn term<'a>(&self, passage: &'a str) -> &'a str {
+        passage[self.span.clone()].trim_end_matches([',', '.', ';', ':'])
+    }
 }
 
 /// Spans of at most this many words are terms, not quotations.
@@ -163,7 +169,7 @@ fn block_quote(passage: &str) -> Option<Range<usize>> {
 fn make(passage: &str, span: Range<usize>) -> Quote {
     let words = passage[span.clone()].split_whitespace().count();
     let kind = if words <= TERM_MAX_WORDS { QuoteKind::Term } else { QuoteKind::Quotation };
-    Quote { span, kind, words }
+    Quote { span, kind }
 }
 
 #[cfg(test)]
@@ -177,6 +183,13 @@ mod tests {
     }
 
     use QuoteKind::{Quotation, Term};
+
+    #[test]
+    fn terms_are_listed_without_trailing_punctuation() {
+        let passage = "the “multilateral,” and “regime-type neutral.” ones, “Internet: sovereignty”";
+        let terms: Vec<&str> = find_quotes(passage).iter().map(|q| q.term(passage)).collect();
+        assert_eq!(terms, ["multilateral", "regime-type neutral", "Internet: sovereignty"]);
+    }
 
     #[test]
     fn curly_straight_and_guillemets() {

@@ -216,31 +216,59 @@ impl<'a> Searcher<'a> {
         Plan { query, expansions, idf, idf_sum, lookup, prefixes, counted }
     }
 
+    /// Runs a planned query: phase 1 scores every passage holding a query word, the counts are
+    /// taken over those, and phase 2 re-scores the best candidates on the whole query.
     fn run(&self, plan: &Plan, limit: usize) -> SearchResults {
-        let (query, expansions, idf) = (&plan.query, &plan.expansions, &plan.idf);
-        let n = query.terms.len();
-        if n == 0 || self.index.passage_count() == 0 {
+        if plan.query.terms.is_empty() || self.index.passage_count() == 0 {
             return SearchResults::default();
         }
+        let order = self.scoring_order(plan);
+        let mut scores = self.phase1(plan, &order);
+        if scores.touched.is_empty() {
+            return SearchResults::default();
+        }
+        let counts = self.count(plan, &order, &scores);
+        let candidates = self.candidates(&mut scores, order.len(), limit);
+        let hits = self.phase2(plan, &scores, &candidates, limit);
+        SearchResults {
+            hits,
+            total: counts.total,
+            documents: counts.documents,
+            matching_some: counts.matching_some,
+            total_is_lower_bound: counts.lower_bound,
+            suggestions: Vec::new(),
+            truncated: false,
+        }
+    }
 
-        // Phase 1: BM25 over the rarest distinct terms.
-        let mut order: Vec<usize> = (0..n).collect();
+    /// The query terms phase 1 scores with: distinct, the rarest first, at most
+    /// [`SearchOptions::max_scoring_terms`] of them.
+    fn scoring_order(&self, plan: &Plan) -> Vec<usize> {
+        let (terms, idf) = (&plan.query.terms, &plan.idf);
+        let mut order: Vec<usize> = (0..terms.len()).collect();
         order.sort_by(|&a, &b| idf[b].total_cmp(&idf[a]).then(a.cmp(&b)));
         let mut seen = std::collections::HashSet::new();
-        order.retain(|&i| seen.insert(query.terms[i].term.as_str()));
+        order.retain(|&i| seen.insert(terms[i].term.as_str()));
         order.truncate(self.options.max_scoring_terms);
+        order
+    }
 
+    /// Phase 1: BM25 of every passage holding a term of `order`, each term counting once at
+    /// its best expansion.
+    fn phase1(&self, plan: &Plan, order: &[usize]) -> Phase1 {
         let passages = self.index.passage_count();
-        let mut bm25 = vec![0f32; passages];
-        let mut matched = vec![0u16; passages];
-        let mut touched: Vec<u32> = Vec::new();
+        let mut scores = Phase1 {
+            bm25: vec![0f32; passages],
+            matched: vec![0u16; passages],
+            counted: vec![0u16; passages],
+            touched: Vec::new(),
+            top_bm25: f32::MIN_POSITIVE,
+        };
         let mut best = vec![0f32; passages];
         let mut best_touched: Vec<u32> = Vec::new();
-        // Per passage, how many of the counted (content) terms it holds.
-        let mut counted = vec![0u16; passages];
         let (k1, b, avg) = (self.options.k1, self.options.b, self.index.average_len());
-        for &i in &order {
-            for e in &expansions[i] {
+        for &i in order {
+            for e in &plan.expansions[i] {
                 let postings = self.index.postings(e.term_id);
                 let idf_e = self.idf(e.term_id);
                 for (&p, &tf) in postings.passages.iter().zip(&postings.counts) {
@@ -258,28 +286,31 @@ impl<'a> Searcher<'a> {
             }
             for &p in &best_touched {
                 let p = p as usize;
-                if matched[p] == 0 {
-                    touched.push(p as u32);
+                if scores.matched[p] == 0 {
+                    scores.touched.push(p as u32);
                 }
-                matched[p] += 1;
-                counted[p] += plan.counted[i] as u16;
-                bm25[p] += best[p];
+                scores.matched[p] += 1;
+                scores.counted[p] += plan.counted[i] as u16;
+                scores.bm25[p] += best[p];
                 best[p] = 0.0;
             }
             best_touched.clear();
         }
-        if touched.is_empty() {
-            return SearchResults::default();
-        }
+        scores.top_bm25 = scores.touched.iter().map(|&p| scores.bm25[p as usize]).fold(f32::MIN_POSITIVE, f32::max);
+        scores
+    }
 
+    /// The counts the reader is told: passages with every counted (content) term and every
+    /// phrase, the documents they are in, and passages with at least one counted term.
+    fn count(&self, plan: &Plan, order: &[usize], scores: &Phase1) -> Counts {
         let needed = order.iter().filter(|&&i| plan.counted[i]).count() as u16;
-        let matching_some = touched.iter().filter(|&&p| counted[p as usize] > 0).count();
-        let mut full: Vec<u32> = touched.iter().copied().filter(|&p| counted[p as usize] == needed).collect();
-        let mut total_is_lower_bound = false;
-        if !query.phrases.is_empty() {
+        let matching_some = scores.touched.iter().filter(|&&p| scores.counted[p as usize] > 0).count();
+        let mut full: Vec<u32> = scores.touched.iter().copied().filter(|&p| scores.counted[p as usize] == needed).collect();
+        let mut lower_bound = false;
+        if !plan.query.phrases.is_empty() {
             // A phrase is checked in the text itself; cap the work a very common phrase costs.
             full.sort_unstable();
-            total_is_lower_bound = full.len() > self.options.max_phrase_checks;
+            lower_bound = full.len() > self.options.max_phrase_checks;
             full.truncate(self.options.max_phrase_checks);
             full.retain(|&p| {
                 let r = self.index.passage_ref(p as usize);
@@ -289,11 +320,16 @@ impl<'a> Searcher<'a> {
         let mut docs: Vec<usize> = full.iter().map(|&p| self.index.passage_ref(p as usize).doc).collect();
         docs.sort_unstable();
         docs.dedup();
+        Counts { total: full.len(), documents: docs.len(), matching_some, lower_bound }
+    }
 
-        let scoring = order.len() as f32;
-        let top_bm25 = touched.iter().map(|&p| bm25[p as usize]).fold(f32::MIN_POSITIVE, f32::max);
-        let phase1 = |p: u32| bm25[p as usize] / top_bm25 + matched[p as usize] as f32 / scoring;
+    /// The passages phase 2 re-scores: the best [`SearchOptions::rerank_depth`] by phase 1,
+    /// less those far below the best (but always enough to fill `limit`), best first.
+    fn candidates(&self, scores: &mut Phase1, scoring_terms: usize, limit: usize) -> Vec<u32> {
+        let (bm25, matched, top_bm25) = (&scores.bm25, &scores.matched, scores.top_bm25);
+        let phase1 = |p: u32| bm25[p as usize] / top_bm25 + matched[p as usize] as f32 / scoring_terms as f32;
         let depth = self.options.rerank_depth.max(limit);
+        let touched = &mut scores.touched;
         if touched.len() > depth {
             touched.select_nth_unstable_by(depth, |&a, &b| phase1(b).total_cmp(&phase1(a)));
         }
@@ -303,9 +339,11 @@ impl<'a> Searcher<'a> {
         let floor = candidates.first().map_or(0.0, |&p| phase1(p)) * self.options.rerank_min_ratio;
         let kept = candidates.partition_point(|&p| phase1(p) >= floor);
         // Enough to fill the page of results even when few candidates are close to the best.
-        let candidates = &candidates[..kept.max(limit.min(candidates.len()))];
+        candidates[..kept.max(limit.min(candidates.len()))].to_vec()
+    }
 
-        // Phase 2: re-score the candidates on the whole query.
+    /// Phase 2: each candidate re-scored on the whole query; the best `limit`, best first.
+    fn phase2(&self, plan: &Plan, scores: &Phase1, candidates: &[u32], limit: usize) -> Vec<Hit> {
         let w = &self.options.weights;
         let mut hits: Vec<Hit> = candidates
             .iter()
@@ -313,7 +351,7 @@ impl<'a> Searcher<'a> {
                 let r = self.index.passage_ref(p as usize);
                 let text = &self.corpus.documents()[r.doc].passages[r.number - 1];
                 let detail = plan.rescore(text)?;
-                let score = w.bm25 * bm25[p as usize] / top_bm25
+                let score = w.bm25 * scores.bm25[p as usize] / scores.top_bm25
                     + w.coverage * detail.coverage
                     + w.order * detail.order
                     + w.proximity * detail.proximity
@@ -323,15 +361,7 @@ impl<'a> Searcher<'a> {
             .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then((a.doc, a.passage).cmp(&(b.doc, b.passage))));
         hits.truncate(limit);
-        SearchResults {
-            hits,
-            total: full.len(),
-            documents: docs.len(),
-            matching_some,
-            total_is_lower_bound,
-            suggestions: Vec::new(),
-            truncated: false,
-        }
+        hits
     }
 
     fn idf_of_df(&self, df: usize) -> f32 {
@@ -461,6 +491,27 @@ impl<'a> Searcher<'a> {
             .filter(|s| !s.is_empty() && *s != original)
             .collect()
     }
+}
+
+/// What phase 1 knows of every passage (indexed by global passage number).
+struct Phase1 {
+    bm25: Vec<f32>,
+    /// How many of the scoring terms the passage holds.
+    matched: Vec<u16>,
+    /// How many of the counted (content) terms it holds.
+    counted: Vec<u16>,
+    /// The passages holding at least one scoring term, in the order first met.
+    touched: Vec<u32>,
+    /// The best BM25 score, which normalises the others.
+    top_bm25: f32,
+}
+
+/// The counts of a search, as [`SearchResults`] reports them.
+struct Counts {
+    total: usize,
+    documents: usize,
+    matching_some: usize,
+    lower_bound: bool,
 }
 
 /// A query worked out against the vocabulary, ready to find its words in any passage.
