@@ -630,47 +630,57 @@ impl Plan {
         let coverage = if idf_sum > 0.0 { best.iter().zip(idf).map(|(b, f)| b * f).sum::<f32>() / idf_sum } else { 0.0 };
         let exact = best.iter().filter(|&&b| b >= 1.0).count() as f32 / n as f32;
 
-        // Words in query order: weighted LCS of query terms against the matching positions.
-        let mut previous = vec![0f32; positions.len() + 1];
-        let mut current = vec![0f32; positions.len() + 1];
-        for i in 0..n {
-            for k in 0..positions.len() {
-                let w = at[k].iter().filter(|m| m.0 == i).map(|m| m.1).fold(0.0, f32::max);
-                let diagonal = if w > 0.0 { previous[k] + w } else { 0.0 };
-                current[k + 1] = diagonal.max(previous[k + 1]).max(current[k]);
-            }
-            std::mem::swap(&mut previous, &mut current);
-        }
-        let order = previous[positions.len()] / n as f32;
-
-        // Proximity: the shortest span of tokens holding every distinct matched query term.
+        let order = in_order(n, &at) / n as f32;
         let distinct = best.iter().filter(|&&b| b > 0.0).count();
-        let proximity = if distinct <= 1 {
-            if distinct == 1 { 1.0 } else { 0.0 }
-        } else {
-            let mut by_pos: Vec<(usize, usize)> = matches.iter().map(|m| (m.0, m.1)).collect();
-            by_pos.sort_unstable();
-            let mut counts = vec![0usize; n];
-            let (mut have, mut left, mut shortest) = (0, 0, usize::MAX);
-            for right in 0..by_pos.len() {
-                if counts[by_pos[right].1] == 0 {
-                    have += 1;
-                }
-                counts[by_pos[right].1] += 1;
-                while have == distinct {
-                    shortest = shortest.min(by_pos[right].0 - by_pos[left].0 + 1);
-                    counts[by_pos[left].1] -= 1;
-                    if counts[by_pos[left].1] == 0 {
-                        have -= 1;
-                    }
-                    left += 1;
-                }
-            }
-            distinct as f32 / shortest.max(distinct) as f32
+        let proximity = match distinct {
+            0 => 0.0,
+            1 => 1.0,
+            _ => distinct as f32 / shortest_cover(n, distinct, &matches).max(distinct) as f32,
         };
 
         Some(Detail { coverage, order, proximity, exact, highlights: spans(&tokens, &marked) })
     }
+}
+
+/// Words in query order: the weighted longest common subsequence of the `n` query terms and
+/// the matching token positions, where `at[k]` lists (query term, weight) at the k-th position.
+/// A dropped or swapped word costs only its own weight.
+fn in_order(n: usize, at: &[Vec<(usize, f32)>]) -> f32 {
+    let mut previous = vec![0f32; at.len() + 1];
+    let mut current = vec![0f32; at.len() + 1];
+    for i in 0..n {
+        for (k, terms) in at.iter().enumerate() {
+            let w = terms.iter().filter(|m| m.0 == i).map(|m| m.1).fold(0.0, f32::max);
+            let diagonal = if w > 0.0 { previous[k] + w } else { 0.0 };
+            current[k + 1] = diagonal.max(previous[k + 1]).max(current[k]);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[at.len()]
+}
+
+/// The shortest window of tokens holding all `distinct` matched query terms (of `n`), by a
+/// sliding window over the (token position, query term) matches.
+fn shortest_cover(n: usize, distinct: usize, matches: &[(usize, usize, f32, bool)]) -> usize {
+    let mut by_pos: Vec<(usize, usize)> = matches.iter().map(|m| (m.0, m.1)).collect();
+    by_pos.sort_unstable();
+    let mut counts = vec![0usize; n];
+    let (mut have, mut left, mut shortest) = (0, 0, usize::MAX);
+    for right in 0..by_pos.len() {
+        if counts[by_pos[right].1] == 0 {
+            have += 1;
+        }
+        counts[by_pos[right].1] += 1;
+        while have == distinct {
+            shortest = shortest.min(by_pos[right].0 - by_pos[left].0 + 1);
+            counts[by_pos[left].1] -= 1;
+            if counts[by_pos[left].1] == 0 {
+                have -= 1;
+            }
+            left += 1;
+        }
+    }
+    shortest
 }
 
 /// The byte ranges of the matched tokens, merged.
@@ -812,6 +822,17 @@ mod tests {
         check_marks("of these", "other", 2, &["Of", "these"]);
         check_marks("\"state of the union\"", "other", 1, &["state", "of", "the", "union"]);
         check_marks("\"state of the union\" strong", "other", 1, &["state", "of", "the", "union", "strong"]);
+    }
+
+    #[test]
+    fn order_and_cover_windows() {
+        // Query terms 0, 1, 2 at positions in the order 1, 0, 2: the best order keeps two.
+        let at = vec![vec![(1, 1.0)], vec![(0, 1.0)], vec![(2, 0.5)]];
+        assert_eq!(in_order(3, &at), 1.5);
+        assert_eq!(in_order(3, &[]), 0.0);
+        // Terms 0 and 1 at tokens 2, 9 and 10: the shortest window holding both is 9..=10.
+        let matches = [(2, 0, 1.0, false), (9, 0, 1.0, false), (10, 1, 1.0, false)];
+        assert_eq!(shortest_cover(2, 2, &matches), 2);
     }
 
     #[test]
