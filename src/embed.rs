@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::hash::Navigator;
+use crate::hash::{History, Navigator};
 use crate::route::Route;
 
 /// The longest hash a host may send.
@@ -90,7 +90,7 @@ pub fn listen_to_host(nav: Navigator) {
             return;
         }
         if let Some(hash) = field("hash").filter(|h| h.starts_with("#/") && h.chars().count() <= MAX_HASH_CHARS) {
-            nav.go(Route::parse(&hash), false);
+            nav.go(Route::parse(&hash), History::Push);
         }
     });
     on_cleanup(move || handle.remove());

@@ -2,7 +2,7 @@
 //!
 //! Links are plain `<a href="#/…">`: the browser keeps history (back/forward) and the
 //! `hashchange` listener updates the signal. Typing a query replaces the current history entry
-//! instead of adding one per keystroke ([`Navigator::go`] with `replace`). Nothing here needs a
+//! instead of adding one per keystroke ([`Navigator::go`] with [`History::Replace`]). Nothing here needs a
 //! server or a router, so the app works on any host, under any path and from disk.
 
 use leptos::prelude::*;
@@ -12,6 +12,15 @@ use crate::route::Route;
 
 fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
+}
+
+/// What a change of route does to the browser's history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum History {
+    /// A new entry: Back returns to the view before (following a link, opening a result).
+    Push,
+    /// The current entry changes: typing a query, filtering, editing a comparison.
+    Replace,
 }
 
 /// The narrow handle views use to read and change the route.
@@ -39,13 +48,12 @@ impl Navigator {
         self.route
     }
 
-    /// Shows `route`, as a new history entry or (`replace`) in place of the current one.
-    pub fn go(&self, route: Route, replace: bool) {
+    /// Shows `route`, as a new history entry or in place of the current one.
+    pub fn go(&self, route: Route, history: History) {
         let hash = route.to_hash();
-        let written = if replace {
-            window().history().and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&hash)))
-        } else {
-            window().location().set_hash(&hash)
+        let written = match history {
+            History::Replace => window().history().and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&hash))),
+            History::Push => window().location().set_hash(&hash),
         };
         if written.is_err() {
             // Some sandboxed frames refuse history changes; the view still follows the reader.

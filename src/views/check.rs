@@ -14,7 +14,7 @@ use lectern_engine::Corpus;
 use super::diffed::{DiffLegend, Diffed, Side};
 use super::words::{percent, plural};
 use crate::app::{Library, SearchIndex};
-use crate::hash::Navigator;
+use crate::hash::{History, Navigator};
 use crate::route::{Item, Route};
 use crate::tray::Tray;
 
@@ -46,7 +46,7 @@ pub fn Check(text: Memo<String>) -> impl IntoView {
         let pasted = draft.get_untracked();
         // A long paste stays out of the address, which then must not keep an older quote.
         let in_url = if pasted.chars().count() <= MAX_CHARS_IN_URL { pasted.clone() } else { String::new() };
-        nav.go(Route::Check { text: in_url }, true);
+        nav.go(Route::Check { text: in_url }, History::Replace);
         submitted.set(pasted);
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -194,7 +194,7 @@ fn CheckDetail(result: CheckResult) -> impl IntoView {
             let rest = tray.items().get_untracked().into_iter().filter(|i| !lead.contains(i));
             let items: Vec<Item> = lead.iter().cloned().chain(rest).collect();
             tray.set(items.clone());
-            nav.go(Route::Compare { items }, false);
+            nav.go(Route::Compare { items }, History::Push);
         };
         view! {
             <DiffLegend sides=("the pasted quote", "the corpus")/>

@@ -8,13 +8,13 @@
 //! comparison" and "Replace mine"; edits to the reader's own comparison are saved to the tray.
 
 use leptos::prelude::*;
-use lectern_engine::align::align;
+use lectern_engine::align::{align_with_first, Alignment, Matching};
 
 use super::cite::Cite;
 use super::diffed::{DiffLegend, Diffed, Side};
 use super::words::percent;
 use crate::app::Library;
-use crate::hash::Navigator;
+use crate::hash::{History, Navigator};
 use crate::route::{Item, Route};
 use crate::tray::Tray;
 
@@ -56,7 +56,7 @@ pub fn Compare(items: Memo<Vec<Item>>) -> impl IntoView {
         if is_mine.get_untracked() {
             tray.set(next.clone());
         }
-        nav.go(Route::Compare { items: next }, true);
+        nav.go(Route::Compare { items: next }, History::Replace);
     };
 
     view! {
@@ -84,7 +84,7 @@ pub fn Compare(items: Memo<Vec<Item>>) -> impl IntoView {
                         <p>"This is a shared comparison, not yours. " {yours} " It stays as it is unless you choose:"</p>
                         <button type="button" data-tray-add on:click=move |_| {
                             tray.add_all(items.get_untracked());
-                            nav.go(tray.route(), true);
+                            nav.go(tray.route(), History::Replace);
                         }>"Add to my comparison"</button>
                         <button type="button" data-tray-replace on:click=move |_| {
                             tray.set(items.get_untracked());
@@ -103,56 +103,63 @@ pub fn Compare(items: Memo<Vec<Item>>) -> impl IntoView {
             <ol class="columns" data-columns>
                 {move || {
                     let all = resolved.get();
+                    let texts: Vec<Option<&str>> = all.iter().map(|r| r.text.as_deref()).collect();
+                    let matching = if strict.get() { Matching::Strict } else { Matching::Lenient };
+                    let alignments = align_with_first(&texts, matching);
                     let count = all.len();
-                    let base = all.first().and_then(|r| r.text.clone());
-                    let strict = strict.get();
                     all.into_iter()
+                        .zip(alignments)
                         .enumerate()
-                        .map(|(i, r)| {
-                            let alignment = match (&base, &r.text) {
-                                (Some(b), Some(t)) if i > 0 => Some(align(b, t, strict)),
-                                (Some(b), Some(_)) if i == 0 && count == 2 => {
-                                    resolved.get_untracked()[1].text.as_ref().map(|other| align(b, other, strict))
-                                }
-                                _ => None,
-                            };
-                            let similarity = (i > 0).then(|| alignment.as_ref().map(|a| a.similarity)).flatten();
-                            let side = if i == 0 { Side::Left } else { Side::Right };
-                            view! {
-                                <li class="column" data-column=i>
-                                    <header class="column-head">
-                                        <h2>{format!("Quote {}", i + 1)}</h2>
-                                        {column_source(&r)}
-                                        {similarity.map(|s| view! {
-                                            <p class="similarity" data-similarity=percent(s).to_string()>
-                                                {format!("{}% similar to quote 1", percent(s))}
-                                            </p>
-                                        })}
-                                    </header>
-                                    {match r.text.clone() {
-                                        Some(text) => view! {
-                                            <blockquote class="column-text" data-quote-text>
-                                                <Diffed text=text alignment=alignment side=side/>
-                                            </blockquote>
-                                        }.into_any(),
-                                        None => view! { <p class="missing">"This quote’s source is no longer in the corpus."</p> }.into_any(),
-                                    }}
-                                    {cite_for(corpus, &r)}
-                                    <div class="column-actions">
-                                        <button type="button" disabled=i == 0 aria-label=format!("Move quote {} earlier", i + 1)
-                                            on:click=move |_| change(Box::new(move |v| v.swap(i - 1, i)))>"← Earlier"</button>
-                                        <button type="button" disabled=i + 1 == count aria-label=format!("Move quote {} later", i + 1)
-                                            on:click=move |_| change(Box::new(move |v| v.swap(i, i + 1)))>"Later →"</button>
-                                        <button type="button" data-remove aria-label=format!("Remove quote {}", i + 1)
-                                            on:click=move |_| change(Box::new(move |v| { v.remove(i); }))>"Remove"</button>
-                                    </div>
-                                </li>
-                            }
-                        })
+                        .map(|(i, (r, alignment))| view! { <Column i=i count=count r=r alignment=alignment change=change/> })
                         .collect_view()
                 }}
             </ol>
         </section>
+    }
+}
+
+/// One quote of the comparison: its source, its similarity to quote 1, its text with the
+/// differences marked, its citation, and buttons to move or remove it (through `change`).
+#[component]
+fn Column(
+    i: usize,
+    count: usize,
+    r: Resolved,
+    alignment: Option<Alignment>,
+    change: impl Fn(Box<dyn Fn(&mut Vec<Item>)>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let Library(corpus) = expect_context::<Library>();
+    let similarity = (i > 0).then(|| alignment.as_ref().map(|a| a.similarity)).flatten();
+    let side = if i == 0 { Side::Left } else { Side::Right };
+    view! {
+        <li class="column" data-column=i>
+            <header class="column-head">
+                <h2>{format!("Quote {}", i + 1)}</h2>
+                {column_source(&r)}
+                {similarity.map(|s| view! {
+                    <p class="similarity" data-similarity=percent(s).to_string()>
+                        {format!("{}% similar to quote 1", percent(s))}
+                    </p>
+                })}
+            </header>
+            {match r.text.clone() {
+                Some(text) => view! {
+                    <blockquote class="column-text" data-quote-text>
+                        <Diffed text=text alignment=alignment side=side/>
+                    </blockquote>
+                }.into_any(),
+                None => view! { <p class="missing">"This quote’s source is no longer in the corpus."</p> }.into_any(),
+            }}
+            {cite_for(corpus, &r)}
+            <div class="column-actions">
+                <button type="button" disabled=i == 0 aria-label=format!("Move quote {} earlier", i + 1)
+                    on:click=move |_| change(Box::new(move |v| v.swap(i - 1, i)))>"← Earlier"</button>
+                <button type="button" disabled=i + 1 == count aria-label=format!("Move quote {} later", i + 1)
+                    on:click=move |_| change(Box::new(move |v| v.swap(i, i + 1)))>"Later →"</button>
+                <button type="button" data-remove aria-label=format!("Remove quote {}", i + 1)
+                    on:click=move |_| change(Box::new(move |v| { v.remove(i); }))>"Remove"</button>
+            </div>
+        </li>
     }
 }
 

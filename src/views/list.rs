@@ -12,7 +12,7 @@ use lectern_engine::Corpus;
 use super::meta::Byline;
 use super::words::{noun_for, plural};
 use crate::app::Library;
-use crate::hash::Navigator;
+use crate::hash::{History, Navigator};
 use crate::route::Route;
 
 #[component]
@@ -31,10 +31,10 @@ pub fn DocumentList() -> impl IntoView {
     let shown = Memo::new(move |_| catalog.browse(&filter.get(), sort.get()));
     // Typing and sorting replace the history entry: Back leaves the list rather than undoing
     // each keystroke.
-    let set_filter = move |filter: String| nav.go(Route::List { filter, sort: sort.get_untracked() }, true);
+    let set_filter = move |filter: String| nav.go(Route::List { filter, sort: sort.get_untracked() }, History::Replace);
     let set_sort = move |name: String| {
         let sort = SortKey::parse(&name).unwrap_or_default();
-        nav.go(Route::List { filter: filter.get_untracked(), sort }, true);
+        nav.go(Route::List { filter: filter.get_untracked(), sort }, History::Replace);
     };
     let total = docs.len();
     let paragraphs = corpus.passage_count();

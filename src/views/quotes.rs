@@ -24,7 +24,7 @@ use super::meta::Byline;
 use super::NotFound;
 use super::words::plural;
 use crate::app::Library;
-use crate::hash::Navigator;
+use crate::hash::{History, Navigator};
 use crate::route::{Item, Route};
 use crate::tray::Tray;
 
@@ -146,7 +146,7 @@ pub fn QuotesOverview() -> impl IntoView {
             <h1 id="quotes-title" tabindex="-1">"Quotes"</h1>
             <p>"Text in quotation marks, by document. One or two quoted words are counted as terms."</p>
             <QuoteFilter label="Filter documents by title, author or date" value=filter
-                on_input=move |filter| nav.go(Route::Quotes { doc: None, filter }, true)/>
+                on_input=move |filter| nav.go(Route::Quotes { doc: None, filter }, History::Replace)/>
             <p class="summary" role="status" aria-live="polite" data-quotes-count>{summary}</p>
             <ul class="quote-docs">
                 <For each=move || shown.get() key=|i| *i let:i>
@@ -223,7 +223,7 @@ pub fn DocumentQuotes(id: String) -> impl IntoView {
             <Byline doc=doc/>
             <p><a href=Route::document(&doc.id).to_hash()>"Read the document"</a></p>
             <QuoteFilter label="Filter these quotes by their words" value=filter
-                on_input=move |filter| nav.go(Route::Quotes { doc: Some(doc.id.clone()), filter }, true)/>
+                on_input=move |filter| nav.go(Route::Quotes { doc: Some(doc.id.clone()), filter }, History::Replace)/>
             <p class="summary" role="status" aria-live="polite" data-quotes-count>{summary}</p>
             {move || {
                 let (quotations, terms): (Vec<_>, Vec<_>) = shown.get().into_iter().partition(|q| q.quote.kind == QuoteKind::Quotation);

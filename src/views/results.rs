@@ -16,7 +16,7 @@ use super::search_box::{focus_box, focus_result, results, RESULTS_ID};
 use super::words::plural;
 use super::Marked;
 use crate::app::{Library, SearchIndex};
-use crate::hash::Navigator;
+use crate::hash::{History, Navigator};
 use crate::route::{Route, RESULTS_SHOWN};
 
 /// Characters of a passage shown in a result.
@@ -55,7 +55,7 @@ pub fn SearchResults(query: Memo<String>, shown: Memo<usize>) -> impl IntoView {
     let show_more = move |_| {
         let n = shown.get_untracked();
         focus_rank.store(n + 1, Ordering::Relaxed);
-        nav.go(Route::Search { query: query.get_untracked(), shown: n + RESULTS_SHOWN }, true);
+        nav.go(Route::Search { query: query.get_untracked(), shown: n + RESULTS_SHOWN }, History::Replace);
     };
     let status = move || match (index.get(), found.get()) {
         (None, _) => "Preparing search…".to_string(),

@@ -5,7 +5,7 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::hash::Navigator;
+use crate::hash::{History, Navigator};
 use crate::route::Route;
 
 /// The id of the results list, which the box controls.
@@ -31,8 +31,7 @@ pub fn SearchBox() -> impl IntoView {
 
     let on_input = move |ev: leptos::ev::Event| {
         let query = event_target_value(&ev);
-        let replace = route.with_untracked(|r| matches!(r, Route::Search { .. }));
-        nav.go(Route::search(query), replace);
+        nav.go(Route::search(query), typing_history(route));
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
         "ArrowDown" => {
@@ -48,7 +47,7 @@ pub fn SearchBox() -> impl IntoView {
         }
         "Escape" => {
             ev.prevent_default();
-            nav.go(Route::search(""), route.with_untracked(|r| matches!(r, Route::Search { .. })));
+            nav.go(Route::search(""), typing_history(route));
         }
         _ => {}
     };
@@ -92,6 +91,12 @@ pub fn results() -> Vec<web_sys::HtmlElement> {
 /// Focuses result `i`; false when there is none.
 pub fn focus_result(i: usize) -> bool {
     results().get(i).map(|el| el.focus().is_ok()).unwrap_or(false)
+}
+
+/// Typing on the results page changes its entry in place (one Back leaves the search, not one
+/// keystroke); the first keystroke elsewhere opens the results as a new entry.
+fn typing_history(route: ReadSignal<Route>) -> History {
+    if route.with_untracked(|r| matches!(r, Route::Search { .. })) { History::Replace } else { History::Push }
 }
 
 /// Moves focus back to the search box.

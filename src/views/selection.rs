@@ -7,7 +7,7 @@ use lectern_engine::Document;
 use wasm_bindgen::JsCast;
 
 use super::cite::CiteFields;
-use crate::hash::Navigator;
+use crate::hash::{History, Navigator};
 use crate::route::{Item, Route};
 use crate::tray::Tray;
 
@@ -62,7 +62,7 @@ pub fn SelectionBar(doc: &'static Document) -> impl IntoView {
                     }}
                     <a href=check.clone() on:click={
                         let text = s.text.clone();
-                        move |_| nav.go(Route::Check { text: text.clone() }, false)
+                        move |_| nav.go(Route::Check { text: text.clone() }, History::Push)
                     }>"Check selection"</a>
                     <button type="button" data-cite-selection aria-expanded=move || citing.get().to_string()
                         on:click=move |_| citing.update(|c| *c = !*c)>"Cite"</button>

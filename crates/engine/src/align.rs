@@ -4,7 +4,7 @@
 //! Words are whitespace-separated (em and en dashes separate words too). By default words are
 //! compared leniently — by their letters and digits, case and diacritics folded — so a
 //! difference in case, punctuation or quote marks alone is [`Change::Minor`], not a changed
-//! word; `strict` compares the words exactly as written. The diff itself is the `similar`
+//! word; [`Matching::Strict`] compares the words exactly as written. The diff itself is the `similar`
 //! crate's (Myers) over the word keys.
 //!
 //! Quoters' conventions are not changes. An ellipsis ("…", "...", "[…]") marks words left out:
@@ -47,13 +47,18 @@ pub enum Change {
 /// A stretch of the alignment: byte ranges in each text (empty on the side that lacks it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {
+    /// The kind of difference.
     pub change: Change,
+    /// Byte range in the left text.
     pub left: Range<usize>,
+    /// Byte range in the right text.
     pub right: Range<usize>,
 }
 
+/// Two texts aligned word by word, with the figures a reader is shown.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Alignment {
+    /// The stretches of the alignment, in order, covering both texts.
     pub segments: Vec<Segment>,
     /// Shared words, twice, over all words but those left out or put in by a quoter's marks:
     /// 1 for the same words, 0 for nothing in common.
@@ -65,6 +70,17 @@ pub struct Alignment {
     pub omissions: usize,
     /// Insertions marked with square brackets.
     pub insertions: usize,
+}
+
+/// How words are compared.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Matching {
+    /// By letters and digits, case and diacritics folded: punctuation or case alone is a
+    /// [`Change::Minor`] difference.
+    #[default]
+    Lenient,
+    /// Exactly as written: punctuation and case count as changes.
+    Strict,
 }
 
 /// What a word is to a quoter.
@@ -81,8 +97,11 @@ pub enum WordKind {
 /// A word of a text and the key it is compared by.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Word {
+    /// Byte range of the word in its text.
     pub span: Range<usize>,
+    /// What the word is compared by (see [`Matching`]).
     pub key: String,
+    /// Whether it is a word, an ellipsis or a bracketed word.
     pub kind: WordKind,
 }
 
@@ -91,16 +110,16 @@ const ELLIPSIS_KEY: &str = "…";
 /// A bracketed group longer than this many words is taken as ordinary text.
 const MAX_BRACKETED_WORDS: usize = 40;
 
-/// The words of `text`, keyed leniently or (`strict`) exactly, with ellipses split off the
-/// words they are attached to ("said…" is "said" and "…") and bracketed words marked.
-pub fn words(text: &str, strict: bool) -> Vec<Word> {
+/// The words of `text`, keyed as `matching` says, with ellipses split off the words they are
+/// attached to ("said…" is "said" and "…") and bracketed words marked.
+pub fn words(text: &str, matching: Matching) -> Vec<Word> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         let separator = c.is_whitespace() || c == '—' || c == '–';
         match (separator, start) {
             (true, Some(s)) => {
-                split_ellipses(text, s..i, strict, &mut out);
+                split_ellipses(text, s..i, matching, &mut out);
                 start = None;
             }
             (false, None) => start = Some(i),
@@ -113,7 +132,7 @@ pub fn words(text: &str, strict: bool) -> Vec<Word> {
 
 /// Pushes the words of one whitespace-separated chunk: the ellipses in it (each with the
 /// punctuation around it) and the words between them.
-fn split_ellipses(text: &str, chunk: Range<usize>, strict: bool, out: &mut Vec<Word>) {
+fn split_ellipses(text: &str, chunk: Range<usize>, matching: Matching, out: &mut Vec<Word>) {
     let s = &text[chunk.clone()];
     let mut cores: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
@@ -142,7 +161,7 @@ fn split_ellipses(text: &str, chunk: Range<usize>, strict: bool, out: &mut Vec<W
     let offset = chunk.start;
     let word = |range: Range<usize>, out: &mut Vec<Word>| {
         if !range.is_empty() {
-            out.push(Word { key: key(&s[range.clone()], strict), span: offset + range.start..offset + range.end, kind: WordKind::Word });
+            out.push(Word { key: key(&s[range.clone()], matching), span: offset + range.start..offset + range.end, kind: WordKind::Word });
         }
     };
     for core in cores {
@@ -192,9 +211,9 @@ fn mark_brackets(text: &str, words: &mut [Word]) {
 }
 
 /// Lenient key: letters and digits only, lowercased, diacritics removed; a word of punctuation
-/// alone keys as itself.
-fn key(word: &str, strict: bool) -> String {
-    if strict {
+/// alone keys as itself. Strict key: the word as written.
+fn key(word: &str, matching: Matching) -> String {
+    if matching == Matching::Strict {
         return word.to_string();
     }
     let folded: String = fold_chars(word).filter(|c| c.is_alphanumeric()).collect();
@@ -206,8 +225,8 @@ fn key(word: &str, strict: bool) -> String {
 }
 
 /// Aligns `left` with `right` word by word.
-pub fn align(left: &str, right: &str, strict: bool) -> Alignment {
-    let (a, b) = (words(left, strict), words(right, strict));
+pub fn align(left: &str, right: &str, matching: Matching) -> Alignment {
+    let (a, b) = (words(left, matching), words(right, matching));
     // Ellipses stay out of the diff; they are put back where they stand afterwards.
     let content = |words: &[Word]| -> Vec<usize> { (0..words.len()).filter(|&i| words[i].kind != WordKind::Ellipsis).collect() };
     let (ia, ib) = (content(&a), content(&b));
@@ -280,6 +299,22 @@ pub fn align(left: &str, right: &str, strict: bool) -> Alignment {
         similarity,
         words_different: different,
     }
+}
+
+/// A comparison of several texts, each aligned with the first (the reference); with exactly
+/// two, the first is aligned with the second too, so both columns show their differences.
+/// `None` where a text is missing (a quote whose source is gone) or has nothing to align with.
+pub fn align_with_first(texts: &[Option<&str>], matching: Matching) -> Vec<Option<Alignment>> {
+    let first = texts.first().copied().flatten();
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| match (first, *text) {
+            (Some(f), Some(t)) if i > 0 => Some(align(f, t, matching)),
+            (Some(f), Some(_)) if texts.len() == 2 => texts[1].map(|other| align(f, other, matching)),
+            _ => None,
+        })
+        .collect()
 }
 
 fn covers_ellipsis(words: &[Word], range: &Range<usize>) -> bool {
@@ -494,8 +529,8 @@ mod tests {
 
     /// Renders an alignment as text: `=same`, `~left/right` minor, `[left→right]` changed,
     /// `-left` only left, `+right` only right, `{left…right}` elided, `<left|right>` bracketed.
-    fn render(left: &str, right: &str, strict: bool) -> String {
-        let al = align(left, right, strict);
+    fn render(left: &str, right: &str, matching: Matching) -> String {
+        let al = align(left, right, matching);
         al.segments
             .iter()
             .map(|s| {
@@ -515,14 +550,26 @@ mod tests {
     }
 
     fn check(left: &str, right: &str, expected: &str) {
-        assert_eq!(render(left, right, false), expected, "{left:?} vs {right:?}");
+        assert_eq!(render(left, right, Matching::Lenient), expected, "{left:?} vs {right:?}");
     }
 
     /// Checks (words different, omissions, insertions, similarity in %) of an alignment.
     fn figures(left: &str, right: &str, expected: (usize, usize, usize, u32)) {
-        let al = align(left, right, false);
+        let al = align(left, right, Matching::Lenient);
         let got = (al.words_different, al.omissions, al.insertions, (al.similarity * 100.0).round() as u32);
-        assert_eq!(got, expected, "{left:?} vs {right:?}: {}", render(left, right, false));
+        assert_eq!(got, expected, "{left:?} vs {right:?}: {}", render(left, right, Matching::Lenient));
+    }
+
+    #[test]
+    fn every_column_is_aligned_with_the_first() {
+        let sims = |texts: &[Option<&str>]| -> Vec<Option<u32>> {
+            align_with_first(texts, Matching::Lenient).iter().map(|a| a.as_ref().map(|a| (a.similarity * 100.0).round() as u32)).collect()
+        };
+        assert_eq!(sims(&[Some("a b"), Some("a c")]), [Some(50), Some(50)], "two: each side shows its differences");
+        assert_eq!(sims(&[Some("a b"), Some("a c"), Some("a b")]), [None, Some(50), Some(100)]);
+        assert_eq!(sims(&[None, Some("a")]), [None, None], "nothing to align with");
+        assert_eq!(sims(&[Some("a"), None, Some("a")]), [None, None, Some(100)]);
+        assert_eq!(sims(&[Some("a")]), [None]);
     }
 
     #[test]
@@ -538,8 +585,8 @@ mod tests {
         check("“We need to respect", "\"we need to respect", "~“We/\"we =need to respect");
         check("country’s right, and", "country's right and", "~country’s right,/country's right =and");
         check("these—Russia, Kazakhstan", "these Russia, Kazakhstan", "=these—Russia, Kazakhstan");
-        assert_eq!(render("country’s right,", "country's right", true), "[country’s right,→country's right]");
-        assert_eq!(render("a more moderate, way", "a more moderate way", true), "=a more [moderate,→moderate] =way");
+        assert_eq!(render("country’s right,", "country's right", Matching::Strict), "[country’s right,→country's right]");
+        assert_eq!(render("a more moderate, way", "a more moderate way", Matching::Strict), "=a more [moderate,→moderate] =way");
     }
 
     #[test]
@@ -582,7 +629,7 @@ mod tests {
     #[test]
     fn words_split_ellipses_and_mark_brackets() {
         let shown = |text: &str| -> Vec<String> {
-            words(text, false)
+            words(text, Matching::Lenient)
                 .iter()
                 .map(|w| match w.kind {
                     WordKind::Word => text[w.span.clone()].to_string(),

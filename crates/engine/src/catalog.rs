@@ -29,6 +29,7 @@ pub enum SortKey {
 }
 
 impl SortKey {
+    /// Every sort key, in the order the sort control lists them.
     pub const ALL: [SortKey; 4] = [SortKey::Title, SortKey::Date, SortKey::Author, SortKey::Size];
 
     /// The name written in addresses (`sort=date`).
@@ -65,6 +66,7 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// The filter for what the reader typed.
     pub fn new(typed: &str) -> Filter {
         Filter { words: tokenize(typed).into_iter().map(|t| t.term).collect() }
     }
@@ -96,6 +98,7 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// The sort keys of `docs`, worked out once.
     pub fn new(docs: &[Document]) -> Catalog {
         Catalog { entries: docs.iter().map(Keys::of).collect() }
     }

@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::align::{align, words, Alignment, Change, Word, WordKind};
+use crate::align::{align, words, Alignment, Change, Matching, Word, WordKind};
 use crate::index::Index;
 use crate::model::Corpus;
 use crate::query::QUOTES;
@@ -91,11 +91,15 @@ impl SpanMatch {
 /// One place where an exact quote occurs word for word.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Place {
+    /// Index of the document in [`Corpus::documents`].
     pub doc: usize,
+    /// 1-based ¶.
     pub passage: usize,
+    /// Byte range of the quote in the passage.
     pub span: Range<usize>,
 }
 
+/// What a check concludes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Verdict {
     /// Every word matches (differences of case, punctuation or quote marks, and the quoter's
@@ -107,8 +111,10 @@ pub enum Verdict {
     NotFound,
 }
 
+/// Everything a check found: the verdict, the best match and its alternatives.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CheckResult {
+    /// What the check concludes.
     pub verdict: Verdict,
     /// The text that was checked (the paste, cut to the limit).
     pub checked: String,
@@ -117,6 +123,7 @@ pub struct CheckResult {
     /// For an exact quote, every place it occurs word for word, in corpus order (at most
     /// [`CheckOptions::max_places`]; `places_total` counts them all).
     pub places: Vec<Place>,
+    /// How many places hold the quote word for word (for an exact quote).
     pub places_total: usize,
     /// The next best candidates (or, when not found, the closest ones), best first.
     pub nearest: Vec<SpanMatch>,
@@ -128,7 +135,7 @@ pub struct CheckResult {
 pub fn check_quote(corpus: &Corpus, index: &Index, pasted: &str, options: &CheckOptions) -> CheckResult {
     let (checked, cut_chars) = cut(pasted, options.max_chars);
     let checked = checked.trim();
-    let pasted_words = words(checked, false);
+    let pasted_words = words(checked, Matching::Lenient);
     let mut matches: Vec<SpanMatch> = Vec::new();
     if pasted_words.iter().any(|w| w.kind == WordKind::Word) {
         // Quote marks in a paste are part of the quote, not a phrase instruction: a slightly
@@ -191,7 +198,7 @@ fn best_span(corpus: &Corpus, pasted: &str, pasted_words: &[Word], doc: usize, w
     let text_words: Vec<WindowWord> = numbers
         .iter()
         .enumerate()
-        .flat_map(|(part, &n)| words(&passages[n - 1], false).into_iter().map(move |word| WindowWord { part, word }))
+        .flat_map(|(part, &n)| words(&passages[n - 1], Matching::Lenient).into_iter().map(move |word| WindowWord { part, word }))
         .collect();
     let (paste_range, text_range) = local_alignment(pasted_words, &text_words)?;
     let content = |ws: &[Word]| ws.iter().filter(|w| w.kind == WordKind::Word).count();
@@ -211,7 +218,7 @@ fn best_span(corpus: &Corpus, pasted: &str, pasted_words: &[Word], doc: usize, w
         }
     }
     let text = parts.iter().map(|p| &passages[p.passage - 1][p.span.clone()]).collect::<Vec<_>>().join("\n");
-    let alignment = align(pasted, &text, false);
+    let alignment = align(pasted, &text, Matching::Lenient);
     // Counted with the same word splitting as the alignment (dashes separate words too); the
     // quoter's bracketed words and ellipses are not the quote's words.
     let quoted: Vec<&Word> = pasted_words.iter().filter(|w| w.kind == WordKind::Word).collect();
@@ -343,7 +350,7 @@ fn exact_places(corpus: &Corpus, index: &Index, pasted: &[Word], best: &SpanMatc
     for p in candidates {
         let r = index.passage_ref(p as usize);
         let text = &corpus.documents()[r.doc].passages[r.number - 1];
-        let ws = words(text, false);
+        let ws = words(text, Matching::Lenient);
         for start in 0..ws.len().saturating_sub(keys.len() - 1) {
             if ws[start..start + keys.len()].iter().zip(&keys).all(|(w, k)| w.key == *k) {
                 total += 1;

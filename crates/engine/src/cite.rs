@@ -9,9 +9,13 @@ use crate::model::Document;
 
 /// What is being cited: a quote from ¶`passage` of `doc`, and where it can be read.
 pub struct Citation<'a> {
+    /// The document quoted.
     pub doc: &'a Document,
+    /// 1-based ¶ of the quote.
     pub passage: usize,
+    /// The quoted text.
     pub quote: &'a str,
+    /// Where the reader can follow the quote back.
     pub link: Link<'a>,
     /// The corpus snapshot the quote was read in, when known.
     pub version: Option<Version<'a>>,
@@ -29,7 +33,9 @@ pub enum Link<'a> {
 /// The corpus snapshot: the build date and the SHA-256 of the bundled corpus.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Version<'a> {
+    /// The day the corpus was built (`YYYY-MM-DD`).
     pub build_date: &'a str,
+    /// The SHA-256 of the bundled corpus, in hex.
     pub checksum: &'a str,
 }
 

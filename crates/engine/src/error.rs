@@ -12,6 +12,7 @@ pub struct CorpusError {
     pub file: String,
     /// 1-based line number in that file, where the problem sits on one line.
     pub line: Option<usize>,
+    /// What is wrong.
     pub problem: Problem,
 }
 
@@ -19,27 +20,42 @@ pub struct CorpusError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
     /// The file is neither `.md` nor `.txt`.
-    Unsupported { extension: String },
+    Unsupported {
+        /// The extension found, without its dot (empty when there is none).
+        extension: String,
+    },
     /// The bytes are not UTF-8 (the line is the first bad one).
     InvalidUtf8,
     /// A `---` front-matter block was opened and never closed.
     UnclosedFrontMatter,
     /// The front matter is not valid YAML of the expected shape.
-    MalformedFrontMatter { reason: String },
+    MalformedFrontMatter {
+        /// What the YAML parser said.
+        reason: String,
+    },
     /// A Markdown file without a `title` (or with an empty one).
     MissingTitle,
     /// No text outside the front matter.
     EmptyDocument,
     /// Two files with the same stem, which is the document id.
-    DuplicateId { id: String, other: String },
+    DuplicateId {
+        /// The id both files have.
+        id: String,
+        /// The other file with that id.
+        other: String,
+    },
     /// The folder holds no document at all.
     EmptyCorpus,
     /// The file or folder could not be read (missing, no permission, a directory where a file
     /// was expected); `reason` is the operating system's word for it.
-    Unreadable { reason: String },
+    Unreadable {
+        /// The operating system's word for it.
+        reason: String,
+    },
 }
 
 impl CorpusError {
+    /// A problem with `file`, at `line` when it has one.
     pub fn new(file: &str, line: Option<usize>, problem: Problem) -> Self {
         CorpusError { file: file.to_string(), line, problem }
     }

@@ -26,10 +26,12 @@ pub fn raw_words(text: &str) -> impl Iterator<Item = String> + '_ {
 pub struct Rng(u64);
 
 impl Rng {
+    /// A generator seeded with `seed`: the same seed, the same sequence.
     pub fn new(seed: u64) -> Self {
         Rng(seed)
     }
 
+    /// The next 64 random bits (splitmix64).
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
@@ -48,6 +50,7 @@ impl Rng {
         lo + self.below(hi - lo + 1)
     }
 
+    /// True with probability `p`.
     pub fn chance(&mut self, p: f64) -> bool {
         (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * 1.0 < p
     }
@@ -92,6 +95,7 @@ impl Lexicon {
         Lexicon { words, cumulative }
     }
 
+    /// A word drawn by its weight.
     pub fn sample<'a>(&'a self, rng: &mut Rng) -> &'a str {
         let total = *self.cumulative.last().unwrap();
         let x = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * total;
@@ -179,8 +183,10 @@ pub enum QueryKind {
 }
 
 impl QueryKind {
+    /// Every kind, in the order reports list them.
     pub const ALL: [QueryKind; 4] = [QueryKind::Exact, QueryKind::Misquote, QueryKind::Keywords, QueryKind::Prefix];
 
+    /// The kind as reports name it.
     pub fn name(self) -> &'static str {
         match self {
             QueryKind::Exact => "exact fragment",
@@ -194,9 +200,13 @@ impl QueryKind {
 /// A query with the passage it should find: document id and 1-based ¶.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TestQuery {
+    /// What kind of query this is.
     pub kind: QueryKind,
+    /// The query as a reader would type or paste it.
     pub text: String,
+    /// The id of the document holding the passage it should find.
     pub doc_id: String,
+    /// The 1-based ¶ it should find.
     pub passage: usize,
 }
 

@@ -20,6 +20,7 @@ use crate::text::tokenize;
 /// Where a global passage number points: document index in the corpus and its ¶ number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PassageRef {
+    /// Index of the document in [`Corpus::documents`].
     pub doc: usize,
     /// 1-based, as shown to readers.
     pub number: usize,
@@ -28,10 +29,13 @@ pub struct PassageRef {
 /// The passages one term occurs in.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Postings {
+    /// Global passage numbers, ascending.
     pub passages: Vec<u32>,
+    /// How often the term occurs in each of those passages (saturating).
     pub counts: Vec<u16>,
 }
 
+/// The inverted index: terms, their postings and the passage lengths, with the trigram table built on first use.
 #[derive(Debug, Default)]
 pub struct Index {
     terms: Vec<String>,
@@ -126,10 +130,12 @@ impl Index {
         Some(Index::assemble(wire.terms, postings, wire.passage_len, corpus))
     }
 
+    /// The vocabulary, sorted; a term id is a position in it.
     pub fn terms(&self) -> &[String] {
         &self.terms
     }
 
+    /// The id of `term`, if the corpus has it.
     pub fn term_id(&self, term: &str) -> Option<usize> {
         self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok()
     }
@@ -141,6 +147,7 @@ impl Index {
         start..end
     }
 
+    /// The passages term `term_id` occurs in.
     pub fn postings(&self, term_id: usize) -> &Postings {
         &self.postings[term_id]
     }
@@ -150,18 +157,22 @@ impl Index {
         self.postings[term_id].passages.len()
     }
 
+    /// How many passages the corpus has.
     pub fn passage_count(&self) -> usize {
         self.passage_len.len()
     }
 
+    /// The number of terms of global passage `passage`.
     pub fn passage_len(&self, passage: usize) -> usize {
         self.passage_len[passage] as usize
     }
 
+    /// The average passage length in terms (at least 1), for BM25.
     pub fn average_len(&self) -> f32 {
         self.average_len
     }
 
+    /// The document and ¶ of global passage `passage`.
     pub fn passage_ref(&self, passage: usize) -> PassageRef {
         self.passage_refs[passage]
     }

@@ -26,6 +26,8 @@
 //! - [`cite`]: a quote's citation as plain text and Markdown.
 //! - [`bundle`]: the bytes a corpus is bundled as, written at build time, read in the app.
 
+#![warn(missing_docs)]
+
 pub mod align;
 pub mod bundle;
 pub mod catalog;

@@ -12,7 +12,9 @@ use crate::parse::{parse_document, SourceFile};
 /// Descriptive metadata of a document, as given in its front matter (or derived for plain text).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
+    /// The title shown in lists, the reader and citations; never empty.
     pub title: String,
+    /// Who wrote it, as written in the front matter.
     pub author: Option<String>,
     /// Free text as written by the author of the corpus; ISO dates (`2015-12-22`) are the norm.
     pub date: Option<String>,
@@ -29,6 +31,7 @@ pub struct Meta {
 pub struct Document {
     /// The source file's stem; unique in the corpus and used in permalinks.
     pub id: String,
+    /// Title, author, date and the rest.
     pub meta: Meta,
     /// The passages in document order; `passages[0]` is ¶1.
     pub passages: Vec<String>,
@@ -102,10 +105,12 @@ impl Corpus {
         }
     }
 
+    /// The documents, ordered by id.
     pub fn documents(&self) -> &[Document] {
         &self.documents
     }
 
+    /// The document with id `id`.
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents
             .binary_search_by(|d| d.id.as_str().cmp(id))
@@ -113,6 +118,7 @@ impl Corpus {
             .map(|i| &self.documents[i])
     }
 
+    /// How many passages the documents have in all.
     pub fn passage_count(&self) -> usize {
         self.documents.iter().map(|d| d.passages.len()).sum()
     }

@@ -18,11 +18,14 @@ use crate::model::{Document, Meta};
 /// last path component gives the id and the format) and its raw bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceFile {
+    /// The file name, with its extension (the id is its stem).
     pub name: String,
+    /// The raw content; decoded as UTF-8 when parsed.
     pub bytes: Vec<u8>,
 }
 
 impl SourceFile {
+    /// A file named `name` holding `bytes`.
     pub fn new(name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
         SourceFile { name: name.into(), bytes: bytes.into() }
     }

@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use crate::text::{is_cjk, tokenize};
 
+/// A parsed query: terms in order, phrases among them, and whether it was cut.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Query {
     /// The terms in query order (repeats kept: order matters for long quotations).
@@ -19,8 +20,10 @@ pub struct Query {
     pub truncated: bool,
 }
 
+/// One word of a query, folded as the index folds words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QueryTerm {
+    /// The folded term.
     pub term: String,
     /// The reader is still typing this word: match words that start with it too.
     pub prefix: bool,

@@ -24,6 +24,7 @@ pub enum QuoteKind {
 pub struct Quote {
     /// Byte range of the quoted text, without its marks.
     pub span: Range<usize>,
+    /// Quotation or term.
     pub kind: QuoteKind,
 }
 
@@ -44,14 +45,18 @@ const OPENERS: [char; 5] = ['“', '"', '‘', '«', '„'];
 /// One quote of a document: its ¶ (1-based) and the quote in that passage.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocQuote {
+    /// 1-based ¶ of the quote.
     pub passage: usize,
+    /// The quote in that passage.
     pub quote: Quote,
 }
 
 /// How many quotations and quoted terms a document holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct QuoteCounts {
+    /// Quotations: three words or more.
     pub quotations: usize,
+    /// Terms: one or two quoted words.
     pub terms: usize,
 }
 

@@ -75,12 +75,26 @@ pub struct SearchOptions {
     pub weights: RankingWeights,
 }
 
+/// How phase 2 weighs what it learns of a candidate. Each signal is in 0..=1, so a weight is
+/// the most that signal can add to a score; weights from 0 (ignored) to about 2 are sensible,
+/// and only their ratios matter. The defaults are the values the relevance suite passes with.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RankingWeights {
+    /// Phase 1's BM25, divided by the best candidate's: favours passages that use the query's
+    /// rare words, and use them often. Default 0.5.
     pub bm25: f32,
+    /// The share of the query's words found, each weighted by its idf: favours passages with
+    /// more of the rare words, whatever their order. Default 1.0.
     pub coverage: f32,
+    /// The query's words in the query's order (a weighted longest common subsequence, over the
+    /// query's length): what finds a pasted quotation despite dropped or swapped words.
+    /// Default 1.0.
     pub order: f32,
+    /// How close together the matched words stand (distinct words over the shortest window
+    /// holding them all): favours a phrase over words scattered through a long ¶. Default 0.3.
     pub proximity: f32,
+    /// The share of the query's words matched exactly rather than through a typo or as a
+    /// prefix: breaks ties toward the words as typed. Default 0.2.
     pub exact: f32,
 }
 
@@ -115,13 +129,16 @@ pub struct Hit {
     pub doc: usize,
     /// 1-based ¶ number.
     pub passage: usize,
+    /// The ranking score (higher is better; comparable within one search only).
     pub score: f32,
     /// Byte ranges of the matched words in the passage text.
     pub highlights: Vec<Range<usize>>,
 }
 
+/// What a search found: the best hits and the counts the reader is told.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchResults {
+    /// The best passages, best first.
     pub hits: Vec<Hit>,
     /// How many passages hold every content word of the query and every quoted phrase (every
     /// word when the query has only function words). For a query of more than
@@ -156,10 +173,12 @@ pub struct Searcher<'a> {
 }
 
 impl<'a> Searcher<'a> {
+    /// A searcher with the default [`SearchOptions`].
     pub fn new(corpus: &'a Corpus, index: &'a Index) -> Self {
         Self::with_options(corpus, index, SearchOptions::default())
     }
 
+    /// A searcher with its own knobs.
     pub fn with_options(corpus: &'a Corpus, index: &'a Index, options: SearchOptions) -> Self {
         Searcher { corpus, index, options }
     }

@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use crate::align::{align, Change};
+use crate::align::{align, Change, Matching};
 use crate::index::Index;
 use crate::model::Corpus;
 use crate::search::{SearchOptions, Searcher};
@@ -59,7 +59,7 @@ pub fn similar_passages(corpus: &Corpus, index: &Index, doc: usize, passage: usi
         .filter(|h| (h.doc, h.passage) != (doc, passage))
         .filter_map(|h| {
             let other = &corpus.documents()[h.doc].passages[h.passage - 1];
-            let alignment = align(text, other, false);
+            let alignment = align(text, other, Matching::Lenient);
             // Shared words next to each other are marked as one run.
             let mut shared: Vec<Range<usize>> = Vec::new();
             for s in alignment.segments.iter().filter(|s| matches!(s.change, Change::Same | Change::Minor) && !s.right.is_empty()) {

@@ -9,7 +9,9 @@ use std::ops::Range;
 /// A run of text, marked when it is a matched word.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Piece<'a> {
+    /// The text of the piece.
     pub text: &'a str,
+    /// Whether it is a matched word, to be marked.
     pub marked: bool,
 }
 

@@ -29,6 +29,7 @@ pub struct TitleOptions {
     pub min_prefix_len: usize,
     /// Weights of a prefix match and of a typo match (an exact match weighs 1).
     pub prefix_weight: f32,
+    /// Weight of a title word matched through a typo, against 1 for an exact word.
     pub fuzzy_weight: f32,
 }
 
@@ -66,10 +67,12 @@ fn folded(text: &str) -> String {
 }
 
 impl Titles {
+    /// The title and id words of every document of `corpus`, with the default options.
     pub fn new(corpus: &Corpus) -> Titles {
         Self::with_options(corpus, TitleOptions::default())
     }
 
+    /// The same with its own knobs.
     pub fn with_options(corpus: &Corpus, options: TitleOptions) -> Titles {
         let docs = corpus
             .documents()

@@ -2,7 +2,7 @@
 //! highlight and span ranges lie inside their text on char boundaries, alignments cover both
 //! texts, parsing accepts or refuses without panicking.
 
-use lectern_engine::align::{align, Change};
+use lectern_engine::align::{align, Change, Matching};
 use lectern_engine::check::{check_quote, CheckOptions};
 use lectern_engine::quotes::find_quotes;
 use lectern_engine::snippet::{layered, pieces, snippet_range};
@@ -96,7 +96,7 @@ proptest! {
 
     #[test]
     fn alignment_covers_both_texts(left in messy_text(), right in messy_text(), strict in any::<bool>()) {
-        let al = align(&left, &right, strict);
+        let al = align(&left, &right, if strict { Matching::Strict } else { Matching::Lenient });
         // Every character that is not a word separator lies in some segment of its side.
         let covered = |text: &str, side: &dyn Fn(&lectern_engine::align::Segment) -> std::ops::Range<usize>| {
             for s in &al.segments {
@@ -127,7 +127,7 @@ proptest! {
     fn respaced_text_aligns_as_the_same(text in messy_text(), strict in any::<bool>()) {
         prop_assume!(!has_quoter_marks(&text));
         let respaced = split_words(&text).join(" \n ");
-        let al = align(&text, &respaced, strict);
+        let al = align(&text, &respaced, if strict { Matching::Strict } else { Matching::Lenient });
         prop_assert_eq!((al.words_different, al.similarity), (0, 1.0));
         for s in &al.segments {
             prop_assert_eq!(s.change, Change::Same, "{:?}", al);
