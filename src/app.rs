@@ -46,19 +46,7 @@ pub fn App(
     index: Option<&'static Index>,
 ) -> impl IntoView {
     provide_context(Library(corpus));
-    let (search_index, set_search_index) = signal(index);
-    provide_context(SearchIndex(search_index));
-    if index.is_none() {
-        // After the first frame, so the page shows before the index is decoded; and after a
-        // second at the latest, because hidden pages and frames get no animation frames.
-        let load = move || {
-            if search_index.get_untracked().is_none() {
-                set_search_index.set(Some(crate::data::bundled_index()));
-            }
-        };
-        request_animation_frame(load);
-        set_timeout(load, std::time::Duration::from_secs(1));
-    }
+    provide_context(SearchIndex(index_loader(index)));
     let nav = Navigator::new();
     provide_context(nav);
     let tray = Tray::new();
@@ -84,7 +72,6 @@ pub fn App(
         Route::Check { text } => text,
         _ => String::new(),
     });
-    let tray_items = tray.items();
     let embedded = embed::is_embedded();
     if embedded {
         embed::report_height();
@@ -103,6 +90,57 @@ pub fn App(
 
     Effect::new(move |_| document().set_title(&page_title(corpus, &route.get())));
 
+    view! {
+        <SiteHeader embedded=embedded/>
+        <p class="visually-hidden" role="status" aria-live="polite" data-tray-status>{move || tray.status().get()}</p>
+        <main id="main" tabindex="-1">
+            {move || match page.get() {
+                Page::List => view! { <DocumentList/> }.into_any(),
+                Page::Search => view! { <SearchResults query=search_query shown=shown/> }.into_any(),
+                Page::Document(id) => view! { <Reader id=id passage=passage query=query/> }.into_any(),
+                Page::Quotes(None) => view! { <QuotesOverview/> }.into_any(),
+                Page::Quotes(Some(id)) => view! { <DocumentQuotes id=id/> }.into_any(),
+                Page::About => view! { <About/> }.into_any(),
+                Page::Compare => view! { <Compare items=compare_items/> }.into_any(),
+                Page::Check => view! { <Check text=check_text/> }.into_any(),
+                Page::Similar(id, passage) => view! { <Similar id=id passage=passage/> }.into_any(),
+                Page::Unknown(hash) => {
+                    view! { <NotFound message=format!("Nothing is at “{hash}”.")/> }.into_any()
+                }
+            }}
+        </main>
+        {(!embedded).then(|| view! {
+            <footer class="site-footer">
+                <a href=Route::About.to_hash() data-nav="about">"About this copy"</a>
+            </footer>
+        })}
+    }
+}
+
+/// The index as a signal: `given` at once, or else the bundled one, decoded after the first
+/// frame so the page shows before it (and after a second at the latest, because hidden pages
+/// and frames get no animation frames).
+fn index_loader(given: Option<&'static Index>) -> ReadSignal<Option<&'static Index>> {
+    let (index, set_index) = signal(given);
+    if given.is_none() {
+        let load = move || {
+            if index.get_untracked().is_none() {
+                set_index.set(Some(crate::data::bundled_index()));
+            }
+        };
+        request_animation_frame(load);
+        set_timeout(load, std::time::Duration::from_secs(1));
+    }
+    index
+}
+
+/// The site header: skip link, brand, search box and the views' links; in embed mode compact,
+/// with a link to the same state as a full page instead of the brand.
+#[component]
+fn SiteHeader(embedded: bool) -> impl IntoView {
+    let nav = expect_context::<Navigator>();
+    let tray_items = expect_context::<Tray>().items();
+    let route = nav.route();
     view! {
         <header class="site-header" class:embedded=embedded>
             <a class="skip-link" href="#/" on:click=skip_to_main>"Skip to content"</a>
@@ -129,28 +167,6 @@ pub fn App(
                 })}
             </nav>
         </header>
-        <p class="visually-hidden" role="status" aria-live="polite" data-tray-status>{move || tray.status().get()}</p>
-        <main id="main" tabindex="-1">
-            {move || match page.get() {
-                Page::List => view! { <DocumentList/> }.into_any(),
-                Page::Search => view! { <SearchResults query=search_query shown=shown/> }.into_any(),
-                Page::Document(id) => view! { <Reader id=id passage=passage query=query/> }.into_any(),
-                Page::Quotes(None) => view! { <QuotesOverview/> }.into_any(),
-                Page::Quotes(Some(id)) => view! { <DocumentQuotes id=id/> }.into_any(),
-                Page::About => view! { <About/> }.into_any(),
-                Page::Compare => view! { <Compare items=compare_items/> }.into_any(),
-                Page::Check => view! { <Check text=check_text/> }.into_any(),
-                Page::Similar(id, passage) => view! { <Similar id=id passage=passage/> }.into_any(),
-                Page::Unknown(hash) => {
-                    view! { <NotFound message=format!("Nothing is at “{hash}”.")/> }.into_any()
-                }
-            }}
-        </main>
-        {(!embedded).then(|| view! {
-            <footer class="site-footer">
-                <a href=Route::About.to_hash() data-nav="about">"About this copy"</a>
-            </footer>
-        })}
     }
 }
 
