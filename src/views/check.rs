@@ -219,6 +219,9 @@ fn CheckDetail(result: CheckResult) -> impl IntoView {
                             </a>
                         </p>
                         <p class="similarity">{format!("{}% similar", percent(m.alignment.similarity))}</p>
+                        {super::quote::quote_link(corpus, &doc.id, first.passage, first.span.clone())
+                            .filter(|_| m.parts.len() == 1)
+                            .map(|href| view! { <p><a href=href data-quote-link>"Quote link"</a></p> })}
                     </header>
                     <blockquote class="column-text" data-quote-text>
                         <Diffed text=m.text.clone() alignment=Some(m.alignment.clone()) side=Side::Right only="only in the corpus"/>

@@ -13,11 +13,13 @@ pub fn Cite(doc: &'static Document, passage: usize, quote: String) -> impl IntoV
     let permalink = permalink(&Route::passage(&doc.id, passage));
     let citation = Citation { doc, passage, quote: &quote, permalink: &permalink };
     let (plain, markdown) = (citation.plain(), citation.markdown());
+    let quote_link = super::quote::quote_link_of(doc, passage, &quote);
     view! {
         <details class="cite" data-cite>
             <summary>"Cite"</summary>
             <CopyField label="Plain text" text=plain kind="plain"/>
             <CopyField label="Markdown" text=markdown kind="markdown"/>
+            {quote_link.map(|link| view! { <CopyField label="Quote link" text=link kind="quote-link"/> })}
         </details>
     }
 }

@@ -264,11 +264,7 @@ fn placed(selector: &Selector, linked_doc: Option<usize>, to: Location) -> Verdi
 /// The quote is not there word for word: the best match by "check a quote", preferring the
 /// linked document among matches good enough to count.
 fn fuzzy(corpus: &Corpus, index: &Index, selector: &Selector, linked_doc: Option<usize>, options: &AnchorOptions) -> Verdict {
-    // A long quote's middle is unknown: an ellipsis lets the match skip it.
-    let quote = match &selector.end {
-        Some(end) => format!("{} … {}", selector.exact.trim(), end.trim()),
-        None => selector.exact.trim().to_string(),
-    };
+    let quote = quoted_text(selector);
     let result = check_quote(corpus, index, &quote, &options.check);
     let good = |m: &SpanMatch| m.found >= options.check.min_found && m.alignment.similarity >= options.check.min_similarity;
     let mut candidates: Vec<SpanMatch> = result.best.into_iter().chain(result.nearest.iter().cloned()).filter(good).collect();
@@ -287,6 +283,16 @@ fn fuzzy(corpus: &Corpus, index: &Index, selector: &Selector, linked_doc: Option
         return placed(selector, linked_doc, to);
     }
     Verdict::Changed { words: now.alignment.words_different, from: selector.p, now, middle }
+}
+
+/// The quote as the link carries it, the left side of a [`Verdict::Changed`] alignment: the
+/// exact text, or a long quote's start and end joined by an ellipsis (its middle is unknown, and
+/// the ellipsis lets a match skip it as a quoter's would).
+pub fn quoted_text(selector: &Selector) -> String {
+    match &selector.end {
+        Some(end) => format!("{} … {}", selector.exact.trim(), end.trim()),
+        None => selector.exact.trim().to_string(),
+    }
 }
 
 /// Text with whitespace runs made one space and quote marks made plain, with the way back to
