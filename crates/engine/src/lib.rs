@@ -22,6 +22,7 @@
 //! - [`check`]: check a quote printed elsewhere against the corpus: verdict and best span.
 //! - [`similar`]: passages worded like a given ¶, ranked by word-by-word similarity.
 //! - [`cite`]: a quote's citation as plain text and Markdown.
+//! - [`export`]: quotes with citations and quote links as Markdown, BibTeX, CSL-JSON and CSV.
 //! - [`bundle`]: the bytes a corpus is bundled as, written at build time, read in the app.
 
 pub mod align;
@@ -30,6 +31,7 @@ pub mod bundle;
 pub mod check;
 pub mod cite;
 pub mod error;
+pub mod export;
 #[cfg(feature = "generate")]
 pub mod fixture;
 mod fold_table;
