@@ -8,6 +8,7 @@ mod check;
 mod cite;
 mod compare;
 mod diffed;
+mod export;
 mod list;
 mod marked;
 mod meta;
