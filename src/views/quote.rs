@@ -20,12 +20,23 @@ pub fn current_version() -> String {
     version(env!("LECTERN_CORPUS_SHA256"))
 }
 
-/// The absolute quote link of the byte range `span` of ¶`passage` of document `id`, or `None`
-/// when that text does not exist.
-pub fn quote_link(corpus: &Corpus, id: &str, passage: usize, span: std::ops::Range<usize>) -> Option<String> {
+/// The quote link of the byte range `span` of ¶`passage` of document `id`, or `None` when that
+/// text does not exist.
+pub fn quote_route(corpus: &Corpus, id: &str, passage: usize, span: std::ops::Range<usize>) -> Option<Route> {
     let doc = corpus.documents().iter().position(|d| d.id == id)?;
     let s = selector(corpus, doc, passage, span, Some(&current_version()), &AnchorOptions::default())?;
-    Some(permalink(&Route::Quote(s)))
+    Some(Route::Quote(s))
+}
+
+/// [`quote_route`] as an absolute address, to copy and share.
+pub fn quote_link(corpus: &Corpus, id: &str, passage: usize, span: std::ops::Range<usize>) -> Option<String> {
+    quote_route(corpus, id, passage, span).map(|r| permalink(&r))
+}
+
+/// The quote link of a selection in the reader, as a link in the page (the selection bar).
+pub fn selection_quote_href(id: &str, passage: usize, span: (usize, usize)) -> Option<String> {
+    let Library(corpus) = use_context::<Library>()?;
+    quote_route(corpus, id, passage, span.0..span.1).map(|r| r.to_hash())
 }
 
 /// The quote link of `quote` as it stands in ¶`passage` of `doc` (its first occurrence there,

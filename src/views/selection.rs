@@ -58,6 +58,7 @@ pub fn SelectionBar(doc: &'static Document) -> impl IntoView {
                         }.into_any()
                     }}
                     <a href=check.clone() on:click=move |_| nav.go(Route::Check { text: s.text.clone() }, false)>"Check selection"</a>
+                    {super::quote::selection_quote_href(&doc.id, s.passage, s.span).map(|href| view! { <a href=href data-quote-link>"Quote link"</a> })}
                 </div>
             }
         })

@@ -65,6 +65,15 @@ test("a quote in several places with nothing to decide lists them all", async ({
   expect(await lectern.hash()).toMatch(new RegExp(`^#/doc/${ARTICLE}/\\d+$`));
 });
 
+test("the selection bar offers a quote link for the selected words", async ({ lectern, page }) => {
+  await lectern.open(`#/doc/${ARTICLE}/${PARA.keynote}`);
+  await lectern.selectInPassage(PARA.keynote, "We should never seek network hegemony");
+  await page.locator("[data-selection-bar] [data-quote-link]").click();
+  await expect(verdict(lectern)).toHaveText(`Quoted exactly (¶${PARA.keynote})`);
+  await expect(page.locator("[data-quote-text] mark")).toHaveText("We should never seek network hegemony");
+  expect(await lectern.hash()).toContain("&prefix=");
+});
+
 test("the check view offers a quote link for its best match", async ({ lectern, page }) => {
   await lectern.open(`#/check?q=${encodeURIComponent("foreign media outlets such as the New York Times were denied entry")}`);
   const quoteLink = page.locator("[data-quote-link]");
@@ -103,4 +112,24 @@ test("the tray exports its quotes as Markdown, BibTeX, CSL-JSON and CSV, by keyb
   const json = JSON.parse(await text.inputValue());
   expect(json).toHaveLength(1);
   expect(json[0].URL).toContain("#/quote?");
+});
+
+test("a quote link works in embed mode", async ({ lectern, page }) => {
+  await page.goto(`./?embed=1${link("foreign media outlets such as the New York Times were denied entry", { p: "2" })}`);
+  await expect(verdict(lectern)).toHaveText(/^Found at ¶4 \(was ¶2\)/);
+});
+
+test.describe("at 320 px", () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+  for (const [name, hash] of [
+    ["changed", link("foreign media outlets such as the New York Times were refused entry", { p: "4" })],
+    ["ambiguous", `#/quote?exact=${encodeURIComponent("Internet sovereignty")}`],
+  ]) {
+    test(`a ${name} quote link fits the width`, async ({ lectern, page }) => {
+      await lectern.open(hash);
+      await verdict(lectern).waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    });
+  }
 });
