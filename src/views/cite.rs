@@ -20,6 +20,7 @@ pub fn Cite(doc: &'static Document, passage: usize, quote: String) -> impl IntoV
             <CopyField label="Plain text" text=plain kind="plain"/>
             <CopyField label="Markdown" text=markdown kind="markdown"/>
             {quote_link.map(|link| view! { <CopyField label="Quote link" text=link kind="quote-link"/> })}
+            <super::export::Export items=super::quote::cite_items(doc, passage, &quote) label="Export this quote" kind="quote"/>
         </details>
     }
 }

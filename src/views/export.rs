@@ -1,8 +1,9 @@
-//! "Export" for the comparison tray: its quotes, each with its citation and quote link, as
+//! "Export" for the comparison tray, or for one quote (under Cite): the quotes, each with its citation and quote link, as
 //! Markdown, BibTeX, CSL-JSON or CSV ([`lectern_engine::export`]), shown in a read-only field,
 //! copied to the clipboard where that is allowed, or downloaded as a file. The download is a
 //! Blob behind an `<a download>`, made on the page itself: it works offline and from `file://`,
-//! and the page's Content-Security-Policy does not govern it.
+//! and the page's Content-Security-Policy does not govern it. Nothing is rendered until the
+//! reader opens it, so a reader with hundreds of ¶s (each with its Cite) stays light.
 
 use leptos::prelude::*;
 use lectern_engine::export::{Format, Quote};
@@ -13,10 +14,13 @@ use crate::app::Library;
 use crate::route::Item;
 
 #[component]
-pub fn Export(items: Memo<Vec<Item>>) -> impl IntoView {
+pub fn Export(#[prop(into)] items: Signal<Vec<Item>>, #[prop(default = "Export these quotes")] label: &'static str,
+    /// `data-export`: "tray" for the comparison's, "quote" for one quote's.
+    #[prop(default = "tray")] kind: &'static str) -> impl IntoView {
     let Library(corpus) = expect_context::<Library>();
     let format = RwSignal::new(Format::Markdown);
     let status = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
     let text = Memo::new(move |_| {
         let items = items.get();
         // (text, source, link) owned first, so the quotes can borrow them.
@@ -58,8 +62,9 @@ pub fn Export(items: Memo<Vec<Item>>) -> impl IntoView {
         });
     };
     view! {
-        <details class="export" data-export>
-            <summary>"Export these quotes"</summary>
+        <details class="export" data-export=kind on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
+            <summary>{label}</summary>
+            {move || open.get().then(|| view! {
             <div class="export-tools">
                 <label>"Format "
                     <select data-export-format on:change=move |ev| {
@@ -81,6 +86,7 @@ pub fn Export(items: Memo<Vec<Item>>) -> impl IntoView {
                 <span class="visually-hidden">"Exported quotes"</span>
                 <textarea readonly rows="8" data-export-text prop:value=move || text.get()></textarea>
             </label>
+            })}
         </details>
     }
 }

@@ -39,13 +39,23 @@ pub fn selection_quote_href(id: &str, passage: usize, span: (usize, usize)) -> O
     quote_route(corpus, id, passage, span.0..span.1).map(|r| r.to_hash())
 }
 
-/// The quote link of `quote` as it stands in ¶`passage` of `doc` (its first occurrence there,
-/// or the whole ¶ when it is not found as is), for views that hold the text but not the span.
+/// Where `quote` stands in ¶`passage` of `doc`: its first occurrence there, or the whole ¶ when
+/// it is not found as is (views that hold the text but not the span).
+fn span_of(doc: &lectern_engine::Document, passage: usize, quote: &str) -> Option<std::ops::Range<usize>> {
+    let text = doc.passage(passage)?;
+    Some(text.find(quote.trim()).map_or(0..text.len(), |at| at..at + quote.trim().len()))
+}
+
+/// The quote link of `quote` in ¶`passage` of `doc` (see [`span_of`]).
 pub fn quote_link_of(doc: &lectern_engine::Document, passage: usize, quote: &str) -> Option<String> {
     let Library(corpus) = use_context::<Library>()?;
-    let text = doc.passage(passage)?;
-    let span = text.find(quote.trim()).map_or(0..text.len(), |at| at..at + quote.trim().len());
-    quote_link(corpus, &doc.id, passage, span)
+    quote_link(corpus, &doc.id, passage, span_of(doc, passage, quote)?)
+}
+
+/// `quote` in ¶`passage` of `doc` as the one item Cite exports.
+pub fn cite_items(doc: &lectern_engine::Document, passage: usize, quote: &str) -> Signal<Vec<crate::route::Item>> {
+    let span = span_of(doc, passage, quote).map(|r| (r.start, r.end));
+    Signal::stored(vec![crate::route::Item::Passage { id: doc.id.clone(), passage, span }])
 }
 
 #[component]

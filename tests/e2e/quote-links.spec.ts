@@ -15,7 +15,7 @@ function link(exact: string, extra: Record<string, string> = {}): string {
 test("a quote link made from Cite opens and says “Quoted exactly”, the quote marked", async ({ lectern, page }) => {
   await lectern.open(`#/doc/${ARTICLE}/${PARA.conference}`);
   const cite = lectern.passage(PARA.conference).locator("[data-cite]");
-  await cite.locator("summary").click();
+  await cite.locator("summary").first().click();
   const href = await cite.locator('[data-citation="quote-link"]').inputValue();
   expect(href).toMatch(new RegExp(`#/quote\\?doc=${ARTICLE}&exact=.+&p=${PARA.conference}&v=[0-9a-f]{12}$`));
   // A whole ¶ of more than 500 characters travels as start, end and hash.
@@ -84,7 +84,7 @@ test("the check view offers a quote link for its best match", async ({ lectern, 
 test("the tray exports its quotes as Markdown, BibTeX, CSL-JSON and CSV, by keyboard, as downloads", async ({ lectern, page }) => {
   const items = [`p:${ARTICLE}/${PARA.keynote}`, "t:We must respect every country’s right"];
   await lectern.open(`#/compare?${items.map((i) => `i=${encodeURIComponent(i)}`).join("&")}`);
-  const exp = page.locator("[data-export]");
+  const exp = page.locator('[data-export="tray"]');
   await lectern.tabTo(exp.locator("summary"));
   await page.keyboard.press("Enter");
   const text = exp.locator("[data-export-text]");
@@ -112,6 +112,19 @@ test("the tray exports its quotes as Markdown, BibTeX, CSL-JSON and CSV, by keyb
   const json = JSON.parse(await text.inputValue());
   expect(json).toHaveLength(1);
   expect(json[0].URL).toContain("#/quote?");
+});
+
+test("a single quote exports from Cite", async ({ lectern, page }) => {
+  await lectern.open(`#/doc/${ARTICLE}/${PARA.keynote}`);
+  const cite = lectern.passage(PARA.keynote).locator("[data-cite]");
+  await cite.locator("summary").first().click();
+  const exp = cite.locator('[data-export="quote"]');
+  await exp.locator("summary").click();
+  const markdown = await exp.locator("[data-export-text]").inputValue();
+  expect(markdown).toMatch(/^> “We need to respect/);
+  expect(markdown).toMatch(new RegExp(`¶${PARA.keynote}\\. \\[Quote link\\]\\(http://127\\.0\\.0\\.1:\\d+/#/quote\\?doc=${ARTICLE}&`));
+  await exp.locator("[data-export-format]").selectOption("BibTeX");
+  await expect(exp.locator("[data-export-text]")).toHaveValue(/^@misc\{framing-the-agenda-p2,\n  author = \{Jessica Ludwig\},/);
 });
 
 test("a quote link works in embed mode", async ({ lectern, page }) => {
