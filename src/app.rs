@@ -12,7 +12,7 @@ use crate::hash::Navigator;
 use crate::route::{Item, Route};
 use crate::tray::Tray;
 use crate::embed;
-use crate::views::{About, Check, Compare, DocumentList, DocumentQuotes, NotFound, QuotesOverview, Reader, SearchBox, SearchResults, Similar};
+use crate::views::{About, Check, Compare, DocumentList, DocumentQuotes, NotFound, QuoteLink, QuotesOverview, Reader, SearchBox, SearchResults, Similar};
 
 /// The narrow handle through which views reach the corpus: read-only and alive for the page.
 #[derive(Clone, Copy)]
@@ -35,6 +35,7 @@ enum Page {
     Compare,
     Check,
     Similar(String, usize),
+    Quote,
     Unknown(String),
 }
 
@@ -62,7 +63,12 @@ pub fn App(
         Route::Compare { .. } => Page::Compare,
         Route::Check { .. } => Page::Check,
         Route::Similar { id, passage } => Page::Similar(id, passage),
+        Route::Quote(_) => Page::Quote,
         Route::Unknown { hash } => Page::Unknown(hash),
+    });
+    let quote_selector = Memo::new(move |_| match route.get() {
+        Route::Quote(selector) => selector,
+        _ => Default::default(),
     });
     let compare_items = Memo::new(move |_| match route.get() {
         Route::Compare { items } => items,
@@ -104,6 +110,7 @@ pub fn App(
                 Page::Compare => view! { <Compare items=compare_items/> }.into_any(),
                 Page::Check => view! { <Check text=check_text/> }.into_any(),
                 Page::Similar(id, passage) => view! { <Similar id=id passage=passage/> }.into_any(),
+                Page::Quote => view! { <QuoteLink selector=quote_selector/> }.into_any(),
                 Page::Unknown(hash) => {
                     view! { <NotFound message=format!("Nothing is at “{hash}”.")/> }.into_any()
                 }
@@ -193,6 +200,7 @@ fn page_title(corpus: &Corpus, route: &Route) -> String {
             Some(_) => format!("Similar to ¶{passage} — Lectern"),
             None => "Not found — Lectern".to_string(),
         },
+        Route::Quote(_) => "Quote link — Lectern".to_string(),
         Route::Unknown { .. } => "Not found — Lectern".to_string(),
     }
 }

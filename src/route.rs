@@ -15,6 +15,7 @@
 //! every route it produces.
 
 use lectern_engine::catalog::SortKey;
+use lectern_engine::anchor::Selector;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
 
 /// What the page shows.
@@ -39,6 +40,10 @@ pub enum Route {
     Check { text: String },
     /// Passages worded like ¶`passage` of `id`.
     Similar { id: String, passage: usize },
+    /// A quote link: the quote found again in this version of the corpus, with a verdict.
+    /// `#/quote?doc=<id>&exact=<text>&prefix=<…>&suffix=<…>&p=<n>&v=<hex12>` (a long quote adds
+    /// `end=<…>&h=<hash>`, see `lectern_engine::anchor`); only `exact` is required.
+    Quote(Selector),
     /// A hash that names no view; `hash` is what was asked for, shown to the user.
     Unknown { hash: String },
 }
@@ -122,6 +127,19 @@ impl Route {
             ["quotes", id] => Route::Quotes { doc: Some(decode(id)), filter },
             ["about"] => Route::About,
             ["check"] => Route::Check { text: query.unwrap_or_default() },
+            ["quote"] => {
+                let one = |name: &str| values(name).into_iter().next().filter(|v| !v.is_empty());
+                Route::Quote(Selector {
+                    exact: one("exact").unwrap_or_default(),
+                    prefix: one("prefix").unwrap_or_default(),
+                    suffix: one("suffix").unwrap_or_default(),
+                    end: one("end"),
+                    hash: one("h"),
+                    doc: one("doc"),
+                    p: one("p").and_then(|p| p.parse().ok()),
+                    v: one("v"),
+                })
+            }
             ["compare"] => Route::Compare { items: values("i").iter().filter_map(|v| Item::parse(v)).collect() },
             ["similar", id, n] if !id.is_empty() => match n.parse::<usize>() {
                 Ok(passage) => Route::Similar { id: decode(id), passage },
@@ -167,6 +185,23 @@ impl Route {
                 format!("#/compare?{}", params.join("&"))
             }
             Route::Similar { id, passage } => format!("#/similar/{}/{passage}", encode(id)),
+            Route::Quote(s) => {
+                let fields = [
+                    ("doc", s.doc.clone()),
+                    ("exact", Some(s.exact.clone())),
+                    ("end", s.end.clone()),
+                    ("prefix", Some(s.prefix.clone())),
+                    ("suffix", Some(s.suffix.clone())),
+                    ("h", s.hash.clone()),
+                    ("p", s.p.map(|p| p.to_string())),
+                    ("v", s.v.clone()),
+                ];
+                let params: Vec<String> = fields
+                    .iter()
+                    .filter_map(|(name, value)| value.as_deref().filter(|v| !v.is_empty()).map(|v| format!("{name}={}", encode(v))))
+                    .collect();
+                format!("#/quote?{}", params.join("&"))
+            }
             Route::Unknown { hash } => format!("#{hash}"),
         }
     }
@@ -386,6 +421,30 @@ mod tests {
         for r in [quotes(None, ""), quotes(None, "a&b"), quotes(Some("x/y?z"), ""), quotes(Some("中文"), "“q” #")] {
             assert_eq!(Route::parse(&r.to_hash()), r, "{}", r.to_hash());
         }
+    }
+
+    #[test]
+    fn quote_links() {
+        let full = Selector {
+            exact: "“A & B” = 100% #1 ?".into(),
+            prefix: "before + after/".into(),
+            suffix: " ¶ next".into(),
+            end: Some("the end".into()),
+            hash: Some("0123456789abcdef".into()),
+            doc: Some("a b/c".into()),
+            p: Some(4),
+            v: Some("abcdef012345".into()),
+        };
+        let bare = Selector { exact: "we need".into(), ..Selector::default() };
+        for s in [full, bare.clone()] {
+            let r = Route::Quote(s);
+            assert_eq!(Route::parse(&r.to_hash()), r, "{}", r.to_hash());
+        }
+        assert_eq!(Route::Quote(bare.clone()).to_hash(), "#/quote?exact=we%20need");
+        check("#/quote?exact=we+need&p=x&v=&doc=", Route::Quote(bare.clone()));
+        check("#/quote?exact=we%20need&p=99999999999999999999999", Route::Quote(bare));
+        check("#/quote", Route::Quote(Selector::default()));
+        check("#/quote?exact=%ZZ", Route::Quote(Selector { exact: "%ZZ".into(), ..Selector::default() }));
     }
 
     #[test]

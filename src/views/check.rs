@@ -214,6 +214,9 @@ fn CheckDetail(result: CheckResult) -> impl IntoView {
                             </a>
                         </p>
                         <p class="similarity">{format!("{}% similar", percent(m.alignment.similarity))}</p>
+                        {super::quote::quote_route(corpus, &doc.id, first.passage, first.span.clone())
+                            .filter(|_| m.parts.len() == 1)
+                            .map(|r| view! { <p><a href=r.to_hash() data-quote-link>"Quote link"</a></p> })}
                     </header>
                     <blockquote class="column-text" data-quote-text>
                         <Diffed text=m.text.clone() alignment=Some(m.alignment.clone()) side=Side::Right only="only in the corpus"/>

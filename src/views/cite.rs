@@ -30,9 +30,12 @@ pub fn CiteFields(doc: &'static Document, passage: usize, quote: String) -> impl
     let version = Version { build_date: env!("LECTERN_BUILD_DATE"), checksum: env!("LECTERN_CORPUS_SHA256") };
     let citation = Citation { doc, passage, quote: &quote, link, version: Some(version) };
     let (plain, markdown) = (citation.plain(), citation.markdown());
+    let quote_link = super::quote::quote_link_of(doc, passage, &quote);
     view! {
         <CopyField label="Plain text" text=plain kind="plain"/>
         <CopyField label="Markdown" text=markdown kind="markdown"/>
+        {quote_link.map(|link| view! { <CopyField label="Quote link" text=link kind="quote-link"/> })}
+        <super::export::Export items=super::quote::cite_items(doc, passage, &quote) label="Export this quote" kind="quote"/>
     }
 }
 

@@ -100,6 +100,7 @@ pub fn Compare(items: Memo<Vec<Item>>) -> impl IntoView {
                 </label>
                 <DiffLegend/>
             </div>
+            <super::export::Export items=items/>
             <ol class="columns" data-columns>
                 {move || {
                     let all = resolved.get();

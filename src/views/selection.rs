@@ -64,6 +64,7 @@ pub fn SelectionBar(doc: &'static Document) -> impl IntoView {
                         let text = s.text.clone();
                         move |_| nav.go(Route::Check { text: text.clone() }, History::Push)
                     }>"Check selection"</a>
+                    {super::quote::selection_quote_href(&doc.id, s.passage, s.span).map(|href| view! { <a href=href data-quote-link>"Quote link"</a> })}
                     <button type="button" data-cite-selection aria-expanded=move || citing.get().to_string()
                         on:click=move |_| citing.update(|c| *c = !*c)>"Cite"</button>
                     {move || citing.get().then(|| view! {

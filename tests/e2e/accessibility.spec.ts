@@ -14,6 +14,8 @@ const VIEWS: [string, string, string][] = [
   ["check", `#/check?q=${encodeURIComponent("foreign media outlets like the New York Times were refused entry")}`, "[data-verdict]"],
   ["similar", `#/similar/${ARTICLE}/${PARA.sovereignty}`, "[data-view=similar]"],
   ["about", "#/about", "[data-view=about]"],
+  ["quote link (changed)", `#/quote?doc=${ARTICLE}&exact=${encodeURIComponent("foreign media outlets such as the New York Times were refused entry")}&p=2`, "[data-quote-verdict]"],
+  ["quote link (ambiguous)", `#/quote?exact=${encodeURIComponent("Internet sovereignty")}`, "[data-quote-verdict]"],
   ["not found", "#/nowhere", "[data-view=not-found]"],
   ["embed", "?embed=1", "[data-open-full]"],
 ];

@@ -78,7 +78,7 @@ impl Citation<'_> {
     }
 
     /// Author, title, source, date and ¶, with the title styled by `title`.
-    fn reference(&self, title: impl Fn(&str) -> String) -> String {
+    pub fn reference(&self, title: impl Fn(&str) -> String) -> String {
         let meta = &self.doc.meta;
         let mut parts: Vec<String> = Vec::new();
         parts.extend(meta.author.clone());

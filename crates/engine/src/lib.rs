@@ -21,19 +21,23 @@
 //! - [`snippet`]: the part of a passage to show, and text cut into marked pieces.
 //! - [`quotes`]: the quotations and quoted terms in a passage.
 //! - [`align`]: word-by-word alignment of two texts, with a similarity figure.
+//! - [`anchor`]: quote links (TextQuoteSelectors) found again in an edited corpus, with a verdict.
 //! - [`check`]: check a quote printed elsewhere against the corpus: verdict and best span.
 //! - [`similar`]: passages worded like a given ¶, ranked by word-by-word similarity.
 //! - [`cite`]: a quote's citation as plain text and Markdown.
+//! - [`export`]: quotes with citations and quote links as Markdown, BibTeX, CSL-JSON and CSV.
 //! - [`bundle`]: the bytes a corpus is bundled as, written at build time, read in the app.
 
 #![warn(missing_docs)]
 
 pub mod align;
+pub mod anchor;
 pub mod bundle;
 pub mod catalog;
 pub mod check;
 pub mod cite;
 pub mod error;
+pub mod export;
 #[cfg(feature = "generate")]
 pub mod fixture;
 mod fold_table;

@@ -1,0 +1,108 @@
+//! "Export" for the comparison tray, or for one quote (under Cite): the quotes, each with its citation and quote link, as
+//! Markdown, BibTeX, CSL-JSON or CSV ([`lectern_engine::export`]), shown in a read-only field,
+//! copied to the clipboard where that is allowed, or downloaded as a file. The download is a
+//! Blob behind an `<a download>`, made on the page itself: it works offline and from `file://`,
+//! and the page's Content-Security-Policy does not govern it. Nothing is rendered until the
+//! reader opens it, so a reader with hundreds of ¶s (each with its Cite) stays light.
+
+use leptos::prelude::*;
+use lectern_engine::export::{Format, Quote};
+use wasm_bindgen::JsCast;
+
+use super::quote::quote_link;
+use crate::app::Library;
+use crate::route::Item;
+
+#[component]
+pub fn Export(#[prop(into)] items: Signal<Vec<Item>>, #[prop(default = "Export these quotes")] label: &'static str,
+    /// `data-export`: "tray" for the comparison's, "quote" for one quote's.
+    #[prop(default = "tray")] kind: &'static str) -> impl IntoView {
+    let Library(corpus) = expect_context::<Library>();
+    let format = RwSignal::new(Format::Markdown);
+    let status = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
+    let text = Memo::new(move |_| {
+        let items = items.get();
+        // (text, source, link) owned first, so the quotes can borrow them.
+        let owned: Vec<(String, Option<(&'static lectern_engine::Document, usize)>, String)> = items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Passage { id, passage, span } => {
+                    let doc = corpus.document(id)?;
+                    let text = corpus.excerpt(id, *passage, *span)?.to_string();
+                    let range = span.map_or(0..doc.passage(*passage)?.len(), |(s, e)| s..e);
+                    let link = quote_link(corpus, id, *passage, range).unwrap_or_default();
+                    Some((text, Some((doc, *passage)), link))
+                }
+                Item::Text(text) => Some((text.clone(), None, String::new())),
+            })
+            .collect();
+        let quotes: Vec<Quote> = owned.iter().map(|(text, source, link)| Quote { text, source: *source, link }).collect();
+        format.get().render(&quotes)
+    });
+    let copy = move |_| {
+        let value = text.get_untracked();
+        let label = format.get_untracked().label();
+        let clipboard = window().navigator().clipboard();
+        leptos::task::spawn_local(async move {
+            let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&value)).await.is_ok();
+            status.set(if done {
+                format!("Copied as {label}.")
+            } else {
+                "Copying was refused here; select the text above and copy it.".to_string()
+            });
+        });
+    };
+    let download = move |_| {
+        let f = format.get_untracked();
+        let name = format!("lectern-quotes.{}", f.extension());
+        status.set(match save(&text.get_untracked(), f.mime(), &name) {
+            Some(()) => format!("Downloaded {name}."),
+            None => "Downloading was refused here; select the text above and copy it.".to_string(),
+        });
+    };
+    view! {
+        <details class="export" data-export=kind on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
+            <summary>{label}</summary>
+            {move || open.get().then(|| view! {
+            <div class="export-tools">
+                <label>"Format "
+                    <select data-export-format on:change=move |ev| {
+                        let chosen = event_target_value(&ev);
+                        if let Some(f) = Format::ALL.into_iter().find(|f| f.label() == chosen) {
+                            format.set(f);
+                        }
+                    }>
+                        {Format::ALL.into_iter().map(|f| view! {
+                            <option value=f.label() selected=move || format.get() == f>{f.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <button type="button" data-export-copy on:click=copy>"Copy"</button>
+                <button type="button" data-export-download on:click=download>"Download"</button>
+                <span class="copied" role="status">{move || status.get()}</span>
+            </div>
+            <label class="export-text">
+                <span class="visually-hidden">"Exported quotes"</span>
+                <textarea readonly rows="8" data-export-text prop:value=move || text.get()></textarea>
+            </label>
+            })}
+        </details>
+    }
+}
+
+/// Offers `text` as a file named `name`; `None` when the browser refuses.
+fn save(text: &str, mime: &str, name: &str) -> Option<()> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let a: web_sys::HtmlAnchorElement = document().create_element("a").ok()?.dyn_into().ok()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // The download has its own copy once started; the URL is released a moment later.
+    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(10));
+    Some(())
+}
