@@ -25,8 +25,7 @@ pub fn Cite(doc: &'static Document, passage: usize, quote: String) -> impl IntoV
 #[component]
 pub fn CiteFields(doc: &'static Document, passage: usize, quote: String) -> impl IntoView {
     let permalink = permalink(&Route::passage(&doc.id, passage));
-    let saved_copy = window().location().protocol().is_ok_and(|p| p == "file:");
-    let link = if saved_copy { Link::SavedCopy } else { Link::Shareable(&permalink) };
+    let link = if saved_copy() { Link::SavedCopy } else { Link::Shareable(&permalink) };
     let version = Version { build_date: env!("LECTERN_BUILD_DATE"), checksum: env!("LECTERN_CORPUS_SHA256") };
     let citation = Citation { doc, passage, quote: &quote, link, version: Some(version) };
     let (plain, markdown) = (citation.plain(), citation.markdown());
@@ -67,6 +66,11 @@ fn CopyField(label: &'static str, text: String, kind: &'static str) -> impl Into
             </span>
         </div>
     }
+}
+
+/// Whether this page is a copy opened from disk (`file://`), whose address is no link to share.
+pub fn saved_copy() -> bool {
+    window().location().protocol().is_ok_and(|p| p == "file:")
 }
 
 /// The absolute link to `route` from this page, wherever it is served (or opened from disk).

@@ -28,8 +28,12 @@ pub fn quote_route(corpus: &Corpus, id: &str, passage: usize, span: std::ops::Ra
     Some(Route::Quote(s))
 }
 
-/// [`quote_route`] as an absolute address, to copy and share.
+/// [`quote_route`] as an absolute address, to copy and share; none in a copy opened from disk,
+/// whose `file://` address would only look shareable.
 pub fn quote_link(corpus: &Corpus, id: &str, passage: usize, span: std::ops::Range<usize>) -> Option<String> {
+    if super::cite::saved_copy() {
+        return None;
+    }
     quote_route(corpus, id, passage, span).map(|r| permalink(&r))
 }
 
