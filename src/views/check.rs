@@ -11,7 +11,7 @@ use lectern_engine::align::Alignment;
 use lectern_engine::check::{check_quote, CheckOptions, CheckResult, SpanMatch, Verdict};
 use lectern_engine::Corpus;
 
-use super::diffed::{DiffLegend, Diffed, Side};
+use super::diffed::SideBySide;
 use super::words::{percent, plural};
 use crate::app::{Library, SearchIndex};
 use crate::hash::{History, Navigator};
@@ -187,6 +187,13 @@ fn CheckDetail(result: CheckResult) -> impl IntoView {
             _ => Item::Text(m.text.clone()),
         };
         let pasted_item = Item::Text(result.checked.clone());
+        let first_passage = first.passage;
+        let source_href = Route::passage(&doc.id, first_passage).to_hash();
+        let source_name = format!("{}, {}", doc.meta.title, paragraphs(&m));
+        let similarity = format!("{}% similar", percent(m.alignment.similarity));
+        let quote_href = super::quote::quote_route(corpus, &doc.id, first_passage, first.span.clone())
+            .filter(|_| m.parts.len() == 1)
+            .map(|r| r.to_hash());
         // The pasted quote and its source lead the comparison, so the source is compared with
         // the paste, whatever the tray held before.
         let compare = move |_| {
@@ -197,32 +204,14 @@ fn CheckDetail(result: CheckResult) -> impl IntoView {
             nav.go(Route::Compare { items }, History::Push);
         };
         view! {
-            <DiffLegend sides=("the pasted quote", "the corpus")/>
-            <ol class="columns" data-columns>
-                <li class="column" data-column="0">
-                    <header class="column-head"><h2>"Pasted"</h2></header>
-                    <blockquote class="column-text" data-quote-text>
-                        <Diffed text=result.checked.clone() alignment=Some(m.alignment.clone()) side=Side::Left only="only in the pasted quote"/>
-                    </blockquote>
-                </li>
-                <li class="column" data-column="1">
-                    <header class="column-head">
-                        <h2>"In the corpus"</h2>
-                        <p class="column-source">
-                            <a href=Route::passage(&doc.id, first.passage).to_hash() data-doc-id=doc.id.clone() data-passage=first.passage>
-                                {format!("{}, {}", doc.meta.title, paragraphs(&m))}
-                            </a>
-                        </p>
-                        <p class="similarity">{format!("{}% similar", percent(m.alignment.similarity))}</p>
-                        {super::quote::quote_route(corpus, &doc.id, first.passage, first.span.clone())
-                            .filter(|_| m.parts.len() == 1)
-                            .map(|r| view! { <p><a href=r.to_hash() data-quote-link>"Quote link"</a></p> })}
-                    </header>
-                    <blockquote class="column-text" data-quote-text>
-                        <Diffed text=m.text.clone() alignment=Some(m.alignment.clone()) side=Side::Right only="only in the corpus"/>
-                    </blockquote>
-                </li>
-            </ol>
+            <SideBySide left=("Pasted", "the pasted quote") right=("In the corpus", "the corpus")
+                left_text=result.checked.clone() right_text=m.text.clone() alignment=m.alignment.clone()>
+                <p class="column-source">
+                    <a href=source_href data-doc-id=doc.id.clone() data-passage=first_passage>{source_name}</a>
+                </p>
+                <p class="similarity">{similarity}</p>
+                {quote_href.map(|href| view! { <p><a href=href data-quote-link>"Quote link"</a></p> })}
+            </SideBySide>
             <p><button type="button" data-compare-check on:click=compare>"Add both to the comparison"</button></p>
         }
     });

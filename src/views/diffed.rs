@@ -19,7 +19,7 @@ pub fn Diffed(
     text: String,
     alignment: Option<Alignment>,
     side: Side,
-    #[prop(default = "only in this quote")] only: &'static str,
+    #[prop(into, default = "only in this quote".to_string())] only: String,
 ) -> impl IntoView {
     let mut pieces: Vec<(String, Option<(Change, bool)>)> = Vec::new();
     let mut at = 0;
@@ -60,7 +60,7 @@ pub fn Diffed(
                     Change::Elided => ("w-left-out", "left out by the quoter"),
                     Change::Bracketed if marks_here => ("w-mark", "added by the quoter in brackets"),
                     Change::Bracketed => ("w-left-out", "replaced by the quoter’s bracketed words"),
-                    Change::Same | Change::OnlyLeft | Change::OnlyRight => ("w-only", only),
+                    Change::Same | Change::OnlyLeft | Change::OnlyRight => ("w-only", only.as_str()),
                 };
                 view! {
                     <mark class=class data-change=class>
@@ -72,6 +72,40 @@ pub fn Diffed(
             }
         })
         .collect_view()
+}
+
+/// A quote and the corpus text it is set against, side by side, each with the differences of
+/// `alignment` marked; `left` and `right` are (heading, what the side is: "the pasted quote").
+/// `children` add to the right column's head (its source, similarity, links).
+#[component]
+pub fn SideBySide(
+    left: (&'static str, &'static str),
+    right: (&'static str, &'static str),
+    left_text: String,
+    right_text: String,
+    alignment: Alignment,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <DiffLegend sides=(left.1, right.1)/>
+        <ol class="columns" data-columns>
+            <li class="column" data-column="0">
+                <header class="column-head"><h2>{left.0}</h2></header>
+                <blockquote class="column-text" data-quote-text>
+                    <Diffed text=left_text alignment=Some(alignment.clone()) side=Side::Left only=format!("only in {}", left.1)/>
+                </blockquote>
+            </li>
+            <li class="column" data-column="1">
+                <header class="column-head">
+                    <h2>{right.0}</h2>
+                    {children.map(|c| c())}
+                </header>
+                <blockquote class="column-text" data-quote-text>
+                    <Diffed text=right_text alignment=Some(alignment) side=Side::Right only=format!("only in {}", right.1)/>
+                </blockquote>
+            </li>
+        </ol>
+    }
 }
 
 /// The legend for the marks, shown once above the columns. `sides` names the two texts when

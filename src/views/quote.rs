@@ -10,7 +10,7 @@ use lectern_engine::check::SpanMatch;
 use lectern_engine::Corpus;
 
 use super::cite::permalink;
-use super::diffed::{DiffLegend, Diffed, Side};
+use super::diffed::SideBySide;
 use super::Marked;
 use crate::app::{Library, SearchIndex};
 use crate::route::Route;
@@ -131,21 +131,8 @@ fn Detail(verdict: Verdict, quote: String) -> impl IntoView {
         Verdict::Changed { now, .. } => {
             let at = Location { doc: now.doc, parts: now.parts.clone() };
             view! {
-                <DiffLegend sides=("the link", "the corpus now")/>
-                <ol class="columns" data-columns>
-                    <li class="column" data-column="0">
-                        <header class="column-head"><h2>"Quoted in the link"</h2></header>
-                        <blockquote class="column-text" data-quote-text>
-                            <Diffed text=quote alignment=Some(now.alignment.clone()) side=Side::Left only="only in the link"/>
-                        </blockquote>
-                    </li>
-                    <li class="column" data-column="1">
-                        <header class="column-head"><h2>"In the corpus now"</h2></header>
-                        <blockquote class="column-text" data-quote-text>
-                            <Diffed text=now.text.clone() alignment=Some(now.alignment) side=Side::Right only="only in the corpus now"/>
-                        </blockquote>
-                    </li>
-                </ol>
+                <SideBySide left=("Quoted in the link", "the link") right=("In the corpus now", "the corpus now")
+                    left_text=quote right_text=now.text.clone() alignment=now.alignment/>
                 <h2>"Where it is now"</h2>
                 <Place corpus=corpus at=at/>
             }
