@@ -99,6 +99,8 @@ export class Lectern {
 
   /** Selects `words` inside the text of ¶n in the reader, as a mouse drag would. */
   async selectInPassage(n: number, words: string) {
+    // A cold page (a deep link, the single file) may not have rendered the ¶ yet.
+    await this.page.locator(`[data-passage-text="${n}"]`).waitFor();
     await this.page.evaluate(
       ({ n, words }) => {
         const p = document.querySelector(`[data-passage-text="${n}"]`)!;
