@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: serve test setup setup-test build package size test-engine test-components test-e2e bench bench-size bench-search check-corpus
+.PHONY: serve test setup setup-test build package corpus size test-engine test-components test-e2e bench bench-size bench-search check-corpus
 
 serve: setup build
 	node scripts/serve.mjs dist --port $(PORT)
@@ -20,7 +20,8 @@ setup:
 setup-test:
 	scripts/setup.sh --test
 
-# The release bundle in dist/ (Trunk: wasm-opt -Oz, relative URLs), then the package step:
+# The release bundle in dist/ (Trunk: wasm-opt -Oz, relative URLs; its post_build hook bundles
+# the corpus, $LECTERN_CORPUS or corpus/, as data files), then the package step:
 # pkg/lectern.html (one self-contained file, also copied to dist/) and pkg/embed.js.
 build:
 	trunk build --release
@@ -28,6 +29,17 @@ build:
 
 package:
 	node scripts/package.mjs dist pkg
+
+# Swap the corpus of an already built app, no wasm rebuild: make corpus DIR=path/to/corpus
+# [DIST=dist] [PKG=pkg]. Validates (same messages as the build), indexes, writes the data files
+# into DIST and packages DIST and PKG/lectern.html again.
+DIST ?= dist
+PKG ?= pkg
+corpus:
+	@test -n "$(DIR)" || { echo "make corpus: say which folder, e.g. make corpus DIR=path/to/corpus"; exit 2; }
+	@test -f "$(DIST)/index.html" || { echo "make corpus: $(DIST)/index.html is missing; build the app first (make build)"; exit 2; }
+	cargo run -q --release -p lectern-corpus --bin lectern -- bundle "$(DIR)" --out "$(DIST)"
+	node scripts/package.mjs "$(DIST)" "$(PKG)"
 
 # The size budget (size-budget.json): fails when the hosted app or the single file is heavier
 # than allowed, gzip -9. Deterministic, so CI can hold every change to it.
@@ -45,12 +57,16 @@ test-components:
 	cargo test -p lectern-app --target wasm32-unknown-unknown
 
 # Tier 3: end-to-end tests with Playwright against the release build served on localhost (and
-# builds of the hostile-payload corpus in target/hostile-dist and of a generated 250-document,
-# 3 MB corpus in target/gen-dist, for the views at scale).
+# the same app with other corpora swapped in by `make corpus`: the hostile-payload corpus in
+# target/hostile-dist and a generated 250-document, 3 MB corpus in target/gen-dist, for the
+# views at scale).
 test-e2e:
-	LECTERN_CORPUS=tests/fixtures/hostile trunk build --release --dist target/hostile-dist
+	rm -rf target/hostile-dist target/gen-dist
+	cp -r dist target/hostile-dist
+	$(MAKE) -s corpus DIR=tests/fixtures/hostile DIST=target/hostile-dist PKG=target/hostile-dist
 	cargo run -q --release -p lectern-corpus --bin lectern -- generate target/gen-corpus --mb 3 >/dev/null
-	LECTERN_CORPUS=target/gen-corpus trunk build --release --dist target/gen-dist
+	cp -r dist target/gen-dist
+	$(MAKE) -s corpus DIR=target/gen-corpus DIST=target/gen-dist PKG=target/gen-dist
 	playwright test
 
 # Bundle sizes and time to first render; prints figures, asserts nothing.

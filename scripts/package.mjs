@@ -1,16 +1,25 @@
-// The package step: turns Trunk's dist/ into one self-contained file, pkg/lectern.html, that
-// opens from disk (file://) with no network. Chromium refuses a module script or a wasm fetch
-// from origin `null`, so the wasm-bindgen glue is inlined as an inline module script and the
-// wasm bytes (base64) are handed to its init function; the stylesheet is inlined too. Trunk's
-// HTML is read with a real HTML parser (parse5) and the glue with a JS parser (acorn), and the
-// step fails loudly, naming what it missed, if either changes shape. The same file is copied to
-// dist/lectern.html for the hosted "Download for offline use" link, and pkg/embed.js is written.
+// The package step: links the corpus data into Trunk's dist/ and turns it into one
+// self-contained file, pkg/lectern.html, that opens from disk (file://) with no network.
+//
+// The corpus and its index are data files written by `lectern bundle` (gzip, content-hashed
+// names, listed in dist/lectern-data.json). In dist/index.html they are named by `<link
+// rel=preload as=fetch data-lectern-data=…>` so the browser fetches them in parallel with the
+// wasm; in the single file they are carried inline, base64 of their gzip bytes, in `<script
+// type="application/octet-stream" data-lectern-data=…>` (never executed). Chromium refuses a module
+// script or a wasm fetch from origin `null`, so the wasm-bindgen glue is inlined as an inline
+// module script and the wasm (gzip, base64, inflated by the browser's DecompressionStream) is
+// handed to its init function; the stylesheet is inlined too. Trunk's HTML is read with a real
+// HTML parser (parse5) and the glue with a JS parser (acorn), and the step fails loudly, naming
+// what it missed, if either changes shape. The same file is copied to dist/lectern.html for the
+// hosted "Download for offline use" link, and pkg/embed.js is written.
 // Both pages get a Content-Security-Policy meta tag as strict as the app allows: no remote
 // sources, no eval ('wasm-unsafe-eval' only), inline code only by hash.
-// Usage: node scripts/package.mjs [dist] [pkg]
+// Usage: node scripts/package.mjs [dist] [pkg]    (link the data, write both pages)
+//        node scripts/package.mjs --link <dist>   (link the data into index.html only; Trunk's hook)
 import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { parse, serialize } from "parse5";
@@ -79,10 +88,42 @@ export function withHostedPolicy(html) {
   return serialize(assets.doc);
 }
 
+/** Reads and checks the manifest `lectern bundle` wrote (dist/lectern-data.json). */
+export function readManifest(text, where = "lectern-data.json") {
+  const m = JSON.parse(text);
+  const name = /^(corpus|index)-[0-9a-f]{16}\.bin$/;
+  if (!name.test(m.corpus ?? "") || !name.test(m.index ?? "") || !/^[0-9a-f]{64}$/.test(m.sha256 ?? "") || typeof m.built !== "string") {
+    throw new Error(`${where} is not a manifest written by \`lectern bundle\`; run \`lectern bundle <corpus> --out <dist>\` again.`);
+  }
+  return m;
+}
+
+/** The attributes that name one data file (`kind` is "corpus" or "index"); the corpus's carry
+ * the build's stamp. */
+function dataAttrs(kind, manifest) {
+  const attrs = [{ name: "data-lectern-data", value: kind }];
+  if (kind === "corpus") attrs.push({ name: "data-sha256", value: manifest.sha256 }, { name: "data-built", value: manifest.built });
+  return attrs;
+}
+
+/** Trunk's page with the data files of `manifest` linked (any earlier links replaced): preload
+ * links, so the browser fetches them in parallel with the wasm. */
+export function withData(html, manifest) {
+  const assets = findAssets(html);
+  for (const node of assets.data) remove(node);
+  for (const kind of ["corpus", "index"]) {
+    const link = { nodeName: "link", tagName: "link", namespaceURI: "http://www.w3.org/1999/xhtml", childNodes: [], parentNode: assets.head,
+      attrs: [{ name: "rel", value: "preload" }, { name: "href", value: `./${manifest[kind]}` }, { name: "as", value: "fetch" },
+        { name: "crossorigin", value: "anonymous" }, ...dataAttrs(kind, manifest)] };
+    assets.head.childNodes.push(link);
+  }
+  return serialize(assets.doc);
+}
+
 /** What the single file needs from Trunk's index.html: the stylesheet, the glue and the wasm. */
 export function findAssets(html) {
   const doc = parse(html);
-  const found = { styles: [], glue: null, wasm: null, loader: null, drop: [], head: null, body: null };
+  const found = { styles: [], glue: null, wasm: null, loader: null, drop: [], data: [], head: null, body: null };
   walk(doc, (node) => {
     if (node.tagName === "head") found.head = node;
     if (node.tagName === "body") found.body = node;
@@ -93,11 +134,13 @@ export function findAssets(html) {
         found.glue ??= attr(node, "href");
         found.drop.push(node);
       } else if (rel === "preload") {
-        if (attr(node, "type") === "application/wasm" || /\.wasm$/.test(attr(node, "href") ?? "")) found.wasm ??= attr(node, "href");
+        if (attr(node, "data-lectern-data")) found.data.push(node);
+        else if (attr(node, "type") === "application/wasm" || /\.wasm$/.test(attr(node, "href") ?? "")) found.wasm ??= attr(node, "href");
         found.drop.push(node);
       }
     }
     if (node.tagName === "script" && attr(node, "type") === "module") found.loader = node;
+    if (node.tagName === "script" && attr(node, "data-lectern-data")) found.data.push(node);
   });
   // The loader names the glue it imports; trust it over the preload hint when both exist.
   if (found.loader) {
@@ -141,22 +184,29 @@ export function glueExports(glue) {
 }
 
 /** One self-contained HTML document from Trunk's index.html and a reader of its files. */
-export function inline(html, read) {
+export function inline(html, read, manifest) {
   const assets = findAssets(html);
   const css = assets.styles.map((link) => read(attr(link, "href")).toString("utf8")).join("\n");
   for (const link of assets.styles) remove(link);
   for (const link of assets.drop) remove(link);
+  for (const node of assets.data) remove(node);
   remove(assets.loader);
   const glue = read(assets.glue).toString("utf8");
   const { init, named } = glueExports(glue);
-  const wasm = read(assets.wasm).toString("base64");
+  // gzip then base64: a quarter of the size on disk of plain base64, and a third less gzip.
+  const wasm = packed(read(assets.wasm));
   const bootstrap = `
-// Lectern single-file bootstrap: the wasm is carried inline, so nothing is fetched.
+// Lectern single-file bootstrap: the wasm is carried inline (gzip, base64), so nothing is fetched.
 {
   const b64 = "${wasm}";
-  const bytes = typeof Uint8Array.fromBase64 === "function"
+  const packed = typeof Uint8Array.fromBase64 === "function"
     ? Uint8Array.fromBase64(b64)
     : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  if (typeof DecompressionStream !== "function") {
+    document.querySelector("[data-boot]").textContent = "Lectern needs a current browser (one with DecompressionStream) to open this file.";
+    throw new Error("no DecompressionStream");
+  }
+  const bytes = await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
   window.__lecternSingleFile = true;
   await ${init}({ module_or_path: bytes });
   window.wasmBindings = { ${named.join(", ")} };
@@ -168,25 +218,52 @@ export function inline(html, read) {
   const code = `${glue}\n${bootstrap}`;
   if (/<\/script/i.test(code)) throw new Error("the glue contains </script and cannot be inlined as is.");
   if (/<\/style/i.test(css)) throw new Error("the stylesheet contains </style and cannot be inlined as is.");
+  for (const kind of ["corpus", "index"]) {
+    // Data scripts are never executed, so the policy needs no hash for them; base64 cannot
+    // contain </script.
+    const attrs = [{ name: "type", value: "application/octet-stream" }, ...dataAttrs(kind, manifest)];
+    assets.body.childNodes.push(element("script", attrs, read(`./${manifest[kind]}`).toString("base64"), assets.body));
+  }
   assets.body.childNodes.push(element("script", [{ name: "type", value: "module" }], code, assets.body));
   setPolicy(assets.head, singleFilePolicy(code, css));
   return serialize(assets.doc);
+}
+
+/** gzip (level 9), then base64: how the single file carries binary data. Data files from
+ * `lectern bundle` are gzip already and are only base64-encoded. */
+function packed(bytes) {
+  return gzipSync(bytes, { level: 9 }).toString("base64");
 }
 
 /** The host script for sites that embed Lectern in an iframe (see the README). */
 export const EMBED_JS = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "embed.js"), "utf8");
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { positionals } = parseArgs({ allowPositionals: true, options: {} });
-  if (positionals.length > 2) throw new Error(`usage: node scripts/package.mjs [dist] [pkg]; got ${positionals.join(" ")}`);
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { link: { type: "boolean" } } });
+  if (positionals.length > 2 || (values.link && positionals.length !== 1)) {
+    throw new Error(`usage: node scripts/package.mjs [dist] [pkg] | --link <dist>; got ${process.argv.slice(2).join(" ")}`);
+  }
   const [dist = "dist", pkg = "pkg"] = positionals;
-  const html = readFileSync(join(dist, "index.html"), "utf8");
-  const single = inline(html, (href) => readFileSync(join(dist, href.replace(/^\.\//, ""))));
-  writeFileSync(join(dist, "index.html"), withHostedPolicy(html));
-  mkdirSync(pkg, { recursive: true });
-  writeFileSync(join(pkg, "lectern.html"), single);
-  copyFileSync(join(pkg, "lectern.html"), join(dist, "lectern.html"));
-  writeFileSync(join(pkg, "embed.js"), EMBED_JS);
-  copyFileSync(join(pkg, "embed.js"), join(dist, "embed.js"));
-  console.log(`wrote ${join(pkg, "lectern.html")} (${(single.length / 1024).toFixed(1)} KB) and ${join(pkg, "embed.js")}; copied both into ${dist}/`);
+  const manifestPath = join(dist, "lectern-data.json");
+  let manifestText;
+  try {
+    manifestText = readFileSync(manifestPath, "utf8");
+  } catch {
+    throw new Error(`${manifestPath} is missing: bundle a corpus into ${dist} first (\`lectern bundle <corpus> --out ${dist}\`, which \`trunk build\` runs by itself).`);
+  }
+  const manifest = readManifest(manifestText, manifestPath);
+  const html = withData(readFileSync(join(dist, "index.html"), "utf8"), manifest);
+  if (values.link) {
+    writeFileSync(join(dist, "index.html"), html);
+    console.log(`linked ${manifest.corpus} and ${manifest.index} into ${join(dist, "index.html")}`);
+  } else {
+    const single = inline(html, (href) => readFileSync(join(dist, href.replace(/^\.\//, ""))), manifest);
+    writeFileSync(join(dist, "index.html"), withHostedPolicy(html));
+    mkdirSync(pkg, { recursive: true });
+    writeFileSync(join(pkg, "lectern.html"), single);
+    copyFileSync(join(pkg, "lectern.html"), join(dist, "lectern.html"));
+    writeFileSync(join(pkg, "embed.js"), EMBED_JS);
+    copyFileSync(join(pkg, "embed.js"), join(dist, "embed.js"));
+    console.log(`wrote ${join(pkg, "lectern.html")} (${(single.length / 1024).toFixed(1)} KB) and ${join(pkg, "embed.js")}; copied both into ${dist}/`);
+  }
 }

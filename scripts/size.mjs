@@ -10,8 +10,9 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
-/** Files beside the app that it does not load: the offline download and the embed script. */
-const NOT_LOADED = new Set(["lectern.html", "embed.js"]);
+/** Files beside the app that it does not load: the offline download, the embed script and the
+ * manifest of the corpus data (read by the package step, not by the page). */
+const NOT_LOADED = new Set(["lectern.html", "embed.js", "lectern-data.json"]);
 
 /** Raw, gzip -9 and brotli sizes of `bytes`. */
 export function sizes(bytes) {

@@ -42,7 +42,7 @@ enum Page {
 #[component]
 pub fn App(
     corpus: &'static Corpus,
-    /// The index to search with; when absent, the bundled one is decoded after the first render.
+    /// The index to search with; when absent, the page's own is decoded after the first render.
     #[prop(optional)]
     index: Option<&'static Index>,
 ) -> impl IntoView {
@@ -124,15 +124,15 @@ pub fn App(
     }
 }
 
-/// The index as a signal: `given` at once, or else the bundled one, decoded after the first
-/// frame so the page shows before it (and after a second at the latest, because hidden pages
+/// The index as a signal: `given` at once, or else the page's own (see [`crate::data`]),
+/// decoded after the first frame so the page shows before it (and after a second at the latest, because hidden pages
 /// and frames get no animation frames).
 fn index_loader(given: Option<&'static Index>) -> ReadSignal<Option<&'static Index>> {
     let (index, set_index) = signal(given);
     if given.is_none() {
         let load = move || {
             if index.get_untracked().is_none() {
-                set_index.set(Some(crate::data::bundled_index()));
+                set_index.set(crate::data::index());
             }
         };
         request_animation_frame(load);

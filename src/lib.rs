@@ -2,7 +2,7 @@
 //! the views to the engine. It holds no corpus or search logic of its own.
 //!
 //! - [`crash`]: a visible message with a reload link when the app panics.
-//! - [`data`]: the corpus bundled at build time.
+//! - [`data`]: the corpus and index this page carries, loaded at start.
 //! - [`route`]: the view state as it is written in the URL hash, parsed and formatted.
 //! - [`hash`]: the route as a signal, kept in step with `location.hash`.
 //! - [`embed`]: embed mode: compact chrome, height messages to the host, host navigation.
@@ -23,7 +23,8 @@ pub use app::App;
 /// The id of the element the app renders into.
 const ROOT_ID: &str = "lectern";
 
-/// Mounts the explorer, reading the bundled corpus. Idempotent: running it twice in one page
+/// Loads the page's corpus and mounts the explorer (or shows why the corpus could not be
+/// loaded). Idempotent: running it twice in one page
 /// mounts once, and a page saved with a rendered app in it (the browser's "Save page as…,
 /// complete") has that stale copy replaced rather than a second app added beside it.
 pub fn mount() {
@@ -39,21 +40,27 @@ pub fn mount() {
     if let Some(stale) = document.get_element_by_id(ROOT_ID) {
         stale.remove();
     }
-    let Ok(root) = document.create_element("div") else { return };
-    root.set_id(ROOT_ID);
-    let _ = body.append_child(&root);
-    let corpus = data::bundled();
-    let root: web_sys::HtmlElement = root.unchecked_into();
-    leptos::mount::mount_to(root, move || leptos::view! { <App corpus=corpus/> }).forget();
+    wasm_bindgen_futures::spawn_local(async move {
+        let corpus = match data::load().await {
+            Ok(corpus) => corpus,
+            Err(e) => return crash::show(&e.to_string()),
+        };
+        let Ok(root) = document.create_element("div") else { return };
+        root.set_id(ROOT_ID);
+        let _ = body.append_child(&root);
+        let root: web_sys::HtmlElement = root.unchecked_into();
+        leptos::mount::mount_to(root, move || leptos::view! { <App corpus=corpus/> }).forget();
+    });
 }
 
-/// Searches the bundled corpus from JavaScript (`window.wasmBindings.search(query, limit)` in
+/// Searches the page's corpus from JavaScript (`window.wasmBindings.search(query, limit)` in
 /// the built page), for embedding sites and the in-browser benchmark. Returns an array of
-/// `{ docId, passage, score }`, best first; the same ranking the search view shows.
+/// `{ docId, passage, score }`, best first; the same ranking the search view shows. Until the
+/// corpus has loaded (the page shows its first view), the array is empty.
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = search)]
 pub fn search_api(query: &str, limit: usize) -> js_sys::Array {
-    let corpus = data::bundled();
-    let results = lectern_engine::Searcher::new(corpus, data::bundled_index()).search(query, limit);
+    let (Some(corpus), Some(index)) = (data::corpus(), data::index()) else { return js_sys::Array::new() };
+    let results = lectern_engine::Searcher::new(corpus, index).search(query, limit);
     results
         .hits
         .iter()

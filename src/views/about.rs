@@ -16,7 +16,8 @@ fn is_single_file() -> bool {
 #[component]
 pub fn About() -> impl IntoView {
     let Library(corpus) = expect_context::<Library>();
-    let checksum = env!("LECTERN_CORPUS_SHA256");
+    let stamp = crate::data::stamp();
+    let checksum = stamp.sha256.as_str();
     let single = is_single_file();
     view! {
         <section class="about" data-view="about" aria-labelledby="about-title">
@@ -25,14 +26,14 @@ pub fn About() -> impl IntoView {
                 <dt>"This is"</dt>
                 <dd data-about="kind">{if single { "the offline copy: one file that works without a network" } else { "the hosted copy" }}</dd>
                 <dt>"Built on"</dt>
-                <dd data-about="build-date">{env!("LECTERN_BUILD_DATE")}</dd>
+                <dd data-about="build-date">{stamp.built.as_str()}</dd>
                 <dt>"Corpus"</dt>
                 <dd data-about="documents">{format!("{}, {}", plural(corpus.documents().len(), "document"), plural(corpus.passage_count(), "paragraph"))}</dd>
                 <dt>"Corpus checksum (SHA-256)"</dt>
                 <dd><code data-about="checksum">{checksum}</code></dd>
             </dl>
             <p>"To cite this snapshot, give the build date and the first characters of the checksum, e.g. "
-                <code>{format!("Lectern {}, corpus {}", env!("LECTERN_BUILD_DATE"), &checksum[..12])}</code>"."</p>
+                <code>{format!("Lectern {}, corpus {}", stamp.built, &checksum[..12])}</code>"."</p>
             {(!single).then(|| view! {
                 <p>
                     <a href="lectern.html" download="lectern.html" data-download>"Download for offline use"</a>

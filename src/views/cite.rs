@@ -26,7 +26,8 @@ pub fn Cite(doc: &'static Document, passage: usize, quote: String) -> impl IntoV
 pub fn CiteFields(doc: &'static Document, passage: usize, quote: String) -> impl IntoView {
     let permalink = permalink(&Route::passage(&doc.id, passage));
     let link = if saved_copy() { Link::SavedCopy } else { Link::Shareable(&permalink) };
-    let version = Version { build_date: env!("LECTERN_BUILD_DATE"), checksum: env!("LECTERN_CORPUS_SHA256") };
+    let stamp = crate::data::stamp();
+    let version = Version { build_date: &stamp.built, checksum: &stamp.sha256 };
     let citation = Citation { doc, passage, quote: &quote, link, version: Some(version) };
     let (plain, markdown) = (citation.plain(), citation.markdown());
     let quote_link = super::quote::quote_link_of(doc, passage, &quote);

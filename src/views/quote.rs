@@ -17,7 +17,7 @@ use crate::route::Route;
 
 /// This copy's corpus version, as quote links carry it (`v`).
 pub fn current_version() -> String {
-    version(env!("LECTERN_CORPUS_SHA256"))
+    version(&crate::data::stamp().sha256)
 }
 
 /// The quote link of the byte range `span` of ¶`passage` of document `id`, or `None` when that

@@ -5,6 +5,8 @@
 //! skipped); a subfolder or an unreadable entry is an error, never silently ignored; all problems
 //! are collected and returned together, each naming its file.
 
+pub mod bake;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -2,6 +2,9 @@
 //!
 //! - `lectern check <dir>`: validates a corpus folder exactly as the app build does, without
 //!   building the app, and prints per-document statistics and where each title came from.
+//! - `lectern bundle <dir> [--out dist]`: validates and indexes a corpus folder and writes the
+//!   data files the app loads (and their manifest) into an already built app's folder, so a new
+//!   corpus needs no new wasm; `node scripts/package.mjs` then links and packages them.
 //! - `lectern generate <dir> [--mb 12] [--docs 250] [--seed 2015]`: writes a generated
 //!   English-like corpus, for benchmarks and tests of your own.
 //! - `lectern bench <dir> [--per-kind 200]`: measures index build time, bundled size and search
@@ -25,6 +28,7 @@ use lectern_engine::generate::{generate_files, make_queries, QueryKind};
 use lectern_engine::{bundle, parse_document_explained, Corpus, CorpusError, Index, Searcher, TitleRule};
 
 const USAGE: &str = "usage: lectern check <dir>
+       lectern bundle <dir> [--out dist]
        lectern generate <dir> [--mb 12] [--docs 250] [--seed 2015]
        lectern bench <dir> [--per-kind 200]
        lectern queries <dir> [--per-kind 200]
@@ -37,6 +41,7 @@ const QUERY_SEED: u64 = 1215;
 #[derive(Debug, PartialEq)]
 enum Command {
     Check { dir: PathBuf },
+    Bundle { dir: PathBuf, out: PathBuf },
     Generate { dir: PathBuf, mb: usize, docs: usize, seed: u64 },
     Bench { dir: PathBuf, per_kind: usize },
     Queries { dir: PathBuf, per_kind: usize },
@@ -58,6 +63,7 @@ enum Failure {
 fn help(command: &str) -> &'static str {
     match command {
         "check" => "usage: lectern check <dir>\n\nValidates the corpus folder <dir> as the app build does and prints, per document, its ¶, words,\ncharacters, title and where the title came from. Exit 1 with every problem listed if it is invalid.",
+        "bundle" => "usage: lectern bundle <dir> [--out dist]\n\nValidates the corpus folder <dir> as `lectern check` does, indexes it, and writes its data files\n(corpus-<hash>.bin, index-<hash>.bin, gzip) and lectern-data.json into the built app in --out,\nreplacing the previous corpus's files. Then run `node scripts/package.mjs <out> pkg` to link\nthem into index.html and make the single file (`make corpus DIR=<dir>` does both).",
         "generate" => "usage: lectern generate <dir> [--mb 12] [--docs 250] [--seed 2015]\n\nWrites a generated English-like corpus of about --mb megabytes in --docs Markdown files to <dir>.\nThe same --seed gives the same corpus on every machine.",
         "bench" => "usage: lectern bench <dir> [--per-kind 200]\n\nIndexes the corpus in <dir> and prints build time, bundled sizes, and search latency and\nsuccess@1 for --per-kind queries of each kind (drawn from ¶ of 30 or more words).",
         "queries" => "usage: lectern queries <dir> [--per-kind 200]\n\nPrints the benchmark's queries and every passage of the corpus in <dir> as JSON.",
@@ -77,6 +83,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
     };
     let command: &'static str = match command.as_str() {
         "check" => "check",
+        "bundle" => "bundle",
         "generate" => "generate",
         "bench" => "bench",
         "queries" => "queries",
@@ -85,6 +92,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
     let fail = |message: String| format!("lectern {command}: {message}\n{}", help(command));
     let mut dir: Option<PathBuf> = None;
     let (mut mb, mut docs, mut seed, mut per_kind) = (12usize, 250usize, 2015u64, 200usize);
+    let mut out = PathBuf::from("dist");
     while let Some(arg) = parser.next().map_err(|e| fail(e.to_string()))? {
         let name = match arg {
             Long("help") | Short('h') => return Ok(Command::Help(help(command))),
@@ -96,6 +104,10 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
             Short(c) => return Err(fail(format!("unknown option -{c}"))),
             Long(name) => format!("--{name}"),
         };
+        if command == "bundle" && name == "--out" {
+            out = PathBuf::from(parser.value().map_err(|e| fail(e.to_string()))?);
+            continue;
+        }
         let known = match command {
             "generate" => ["--mb", "--docs", "--seed"].contains(&name.as_str()),
             "bench" | "queries" => name == "--per-kind",
@@ -118,6 +130,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
     let dir = dir.ok_or_else(|| fail("which folder? <dir> is missing".to_string()))?;
     Ok(match command {
         "check" => Command::Check { dir },
+        "bundle" => Command::Bundle { dir, out },
         "generate" => Command::Generate { dir, mb, docs, seed },
         "bench" => Command::Bench { dir, per_kind },
         _ => Command::Queries { dir, per_kind },
@@ -131,6 +144,7 @@ fn main() -> ExitCode {
             Ok(())
         }
         Ok(Command::Check { dir }) => check(&dir),
+        Ok(Command::Bundle { dir, out }) => bundle_data(&dir, &out),
         Ok(Command::Generate { dir, mb, docs, seed }) => generate(&dir, mb, docs, seed),
         Ok(Command::Bench { dir, per_kind }) => bench(&dir, per_kind),
         Ok(Command::Queries { dir, per_kind }) => queries(&dir, per_kind),
@@ -181,6 +195,27 @@ fn check(dir: &Path) -> Result<(), Failure> {
         words,
         chars,
         dir.display()
+    );
+    Ok(())
+}
+
+fn bundle_data(dir: &Path, out: &Path) -> Result<(), Failure> {
+    use lectern_corpus::bake::{bake, build_date, BakeError};
+    let started = Instant::now();
+    let baked = bake(dir, out, &build_date()).map_err(|e| match e {
+        BakeError::Corpus(errors) => Failure::Corpus(errors),
+        BakeError::Write(message) => Failure::Other(message),
+    })?;
+    println!(
+        "bundled {} document(s), {} ¶, from {} into {}: {} and {} (corpus {}) in {:.0} ms",
+        baked.documents,
+        baked.passages,
+        dir.display(),
+        out.display(),
+        baked.corpus_file,
+        baked.index_file,
+        &baked.sha256[..12],
+        started.elapsed().as_secs_f64() * 1e3
     );
     Ok(())
 }
@@ -316,6 +351,8 @@ mod tests {
         assert_eq!(parse("bench --per-kind 5 c"), Ok(Command::Bench { dir: "c".into(), per_kind: 5 }));
         assert_eq!(parse("queries c"), Ok(Command::Queries { dir: "c".into(), per_kind: 200 }));
         assert_eq!(parse("check c"), Ok(Command::Check { dir: "c".into() }));
+        assert_eq!(parse("bundle c"), Ok(Command::Bundle { dir: "c".into(), out: "dist".into() }));
+        assert_eq!(parse("bundle --out d c"), Ok(Command::Bundle { dir: "c".into(), out: "d".into() }));
     }
 
     /// Each bad command line and a part of the message it must give.
@@ -331,6 +368,8 @@ mod tests {
         ("generate out --mb three", "--mb takes a whole number above 0, not 'three'"),
         ("generate out --docs 0", "--docs takes a whole number above 0, not '0'"),
         ("bench a b", "'b' is a second"),
+        ("bundle c --out", "--out"),
+        ("check c --out d", "unknown option --out"),
     ];
 
     #[test]
@@ -343,7 +382,7 @@ mod tests {
 
     #[test]
     fn every_command_has_help() {
-        for command in ["check", "generate", "bench", "queries"] {
+        for command in ["check", "bundle", "generate", "bench", "queries"] {
             let Ok(Command::Help(text)) = parse(&format!("{command} --help")) else { panic!("{command} --help") };
             assert!(text.starts_with(&format!("usage: lectern {command}")), "{text}");
         }
