@@ -54,34 +54,57 @@ pub struct IndexWire {
     passage_len: Vec<u16>,
 }
 
-impl Index {
-    /// Indexes every passage of `corpus`.
-    pub fn build(corpus: &Corpus) -> Index {
-        let mut by_term: HashMap<String, Postings> = HashMap::new();
-        let mut passage_len = Vec::with_capacity(corpus.passage_count());
-        let mut counts: HashMap<String, u16> = HashMap::new();
-        for (global, text) in corpus.documents().iter().flat_map(|d| d.passages.iter()).enumerate() {
-            counts.clear();
+/// An index built a document at a time, so a page can index a reader's documents in slices
+/// that never hold the main thread for long. Add the documents in the corpus's order (by id),
+/// then [`finish`](IndexBuilder::finish) with that corpus; the result equals [`Index::build`].
+#[derive(Default)]
+pub struct IndexBuilder {
+    by_term: HashMap<String, Postings>,
+    passage_len: Vec<u16>,
+    counts: HashMap<String, u16>,
+}
+
+impl IndexBuilder {
+    /// Indexes the passages of the next document.
+    pub fn add(&mut self, doc: &crate::model::Document) {
+        for text in &doc.passages {
+            let global = self.passage_len.len();
+            self.counts.clear();
             let tokens = tokenize(text);
-            passage_len.push(tokens.len().min(u16::MAX as usize) as u16);
+            self.passage_len.push(tokens.len().min(u16::MAX as usize) as u16);
             for token in tokens {
                 if let Some(joined) = token.joined {
-                    let count = counts.entry(joined).or_default();
+                    let count = self.counts.entry(joined).or_default();
                     *count = count.saturating_add(1);
                 }
-                let count = counts.entry(token.term).or_default();
+                let count = self.counts.entry(token.term).or_default();
                 *count = count.saturating_add(1);
             }
-            for (term, &count) in &counts {
-                let postings = by_term.entry(term.clone()).or_default();
+            for (term, &count) in &self.counts {
+                let postings = self.by_term.entry(term.clone()).or_default();
                 postings.passages.push(global as u32);
                 postings.counts.push(count);
             }
         }
-        let mut entries: Vec<(String, Postings)> = by_term.into_iter().collect();
+    }
+
+    /// The index of the documents added, which must be those of `corpus`, in its order.
+    pub fn finish(self, corpus: &Corpus) -> Index {
+        let mut entries: Vec<(String, Postings)> = self.by_term.into_iter().collect();
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         let (terms, postings) = entries.into_iter().unzip();
-        Index::assemble(terms, postings, passage_len, corpus)
+        Index::assemble(terms, postings, self.passage_len, corpus)
+    }
+}
+
+impl Index {
+    /// Indexes every passage of `corpus`.
+    pub fn build(corpus: &Corpus) -> Index {
+        let mut builder = IndexBuilder::default();
+        for doc in corpus.documents() {
+            builder.add(doc);
+        }
+        builder.finish(corpus)
     }
 
     fn assemble(terms: Vec<String>, postings: Vec<Postings>, passage_len: Vec<u16>, corpus: &Corpus) -> Index {

@@ -7,9 +7,11 @@
 //! - [`catalog`]: the list of documents filtered and sorted as a reader browses it.
 //! - [`model`]: documents, their metadata and passages (¶), and the validated [`Corpus`].
 //! - [`parse`]: one source file (name + bytes) into a [`Document`], Markdown or plain text.
+//! - [`own`]: documents a reader brings to the page, parsed by the build's rules, ids made unique.
 //! - [`error`]: what can be wrong with a corpus, phrased so the user can fix it.
 //! - [`text`]: words into folded search terms, the same for the index and for queries.
-//! - [`index`]: the inverted index over all passages, built at compile time.
+//! - [`index`]: the inverted index over all passages, built when the corpus is bundled (or, for
+//!   a reader's own documents, in the page, a document at a time).
 //! - [`query`]: what the reader typed, as terms and phrases.
 //! - [`search`]: ranked, typo-tolerant passage search with highlights and true counts.
 //! - [`stopwords`]: the English function words, one list for the whole engine.
@@ -45,6 +47,7 @@ mod fold_table;
 pub mod generate;
 pub mod index;
 pub mod model;
+pub mod own;
 pub mod parse;
 pub mod query;
 pub mod quotes;

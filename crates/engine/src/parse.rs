@@ -102,6 +102,22 @@ pub fn parse_document_explained(file: &SourceFile) -> Result<(Document, TitleRul
     Ok((Document { id: stem.to_string(), meta, passages }, rule))
 }
 
+/// A document from an HTML file whose text the browser's own parser has taken out: `blocks` are
+/// the texts of its block elements in order, `title` its `<title>` (or first heading). Whitespace
+/// inside a block is collapsed as a browser renders it; empty blocks are dropped. The id is the
+/// file stem, as for every format; without a title, the file name gives it.
+pub fn document_from_blocks(name: &str, title: Option<&str>, blocks: &[String]) -> Result<Document, CorpusError> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = base.rsplit_once('.').map_or(base, |(stem, _)| if stem.is_empty() { base } else { stem });
+    let collapse = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let passages: Vec<String> = blocks.iter().map(|b| collapse(b)).filter(|b| !b.is_empty()).collect();
+    if passages.is_empty() {
+        return Err(CorpusError::new(name, None, Problem::EmptyDocument));
+    }
+    let title = title.map(collapse).filter(|t| !t.is_empty()).unwrap_or_else(|| title_from_stem(stem));
+    Ok(Document { id: stem.to_string(), meta: Meta { title, ..Meta::default() }, passages })
+}
+
 /// Splits `---` front matter off the lines. Returns the front-matter lines with their 1-based
 /// starting line number, and the body lines.
 fn split_front_matter<'a, 'b>(lines: &'b [&'a str]) -> Result<((usize, &'b [&'a str]), &'b [&'a str]), Problem> {
@@ -350,6 +366,18 @@ mod tests {
         assert_eq!(doc.meta.title, "1984");
         assert_eq!(doc.meta.date.as_deref(), Some("2015"));
         assert_eq!(doc.meta.author, None);
+    }
+
+    #[test]
+    fn html_blocks_become_passages() {
+        let blocks = ["  Heading\n  ".to_string(), "One\n   two\tthree.".into(), " \n ".into(), "Four.".into()];
+        let doc = document_from_blocks("dir/page.html", Some(" The  page "), &blocks).unwrap();
+        assert_eq!((doc.id.as_str(), doc.meta.title.as_str()), ("page", "The page"));
+        assert_eq!(doc.passages, ["Heading", "One two three.", "Four."]);
+        assert_eq!(document_from_blocks("field_notes.htm", None, &blocks).unwrap().meta.title, "Field notes");
+        assert_eq!(document_from_blocks("x.html", Some(""), &blocks).unwrap().meta.title, "X");
+        let empty = document_from_blocks("blank.html", Some("T"), &[" ".into()]).unwrap_err();
+        assert_eq!((empty.file.as_str(), &empty.problem), ("blank.html", &Problem::EmptyDocument));
     }
 
     #[test]
