@@ -43,7 +43,7 @@ enum Page {
 pub fn App(
     corpus: &'static Corpus,
     /// The index to search with; when absent, the page's own is decoded after the first render.
-    #[prop(optional)]
+    #[prop(default = None, into)]
     index: Option<&'static Index>,
 ) -> impl IntoView {
     provide_context(Library(corpus));
@@ -130,9 +130,10 @@ pub fn App(
 fn index_loader(given: Option<&'static Index>) -> ReadSignal<Option<&'static Index>> {
     let (index, set_index) = signal(given);
     if given.is_none() {
+        // The app may have been mounted anew (a reader's documents) before either fires.
         let load = move || {
-            if index.get_untracked().is_none() {
-                set_index.set(crate::data::index());
+            if index.try_get_untracked().is_some_and(|i| i.is_none()) {
+                set_index.try_set(crate::data::index());
             }
         };
         request_animation_frame(load);

@@ -123,20 +123,55 @@ extern "C" {
     type DecompressionStream;
     #[wasm_bindgen(constructor, catch)]
     fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+    /// The browser's gzip encoder, likewise.
+    type CompressionStream;
+    #[wasm_bindgen(constructor, catch, js_class = "CompressionStream")]
+    fn new_compression(format: &str) -> Result<CompressionStream, JsValue>;
+}
+
+/// `bytes` through a `DecompressionStream` or `CompressionStream` (both are { readable,
+/// writable } pairs, which is what pipeThrough takes).
+async fn through(bytes: &[u8], stream: &JsValue) -> Result<Vec<u8>, JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts)?;
+    let response = web_sys::Response::new_with_opt_readable_stream(Some(&blob.stream().pipe_through(stream.unchecked_ref())))?;
+    let buffer = JsFuture::from(response.array_buffer()?).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Compresses `bytes` as gzip with the browser's own `CompressionStream`.
+pub async fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let stream = CompressionStream::new_compression("gzip").map_err(|_| "this browser cannot compress (no CompressionStream)".to_string())?;
+    through(bytes, &stream).await.map_err(|_| "compressing failed".to_string())
+}
+
+/// `bytes` as base64, as the single file carries data.
+pub fn base64(bytes: &[u8]) -> String {
+    let binary: String = bytes.iter().map(|&b| b as char).collect();
+    leptos::prelude::window().btoa(&binary).unwrap_or_default()
+}
+
+/// SHA-256 of `bytes` as 64 hex digits, by the browser's `crypto.subtle`; the all-zero stamp
+/// of [`Stamp::default`] where the browser offers no digest (an insecure context).
+pub async fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = async {
+        let subtle = leptos::prelude::window().crypto().ok()?.subtle();
+        let promise = subtle.digest_with_str_and_u8_array("SHA-256", &mut bytes.to_vec()).ok()?;
+        let buffer = JsFuture::from(promise).await.ok()?;
+        Some(js_sys::Uint8Array::new(&buffer).to_vec().iter().map(|b| format!("{b:02x}")).collect::<String>())
+    };
+    digest.await.unwrap_or_else(|| Stamp::default().sha256)
+}
+
+/// Whether this page is the single file (its bootstrap says so).
+pub fn is_single_file() -> bool {
+    js_sys::Reflect::get(&leptos::prelude::window(), &JsValue::from_str("__lecternSingleFile")).is_ok_and(|v| v.is_truthy())
 }
 
 /// Decompresses gzip bytes with the browser's own `DecompressionStream`.
 async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let unsupported = |_| "this browser cannot decompress it; please use a current browser".to_string();
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(unsupported)?;
-    // A DecompressionStream is itself the { readable, writable } pair that pipeThrough takes.
-    let inflate = DecompressionStream::new("gzip").map_err(unsupported)?;
-    let response = web_sys::Response::new_with_opt_readable_stream(Some(&blob.stream().pipe_through(inflate.unchecked_ref())))
-        .map_err(unsupported)?;
-    let damaged = |_: JsValue| "it is damaged (bad gzip data)".to_string();
-    let buffer = JsFuture::from(response.array_buffer().map_err(damaged)?).await.map_err(damaged)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    let stream = DecompressionStream::new("gzip").map_err(|_| "this browser cannot decompress it; please use a current browser".to_string())?;
+    through(bytes, &stream).await.map_err(|_| "it is damaged (bad gzip data)".to_string())
 }
 
 /// The build's stamp from the corpus element's attributes, when they are well formed.

@@ -7,6 +7,8 @@
 //! - [`hash`]: the route as a signal, kept in step with `location.hash`.
 //! - [`embed`]: embed mode: compact chrome, height messages to the host, host navigation.
 //! - [`tray`]: the quotes collected for comparison, kept in storage when allowed.
+//! - [`own`]: the reader's own documents, opened or dropped on the page (HTML read by `html`,
+//!   kept in IndexedDB by `store`).
 //! - [`app`] and [`views`]: the components.
 
 pub mod app;
@@ -14,7 +16,10 @@ pub mod crash;
 pub mod data;
 pub mod embed;
 pub mod hash;
+mod html;
+pub mod own;
 pub mod route;
+mod store;
 pub mod tray;
 pub mod views;
 
@@ -49,8 +54,22 @@ pub fn mount() {
         root.set_id(ROOT_ID);
         let _ = body.append_child(&root);
         let root: web_sys::HtmlElement = root.unchecked_into();
-        leptos::mount::mount_to(root, move || leptos::view! { <App corpus=corpus/> }).forget();
+        leptos::mount::mount_to(root, move || leptos::view! { <Root corpus=corpus/> }).forget();
     });
+}
+
+/// The page: the reader's documents handle, and the app over the corpus it shows — mounted anew
+/// when the reader's documents change it, so every view sees one corpus for its whole life.
+#[leptos::component]
+fn Root(corpus: &'static lectern_engine::Corpus) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let own = own::Own::new(corpus);
+    provide_context(own);
+    own::accept_drops(own);
+    move || {
+        let shown = own.shown();
+        leptos::view! { <App corpus=shown.corpus index=shown.index/> }
+    }
 }
 
 /// Searches the page's corpus from JavaScript (`window.wasmBindings.search(query, limit)` in

@@ -3,22 +3,16 @@
 //! — and, on the hosted build, the single file to download for offline use.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 
 use super::words::plural;
 use crate::app::Library;
-
-/// Set by the single file's bootstrap; the hosted build lacks it.
-fn is_single_file() -> bool {
-    js_sys::Reflect::get(&window(), &JsValue::from_str("__lecternSingleFile")).is_ok_and(|v| v.is_truthy())
-}
 
 #[component]
 pub fn About() -> impl IntoView {
     let Library(corpus) = expect_context::<Library>();
     let stamp = crate::data::stamp();
     let checksum = stamp.sha256.as_str();
-    let single = is_single_file();
+    let single = crate::data::is_single_file();
     view! {
         <section class="about" data-view="about" aria-labelledby="about-title">
             <h1 id="about-title" tabindex="-1">"About this copy"</h1>

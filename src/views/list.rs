@@ -13,6 +13,7 @@ use super::meta::Byline;
 use super::words::{noun_for, plural};
 use crate::app::Library;
 use crate::hash::{History, Navigator};
+use crate::own::Own;
 use crate::route::Route;
 
 #[component]
@@ -36,6 +37,8 @@ pub fn DocumentList() -> impl IntoView {
         let sort = SortKey::parse(&name).unwrap_or_default();
         nav.go(Route::List { filter: filter.get_untracked(), sort }, History::Replace);
     };
+    let own = use_context::<Own>();
+    let yours = move |id: &str| own.is_some_and(|own| own.is_yours(id));
     let total = docs.len();
     let paragraphs = corpus.passage_count();
     let count = move || {
@@ -64,6 +67,7 @@ pub fn DocumentList() -> impl IntoView {
                     </select>
                 </label>
             </div>
+            {own.map(|own| view! { <super::own::OwnDocuments own=own/> })}
             <p class="summary" role="status" aria-live="polite" data-list-count>{count}</p>
             {move || shown.with(Vec::is_empty).then(|| view! {
                 <p class="empty" data-list-empty>
@@ -75,10 +79,12 @@ pub fn DocumentList() -> impl IntoView {
                 <For each=move || shown.get() key=|i| *i let:i>
                     {
                         let doc = &docs[i];
+                        let mine = yours(&doc.id);
                         view! {
-                            <li class="card" data-doc-id=doc.id.clone()>
+                            <li class="card" data-doc-id=doc.id.clone() data-origin=if mine { "yours" } else { "page" }>
                                 <h2>
                                     <a href=Route::document(&doc.id).to_hash()>{doc.meta.title.clone()}</a>
+                                    {mine.then(|| view! { " " <span class="badge" data-yours>"Yours"</span> })}
                                 </h2>
                                 <Byline doc=doc/>
                             </li>

@@ -13,6 +13,7 @@ mod list;
 mod marked;
 mod meta;
 mod not_found;
+mod own;
 mod reader;
 mod quote;
 mod quotes;
@@ -23,6 +24,7 @@ mod similar;
 mod words;
 
 pub use about::About;
+pub use export::save as save_file;
 pub use check::Check;
 pub use compare::Compare;
 pub use list::DocumentList;

@@ -8,6 +8,7 @@
 //! - [`model`]: documents, their metadata and passages (¶), and the validated [`Corpus`].
 //! - [`parse`]: one source file (name + bytes) into a [`Document`], Markdown or plain text.
 //! - [`own`]: documents a reader brings to the page, parsed by the build's rules, ids made unique.
+//! - [`front`]: the YAML front matter of a Markdown file, read without a YAML crate.
 //! - [`error`]: what can be wrong with a corpus, phrased so the user can fix it.
 //! - [`text`]: words into folded search terms, the same for the index and for queries.
 //! - [`index`]: the inverted index over all passages, built when the corpus is bundled (or, for
@@ -40,6 +41,7 @@ pub mod check;
 pub mod cite;
 pub mod error;
 pub mod export;
+pub mod front;
 #[cfg(feature = "generate")]
 pub mod fixture;
 mod fold_table;

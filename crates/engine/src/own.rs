@@ -57,6 +57,61 @@ pub fn unique_id(taken: &HashSet<String>, id: &str) -> String {
     (2..).map(|n| format!("{id}-{n}")).find(|candidate| !taken.contains(candidate)).expect("some number is free")
 }
 
+/// An HTML file's text made inert before the browser parses it for its text: `<script>` and
+/// `<style>` elements are dropped and event-handler (`on…=`) and `style=` attributes renamed,
+/// so a page with a strict Content-Security-Policy has nothing to block (and report) while
+/// parsing it. Only markup changes; the text between tags is kept as it is.
+pub fn inert_html(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    // ASCII lowering keeps every byte offset, so `lower` and `html` index alike.
+    let lower = html.to_ascii_lowercase();
+    let mut i = 0;
+    while let Some(open) = lower[i..].find('<').map(|at| i + at) {
+        out.push_str(&html[i..open]);
+        let dropped = ["script", "style"].into_iter().find(|tag| {
+            lower[open + 1..].starts_with(tag) && lower[open + 1 + tag.len()..].starts_with(|c: char| c == '>' || c == '/' || c.is_ascii_whitespace())
+        });
+        if let Some(tag) = dropped {
+            let close = format!("</{tag}");
+            i = match lower[open..].find(&close) {
+                Some(at) => lower[open + at..].find('>').map_or(html.len(), |gt| open + at + gt + 1),
+                None => html.len(),
+            };
+            continue;
+        }
+        // A tag: copied as it is, but for risky attribute names outside quoted values.
+        let mut quote = None;
+        let mut end = html.len();
+        for (at, c) in html[open..].char_indices() {
+            let at = open + at;
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None if c == '"' || c == '\'' => quote = Some(c),
+                None if c == '>' => {
+                    out.push(c);
+                    end = at + 1;
+                    break;
+                }
+                None if c.is_ascii_whitespace() => {
+                    let rest = &lower[at + 1..];
+                    let name = &rest[..rest.find(|ch: char| !ch.is_ascii_alphanumeric() && ch != '-').unwrap_or(rest.len())];
+                    if (name.len() > 2 && name.starts_with("on")) || name == "style" {
+                        out.push(c);
+                        out.push_str("data-inert-");
+                        continue;
+                    }
+                }
+                None => {}
+            }
+            out.push(c);
+        }
+        i = end;
+    }
+    out.push_str(&html[i..]);
+    out
+}
+
 /// Parses one file by the build's rules.
 pub fn parse_incoming(incoming: &Incoming) -> Result<Document, CorpusError> {
     match incoming {
@@ -70,21 +125,54 @@ pub fn is_hidden(name: &str) -> bool {
     name.rsplit(['/', '\\']).next().is_some_and(|base| base.starts_with('.'))
 }
 
-/// Parses `incoming`, giving each document an id not in `taken` (nor used by an earlier file).
-pub fn bring<'a>(taken: impl IntoIterator<Item = &'a str>, incoming: &[Incoming]) -> Brought {
-    let mut taken: HashSet<String> = taken.into_iter().map(str::to_string).collect();
-    let mut brought = Brought::default();
-    for file in incoming.iter().filter(|f| !is_hidden(f.name())) {
+/// Parses files one at a time (so a page can read and parse them as they arrive), giving each
+/// document an id not in `taken` nor used by an earlier file.
+#[derive(Clone, Debug, Default)]
+pub struct Bringer {
+    taken: HashSet<String>,
+    brought: Brought,
+}
+
+impl Bringer {
+    /// A bringer for a page whose documents have the ids `taken`.
+    pub fn new<'a>(taken: impl IntoIterator<Item = &'a str>) -> Self {
+        Bringer { taken: taken.into_iter().map(str::to_string).collect(), brought: Brought::default() }
+    }
+
+    /// `id`, or the next free `id-2`, `id-3`, …, which is taken from now on.
+    pub fn claim(&mut self, id: &str) -> String {
+        let id = unique_id(&self.taken, id);
+        self.taken.insert(id.clone());
+        id
+    }
+
+    /// Parses the next file (hidden ones are skipped).
+    pub fn add(&mut self, file: &Incoming) {
+        if is_hidden(file.name()) {
+            return;
+        }
         match parse_incoming(file) {
             Ok(mut doc) => {
-                doc.id = unique_id(&taken, &doc.id);
-                taken.insert(doc.id.clone());
-                brought.documents.push(doc);
+                doc.id = self.claim(&doc.id);
+                self.brought.documents.push(doc);
             }
-            Err(e) => brought.errors.push(e),
+            Err(e) => self.brought.errors.push(e),
         }
     }
-    brought
+
+    /// What came of the files added.
+    pub fn finish(self) -> Brought {
+        self.brought
+    }
+}
+
+/// Parses `incoming` with a [`Bringer`]: every file at once.
+pub fn bring<'a>(taken: impl IntoIterator<Item = &'a str>, incoming: &[Incoming]) -> Brought {
+    let mut bringer = Bringer::new(taken);
+    for file in incoming {
+        bringer.add(file);
+    }
+    bringer.finish()
 }
 
 /// The page's corpus with the reader's documents added (ids already unique, see [`bring`]).
@@ -127,6 +215,20 @@ mod tests {
         let brought = bring([], &files);
         assert_eq!(brought.errors[0].to_string(), crate::parse_document(&SourceFile::new("untitled.md", "---\nauthor: X\n---\nText.")).unwrap_err().to_string());
         assert!(matches!(brought.errors[1].problem, Problem::Unsupported { .. }));
+    }
+
+    #[test]
+    fn inert_html_keeps_text_and_drops_what_a_policy_would_block() {
+        for (html, inert) in [
+            ("<p>a</p><script>x()</script><p>b</p>", "<p>a</p><p>b</p>"),
+            ("<STYLE type=x>p{}</STYLE>é<scripted>t</scripted>", "é<scripted>t</scripted>"),
+            ("<img src=x onerror=\"go()\" alt='on=x'>", "<img src=x data-inert-onerror=\"go()\" alt='on=x'>"),
+            ("<p style=\"color:red\" title=\"é >\">one = on, style=</p>", "<p data-inert-style=\"color:red\" title=\"é >\">one = on, style=</p>"),
+            ("<p>unclosed <script>x", "<p>unclosed "),
+            ("a < b", "a < b"),
+        ] {
+            assert_eq!(inert_html(html), inert, "{html}");
+        }
     }
 
     #[test]

@@ -6,10 +6,8 @@
 //! normalising line endings. Every failure is a [`CorpusError`] naming the file and line.
 //!
 //! The front-matter block is split off by hand rather than with a front-matter crate because the
-//! errors must carry line numbers in the user's file; the YAML inside it is parsed with
-//! `serde_yaml_ng`, whose error positions are shifted by the block's offset.
-
-use serde::Deserialize;
+//! errors must carry line numbers in the user's file; the YAML inside it is read by
+//! [`crate::front`] (see there why not a YAML crate).
 
 use crate::error::{CorpusError, Problem};
 use crate::model::{Document, Meta};
@@ -41,17 +39,6 @@ enum Format {
     Text,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct FrontMatter {
-    title: Option<String>,
-    author: Option<String>,
-    date: Option<String>,
-    source: Option<String>,
-    url: Option<String>,
-    attribution: Option<String>,
-}
-
 /// Parses one file. See the module documentation for the rules.
 pub fn parse_document(file: &SourceFile) -> Result<Document, CorpusError> {
     parse_document_explained(file).map(|(doc, _)| doc)
@@ -81,15 +68,16 @@ pub fn parse_document_explained(file: &SourceFile) -> Result<(Document, TitleRul
     let (meta, body, rule) = match format {
         Format::Markdown => {
             let (front, body) = split_front_matter(&lines).map_err(|p| fail(Some(1), p))?;
-            let front = parse_front_matter(front).map_err(|(line, p)| fail(line, p))?;
-            let title = clean(front.title).ok_or_else(|| fail(Some(1), Problem::MissingTitle))?;
+            let [title, author, date, source, url, attribution] = crate::front::read(front.0, front.1)
+                .map_err(|(line, reason)| fail(Some(line), Problem::MalformedFrontMatter { reason }))?;
+            let title = clean(title).ok_or_else(|| fail(Some(1), Problem::MissingTitle))?;
             let meta = Meta {
                 title,
-                author: clean(front.author),
-                date: clean(front.date),
-                source: clean(front.source),
-                url: clean(front.url),
-                attribution: clean(front.attribution),
+                author: clean(author),
+                date: clean(date),
+                source: clean(source),
+                url: clean(url),
+                attribution: clean(attribution),
             };
             (meta, body, TitleRule::FrontMatter)
         }
@@ -129,20 +117,6 @@ fn split_front_matter<'a, 'b>(lines: &'b [&'a str]) -> Result<((usize, &'b [&'a 
         .position(|l| matches!(l.trim_end(), "---" | "..."))
         .ok_or(Problem::UnclosedFrontMatter)?;
     Ok(((2, &lines[1..1 + close]), &lines[close + 2..]))
-}
-
-fn parse_front_matter((first_line, lines): (usize, &[&str])) -> Result<FrontMatter, (Option<usize>, Problem)> {
-    let yaml = lines.join("\n");
-    if yaml.trim().is_empty() {
-        return Ok(FrontMatter::default());
-    }
-    serde_yaml_ng::from_str::<Option<FrontMatter>>(&yaml).map(Option::unwrap_or_default).map_err(|e| {
-        let line = e.location().map(|l| l.line() + first_line - 1).unwrap_or(first_line);
-        let reason = e.to_string();
-        // The library appends its own "at line N column M", which counts from the block, not the file.
-        let reason = reason.split(" at line ").next().unwrap_or(&reason).to_string();
-        (Some(line), Problem::MalformedFrontMatter { reason })
-    })
 }
 
 /// Where a document's title came from.

@@ -1,0 +1,84 @@
+//! The reader's own documents kept in IndexedDB, so they are still there after a reload.
+//!
+//! One database (`lectern`), one object store (`documents`), one record (`yours`): the bundled
+//! form of the reader's documents (`lectern_engine::bundle`). Guarantees: every call tolerates
+//! a browser that has no IndexedDB or refuses it (sandboxed frames, opaque origins, private
+//! modes, a full disk) and says so as an `Err` with the browser's reason, never a panic.
+
+use js_sys::{Function, Promise, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransactionMode};
+
+const DATABASE: &str = "lectern";
+const STORE: &str = "documents";
+const KEY: &str = "yours";
+
+/// Why storage could not be used, in the browser's words.
+pub type Refused = String;
+
+fn reason(value: JsValue) -> Refused {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "the browser refused".into())
+}
+
+/// Resolves with the request's result once it succeeds.
+async fn settled(request: &IdbRequest) -> Result<JsValue, Refused> {
+    let promise = Promise::new(&mut |resolve: Function, reject: Function| {
+        let ok = request.clone();
+        let on_success = Closure::once_into_js(move || {
+            let _ = resolve.call1(&JsValue::NULL, &ok.result().unwrap_or(JsValue::UNDEFINED));
+        });
+        let failed = request.clone();
+        let on_error = Closure::once_into_js(move || {
+            let why = failed.error().ok().flatten().map(|e| JsValue::from(e.message())).unwrap_or(JsValue::UNDEFINED);
+            let _ = reject.call1(&JsValue::NULL, &why);
+        });
+        request.set_onsuccess(Some(on_success.unchecked_ref()));
+        request.set_onerror(Some(on_error.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map_err(reason)
+}
+
+async fn open() -> Result<IdbDatabase, Refused> {
+    let factory = web_sys::window()
+        .ok_or("no window")?
+        .indexed_db()
+        .map_err(reason)?
+        .ok_or("this browser has no IndexedDB")?;
+    let request = factory.open_with_u32(DATABASE, 1).map_err(reason)?;
+    let upgrade = request.clone();
+    let on_upgrade = Closure::once_into_js(move || {
+        if let Ok(db) = upgrade.result().and_then(|r| r.dyn_into::<IdbDatabase>().map_err(JsValue::from)) {
+            let _ = db.create_object_store(STORE);
+        }
+    });
+    request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
+    settled(&request).await?.dyn_into::<IdbDatabase>().map_err(reason)
+}
+
+async fn store(mode: IdbTransactionMode) -> Result<IdbObjectStore, Refused> {
+    let db = open().await?;
+    db.transaction_with_str_and_mode(STORE, mode).and_then(|t| t.object_store(STORE)).map_err(reason)
+}
+
+/// The stored bytes, if any.
+pub async fn load() -> Result<Option<Vec<u8>>, Refused> {
+    let value = settled(&store(IdbTransactionMode::Readonly).await?.get(&KEY.into()).map_err(reason)?).await?;
+    Ok(value.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec))
+}
+
+/// Stores `bytes`, replacing what was there.
+pub async fn save(bytes: &[u8]) -> Result<(), Refused> {
+    let value = Uint8Array::from(bytes);
+    settled(&store(IdbTransactionMode::Readwrite).await?.put_with_key(&value, &KEY.into()).map_err(reason)?).await.map(drop)
+}
+
+/// Removes what was stored.
+pub async fn forget() -> Result<(), Refused> {
+    settled(&store(IdbTransactionMode::Readwrite).await?.delete(&KEY.into()).map_err(reason)?).await.map(drop)
+}
