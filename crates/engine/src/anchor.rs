@@ -29,7 +29,7 @@ use crate::index::Index;
 use crate::model::Corpus;
 
 /// A quote as a link carries it. Every field but `exact` may be empty or absent.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Selector {
     /// The quoted text, or its start when the quote is long (then `end` and `hash` are set).
     pub exact: String,
@@ -133,6 +133,22 @@ impl Verdict {
             Verdict::Ambiguous { .. } => "ambiguous",
             Verdict::NotFound(_) => "not-found",
         }
+    }
+}
+
+/// The one place a verdict found the quote, and the text there now (its ¶s joined by a line
+/// break, as [`SpanMatch::text`] joins them): for quoted exactly, moved and changed; `None`
+/// when there is no single place (ambiguous, not found).
+pub fn found_at(corpus: &Corpus, verdict: &Verdict) -> Option<(Location, String)> {
+    match verdict {
+        Verdict::QuotedExactly(at) | Verdict::Moved { to: at, .. } => {
+            let passages = &corpus.documents().get(at.doc)?.passages;
+            let texts: Option<Vec<&str>> =
+                at.parts.iter().map(|p| passages.get(p.passage.checked_sub(1)?)?.get(p.span.clone())).collect();
+            Some((at.clone(), texts?.join("\n")))
+        }
+        Verdict::Changed { now, .. } => Some((Location { doc: now.doc, parts: now.parts.clone() }, now.text.clone())),
+        Verdict::Ambiguous { .. } | Verdict::NotFound(_) => None,
     }
 }
 
