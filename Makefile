@@ -46,9 +46,11 @@ test-components:
 
 # Tier 3: end-to-end tests with Playwright against the release build served on localhost (and
 # builds of the hostile-payload corpus in target/hostile-dist and of a generated 250-document,
-# 3 MB corpus in target/gen-dist, for the views at scale).
+# 3 MB corpus in target/gen-dist, for the views at scale, and of the bundled article edited in
+# tests/fixtures/edited-v2 in target/edited-dist, for quote links across versions).
 test-e2e:
 	LECTERN_CORPUS=tests/fixtures/hostile trunk build --release --dist target/hostile-dist
+	LECTERN_CORPUS=tests/fixtures/edited-v2 trunk build --release --dist target/edited-dist
 	cargo run -q --release -p lectern-corpus --bin lectern -- generate target/gen-corpus --mb 3 >/dev/null
 	LECTERN_CORPUS=target/gen-corpus trunk build --release --dist target/gen-dist
 	playwright test
