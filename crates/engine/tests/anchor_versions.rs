@@ -98,3 +98,4 @@ fn whole_paragraphs_travel_long_and_are_found_by_start_end_and_hash() {
     let kazakhstan = &v1.documents()[0].passages[4];
     check(kazakhstan, "changed", Some(6), Some(&v2.documents()[0].passages[5]));
 }
+
