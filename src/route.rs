@@ -69,7 +69,15 @@ const QUOTE_FIELDS: usize = 8;
 /// the whole item is escaped again as a parameter, so ordinary text is escaped once, not twice
 /// (`utf8_percent_encode` would also escape every non-ASCII byte).
 fn escape_field(text: &str) -> String {
-    text.replace('%', "%25").replace('~', "%7E")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '~' => out.push_str("%7E"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 impl Item {

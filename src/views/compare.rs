@@ -13,7 +13,7 @@
 
 use leptos::prelude::*;
 use lectern_engine::align::{align_with_first, Alignment, Matching};
-use lectern_engine::anchor::{anchor, found_at, quoted_text, AnchorOptions};
+use lectern_engine::anchor::{anchor, found_at, quoted_text, AnchorOptions, Verdict};
 use lectern_engine::index::Index;
 use lectern_engine::Corpus;
 
@@ -37,9 +37,8 @@ pub(super) struct Resolved {
     pub text: Option<String>,
     /// (document id, ¶) for quotes found in the corpus.
     pub source: Option<(String, usize)>,
-    /// For a quote selector once anchored: what became of it, as [`lectern_engine::anchor::Verdict::kind`] and in words
-    /// (plain strings, so comparing two resolutions stays cheap and small).
-    pub verdict: Option<(&'static str, String)>,
+    /// For a quote selector once anchored: what became of it.
+    pub verdict: Option<Verdict>,
 }
 
 /// Resolves `item` in this corpus; a quote selector is anchored by [`anchor`] once `index` is
@@ -53,7 +52,7 @@ pub(super) fn resolve(corpus: &'static Corpus, index: Option<&Index>, item: Item
                 Some((at, text)) => (text, Some((corpus.documents()[at.doc].id.clone(), at.first_passage()))),
                 None => (quoted_text(s), None),
             };
-            Resolved { text: Some(text), source, verdict: Some((verdict.kind(), verdict_text(None, &verdict))), item }
+            Resolved { text: Some(text), source, verdict: Some(verdict), item }
         }
         Item::Passage { id, passage, span } => Resolved {
             text: corpus.excerpt(id, *passage, *span).map(str::to_string),
@@ -162,7 +161,7 @@ fn Column(
     let similarity = (i > 0).then(|| alignment.as_ref().map(|a| a.similarity)).flatten();
     let side = if i == 0 { Side::Left } else { Side::Right };
     view! {
-        <li class="column" data-column=i data-anchor=r.verdict.as_ref().map(|(kind, _)| *kind)>
+        <li class="column" data-column=i data-anchor=r.verdict.as_ref().map(Verdict::kind)>
             <header class="column-head">
                 <h2>{format!("Quote {}", i + 1)}</h2>
                 {column_source(corpus, &r)}
@@ -236,10 +235,10 @@ fn column_source(corpus: &'static Corpus, r: &Resolved) -> impl IntoView {
 /// For a quote selector: the verdict of anchoring it in this corpus, in the words of the quote
 /// link view, with a link to that view (which lists every place, or the nearest passages).
 fn anchored(r: &Resolved) -> Option<impl IntoView> {
-    let (Item::Quote(s), Some((kind, text))) = (&r.item, &r.verdict) else { return None };
+    let (Item::Quote(s), Some(verdict)) = (&r.item, &r.verdict) else { return None };
     Some(view! {
-        <p class="column-verdict" data-column-verdict=*kind>
-            {text.clone()} " · "
+        <p class="column-verdict" data-column-verdict=verdict.kind()>
+            {verdict_text(None, verdict)} " · "
             <a href=Route::Quote(s.clone()).to_hash() data-column-quote-link>"Quote link"</a>
         </p>
     })
