@@ -187,7 +187,7 @@ fn nearest_item(corpus: &'static Corpus, m: SpanMatch) -> impl IntoView {
             <a href=Route::passage(&doc.id, n).to_hash() data-doc-id=doc.id.clone() data-passage=n>
                 {format!("{}, ¶{n}", doc.meta.title)}
             </a>
-            {format!(" — {:.0}% similar", m.alignment.similarity * 100.0)}
+            {format!(" — {}% similar", super::words::percent(m.alignment.similarity))}
             <blockquote class="nearest-text">{m.text}</blockquote>
         </li>
     }
