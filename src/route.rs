@@ -65,11 +65,10 @@ pub enum Item {
 
 /// The fields of a `q:` item, in order; only `exact` is required.
 const QUOTE_FIELDS: usize = 8;
-/// A `q:` item's field with its separator and the escape character escaped, and nothing else:
-/// the whole item is escaped again as a parameter, so ordinary text is escaped once, not twice
-/// (`utf8_percent_encode` would also escape every non-ASCII byte).
-fn escape_field(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// Writes a `q:` item's field to `out` with its separator and the escape character escaped, and
+/// nothing else: the whole item is escaped again as a parameter, so ordinary text is escaped
+/// once, not twice (`utf8_percent_encode` would also escape every non-ASCII byte).
+fn escape_field(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '%' => out.push_str("%25"),
@@ -77,7 +76,6 @@ fn escape_field(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 impl Item {
@@ -120,11 +118,13 @@ impl Item {
             Item::Quote(s) => {
                 let p = s.p.map(|p| p.to_string());
                 let fields = [s.doc.as_deref(), p.as_deref(), s.v.as_deref(), Some(&s.prefix), Some(&s.exact), Some(&s.suffix), s.end.as_deref(), s.hash.as_deref()];
-                let mut fields: Vec<String> = fields.iter().map(|f| escape_field(f.unwrap_or(""))).collect();
-                while fields.last().is_some_and(String::is_empty) {
-                    fields.pop();
+                let mut out = String::from("q:");
+                for field in fields {
+                    escape_field(&mut out, field.unwrap_or(""));
+                    out.push('~');
                 }
-                format!("q:{}", fields.join("~"))
+                // An escaped field holds no `~`: the trailing ones separate only empty fields.
+                out.trim_end_matches('~').to_string()
             }
             Item::Text(text) => format!("t:{text}"),
             // The id is escaped on its own so a `/` in it cannot be read as a separator.

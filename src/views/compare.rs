@@ -28,7 +28,7 @@ use crate::tray::Tray;
 
 /// A collected item made readable: its text and, for corpus quotes, where it is in this corpus;
 /// for a quote selector, also what anchoring it in this version of the corpus found.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub(super) struct Resolved {
     pub item: Item,
     /// The text to compare: the corpus text where the quote is now, or (not found, ambiguous)
@@ -74,10 +74,15 @@ pub fn Compare(items: Memo<Vec<Item>>) -> impl IntoView {
     let is_mine = Memo::new(move |_| mine.with(|m| items.with(|i| m == i)));
 
     let SearchIndex(index) = expect_context::<SearchIndex>();
-    let resolved = Memo::new(move |_| {
-        let index = index.get();
-        items.get().into_iter().map(|item| resolve(corpus, index, item)).collect::<Vec<_>>()
-    });
+    // It reruns only when the items or the index change, and then its value is new: comparing
+    // it with the last one (verdicts, alignments) would only cost code and time.
+    let resolved = Memo::new_with_compare(
+        move |_| {
+            let index = index.get();
+            items.get().into_iter().map(|item| resolve(corpus, index, item)).collect::<Vec<_>>()
+        },
+        |_, _| true,
+    );
     let change = move |f: Box<dyn Fn(&mut Vec<Item>)>| {
         let mut next = items.get_untracked();
         f(&mut next);

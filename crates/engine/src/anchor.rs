@@ -209,17 +209,9 @@ pub fn anchor(corpus: &Corpus, index: &Index, selector: &Selector, current: &str
     }
     let end = selector.end.as_deref().map(|e| fold(e.trim()).text).filter(|e| !e.is_empty());
     let (prefix, suffix) = (fold(&selector.prefix).text, fold(&selector.suffix).text);
-    let find = |docs: Range<usize>| {
-        let mut found = find_all(corpus, docs, &exact, end.as_deref(), &prefix, &suffix);
-        if let (Some(hash), Some(_)) = (&selector.hash, &end) {
-            // A long quote whose middle changed is not found exactly; the fuzzy step says how.
-            found.retain(|o| {
-                let text = &corpus.documents()[o.doc].passages[o.passage - 1][o.span.clone()];
-                quote_hash(text) == *hash
-            });
-        }
-        found
-    };
+    // A long quote whose middle changed is not found exactly; the fuzzy step says how.
+    let hash = selector.hash.as_deref().filter(|_| end.is_some());
+    let find = |docs: Range<usize>| find_all(corpus, docs, &exact, end.as_deref(), hash, &prefix, &suffix);
     // The linked document first: an occurrence there with all of its context cannot be beaten
     // elsewhere (context decides first, then the document), so the rest of the corpus need not
     // be read — which keeps a comparison of many quotes in a large corpus quick.
@@ -241,10 +233,11 @@ struct Occurrence {
     context: usize,
 }
 
-/// Every occurrence of the folded `exact` (followed, for a long quote, by the folded `end`) in
-/// any ¶ of the documents `docs`, in corpus order, with how much of the folded `prefix` and
-/// `suffix` surrounds it. Each ¶ is folded once, however often the quote occurs in it.
-fn find_all(corpus: &Corpus, docs: Range<usize>, exact: &str, end: Option<&str>, prefix: &str, suffix: &str) -> Vec<Occurrence> {
+/// Every occurrence of the folded `exact` (followed, for a long quote, by the folded `end`, the
+/// whole with [`quote_hash`] `hash`) in any ¶ of the documents `docs`, in corpus order, with how
+/// much of the folded `prefix` and `suffix` surrounds it. Each ¶ is folded once, however often
+/// the quote occurs in it.
+fn find_all(corpus: &Corpus, docs: Range<usize>, exact: &str, end: Option<&str>, hash: Option<&str>, prefix: &str, suffix: &str) -> Vec<Occurrence> {
     let mut out = Vec::new();
     for (d, document) in corpus.documents().iter().enumerate().skip(docs.start).take(docs.len()) {
         for (i, text) in document.passages.iter().enumerate() {
@@ -259,7 +252,8 @@ fn find_all(corpus: &Corpus, docs: Range<usize>, exact: &str, end: Option<&str>,
                         // The end may overlap the start in a quote just over the limit.
                         .or_else(|| folded.text[at..].find(end).map(|k| at + k + end.len()).filter(|&s| s >= at + exact.len())),
                 };
-                if let Some(stop) = stop {
+                let whole = |stop: &usize| hash.is_none_or(|h| quote_hash(&text[folded.map[at]..folded.map[*stop]]) == h);
+                if let Some(stop) = stop.filter(whole) {
                     let context = common_suffix(prefix, &folded.text[..at]) + common_prefix(suffix, &folded.text[stop..]);
                     out.push(Occurrence { doc: d, passage: i + 1, span: folded.map[at]..folded.map[stop], context });
                 }
