@@ -115,6 +115,13 @@ test("a comparison made in this build keeps its quotes in the edited corpus, eac
   await lectern.tabTo(page.locator("[data-tray-add]"));
   await page.keyboard.press("Enter");
   await expect(lectern.tray).toHaveText(`Compare (${CASES.length + 1})`);
+  // The export quotes the text as it is now, cited at its ¶ now, with the link it came with.
+  await page.locator('[data-export="tray"] summary').click();
+  const markdown = await page.locator("[data-export-text]").inputValue();
+  expect(markdown).toContain(`> ${CASES[4].now}\n`);
+  expect(markdown).toMatch(new RegExp(`¶6\\. \\[Quote link\\]\\(http://127\\.0\\.0\\.1:\\d+/#/quote\\?doc=${ARTICLE}&exact=Kyrgyzstan,%20Tajikstan`));
+  // A quote this version no longer holds is not passed off as pasted text.
+  expect(markdown).toContain(`> ${CASES[5].words}\n\n— No single place in this version of the corpus; its quote link shows what became of it. [Quote link](`);
   await axe(page);
 });
 
