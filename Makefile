@@ -58,12 +58,15 @@ test-components:
 
 # Tier 3: end-to-end tests with Playwright against the release build served on localhost (and
 # the same app with other corpora swapped in by `make corpus`: the hostile-payload corpus in
-# target/hostile-dist and a generated 250-document, 3 MB corpus in target/gen-dist, for the
-# views at scale).
+# target/hostile-dist, a generated 250-document, 3 MB corpus in target/gen-dist, for the views
+# at scale, and the bundled article edited in tests/fixtures/edited-v2 in target/edited-dist,
+# for quote links across versions).
 test-e2e:
-	rm -rf target/hostile-dist target/gen-dist
+	rm -rf target/hostile-dist target/gen-dist target/edited-dist
 	cp -r dist target/hostile-dist
 	$(MAKE) -s corpus DIR=tests/fixtures/hostile DIST=target/hostile-dist PKG=target/hostile-dist
+	cp -r dist target/edited-dist
+	$(MAKE) -s corpus DIR=tests/fixtures/edited-v2 DIST=target/edited-dist PKG=target/edited-dist
 	cargo run -q --release -p lectern-corpus --bin lectern -- generate target/gen-corpus --mb 3 >/dev/null
 	cp -r dist target/gen-dist
 	$(MAKE) -s corpus DIR=target/gen-corpus DIST=target/gen-dist PKG=target/gen-dist

@@ -12,6 +12,9 @@ export const HOST_PORT = port + 2;
 export const HOSTILE_PORT = port + 3;
 /** The app built with a generated corpus of 250 documents (target/gen-corpus, `--mb 3`), see `make test-e2e`. */
 export const GEN_PORT = port + 4;
+/** The app built with the bundled article edited (tests/fixtures/edited-v2), see `make test-e2e`:
+ *  links made in dist/ are opened there, as in a later version of the corpus. */
+export const EDITED_PORT = port + 5;
 /** Where that corpus was generated, for specs that check counts against its files. */
 export const GEN_CORPUS = "target/gen-corpus";
 
@@ -47,5 +50,6 @@ export default defineConfig({
     { command: `node scripts/serve.mjs . --port ${HOST_PORT}`, url: `http://127.0.0.1:${HOST_PORT}/tests/e2e/host/embed.html`, timeout: 20_000 },
     { command: `node scripts/serve.mjs target/hostile-dist --port ${HOSTILE_PORT}`, port: HOSTILE_PORT, timeout: 20_000 },
     { command: `node scripts/serve.mjs target/gen-dist --port ${GEN_PORT}`, port: GEN_PORT, timeout: 20_000 },
+    { command: `node scripts/serve.mjs target/edited-dist --port ${EDITED_PORT}`, port: EDITED_PORT, timeout: 20_000 },
   ],
 });

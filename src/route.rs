@@ -7,8 +7,11 @@
 //! may carry `?q=<query>` to highlight the query's words and lead back to its results (with
 //! `&n=<count>` when more than 20 were shown); `#/quotes` is the overview of the quotes found
 //! per document and `#/quotes/<id>` one document's quotes, both optionally `?filter=<words>`;
-//! `#/compare?i=<item>&i=<item>…` compares quotes side by side (an item is `p:<id>/<n>`,
-//! `p:<id>/<n>/<start>-<end>` for a span of ¶n, or `t:<text>`); `#/check?q=<text>` checks a
+//! `#/compare?i=<item>&i=<item>…` compares quotes side by side (an item is
+//! `q:<id>~<n>~<v>~<prefix>~<exact>~<suffix>[~<end>~<h>]`, a quote link's selector (see
+//! `Route::Quote`) in one value, each field escaped for `~` and `%` only and trailing empty
+//! fields left out, which is what the app makes; or, from older links, `p:<id>/<n>` for ¶n,
+//! `p:<id>/<n>/<start>-<end>` for a byte span of it, or `t:<text>`); `#/check?q=<text>` checks a
 //! quote; `#/similar/<id>/<n>` lists passages worded like ¶n; `#/about` describes this copy. Ids, queries and items are
 //! percent-encoded.
 //! Guarantee: `parse` accepts any string without panicking and `parse(&r.to_hash()) == r` for
@@ -51,16 +54,51 @@ pub enum Route {
 /// One quote in a comparison.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Item {
-    /// ¶`passage` of document `id`, or the byte range `span` of it.
+    /// A quote as a quote link carries it, found again in whatever version of the corpus opens
+    /// the comparison (what the app makes).
+    Quote(Selector),
+    /// ¶`passage` of document `id`, or the byte range `span` of it (older links).
     Passage { id: String, passage: usize, span: Option<(usize, usize)> },
     /// Text from outside the corpus, such as a pasted quote.
     Text(String),
+}
+
+/// The fields of a `q:` item, in order; only `exact` is required.
+const QUOTE_FIELDS: usize = 8;
+/// Writes a `q:` item's field to `out` with its separator and the escape character escaped, and
+/// nothing else: the whole item is escaped again as a parameter, so ordinary text is escaped
+/// once, not twice (`utf8_percent_encode` would also escape every non-ASCII byte).
+fn escape_field(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '~' => out.push_str("%7E"),
+            c => out.push(c),
+        }
+    }
 }
 
 impl Item {
     fn parse(value: &str) -> Option<Item> {
         if let Some(text) = value.strip_prefix("t:") {
             return Some(Item::Text(text.to_string()));
+        }
+        if let Some(fields) = value.strip_prefix("q:") {
+            let fields: Vec<String> = fields.split('~').map(decode).collect();
+            if fields.len() > QUOTE_FIELDS {
+                return None;
+            }
+            let field = |i: usize| fields.get(i).filter(|f| !f.is_empty()).cloned();
+            return Some(Item::Quote(Selector {
+                doc: field(0),
+                p: field(1).and_then(|p| p.parse().ok()),
+                v: field(2),
+                prefix: field(3).unwrap_or_default(),
+                exact: field(4)?,
+                suffix: field(5).unwrap_or_default(),
+                end: field(6),
+                hash: field(7),
+            }));
         }
         let rest = value.strip_prefix("p:")?;
         let parts: Vec<&str> = rest.rsplitn(3, '/').collect();
@@ -77,6 +115,17 @@ impl Item {
 
     fn format(&self) -> String {
         match self {
+            Item::Quote(s) => {
+                let p = s.p.map(|p| p.to_string());
+                let fields = [s.doc.as_deref(), p.as_deref(), s.v.as_deref(), Some(&s.prefix), Some(&s.exact), Some(&s.suffix), s.end.as_deref(), s.hash.as_deref()];
+                let mut out = String::from("q:");
+                for field in fields {
+                    escape_field(&mut out, field.unwrap_or(""));
+                    out.push('~');
+                }
+                // An escaped field holds no `~`: the trailing ones separate only empty fields.
+                out.trim_end_matches('~').to_string()
+            }
             Item::Text(text) => format!("t:{text}"),
             // The id is escaped on its own so a `/` in it cannot be read as a separator.
             Item::Passage { id, passage, span: None } => format!("p:{}/{passage}", encode(id)),
@@ -336,7 +385,7 @@ mod tests {
             Item::Passage { id: "a".into(), passage: 2, span: Some((5, 9)) },
             Item::Text("hello".into()),
         ] });
-        check("#/compare?i=junk&i=p%3A%2F1&i=p%3Aa%2Fx", Route::Compare { items: vec![] });
+        check("#/compare?i=junk&i=p%3A%2F1&i=p%3Aa%2Fx&i=q%3Aa~1~~~&i=q%3A~~~~x~~~~y", Route::Compare { items: vec![] });
         check("#/compare", Route::Compare { items: vec![] });
         check("#/quotes", Route::quotes());
         check("#/about", Route::About);
@@ -358,7 +407,7 @@ mod tests {
             "#/", "doc/", "a", "b/", "search?q=", "compare?i=", "check?q=", "similar/", "quotes", "about", "/", "?", "&", "=", "%",
             "%E4", "%ZZ", "%00", "%", "99999999999999999999999", "-1", "0", "3", "p%3Aa%2F1", "t%3A", "p:a/1/5-2", "p:a/1/x-y",
             "<script>", "javascript:", "☃", "\u{202e}", "#", "+", " ", "..", "%2F", "\0", "i=", "q=", "filter=", "sort=", "date",
-            "size", "quotes/", "n=", "n=40", "&n=0",
+            "size", "quotes/", "n=", "n=40", "&n=0", "q:", "q%3A", "~", "%7E", "%257E",
         ];
         for i in 0..10_000 {
             let mut hash = String::new();
@@ -423,20 +472,25 @@ mod tests {
         }
     }
 
-    #[test]
-    fn quote_links() {
-        let full = Selector {
-            exact: "“A & B” = 100% #1 ?".into(),
-            prefix: "before + after/".into(),
-            suffix: " ¶ next".into(),
-            end: Some("the end".into()),
+    /// A selector with every field set, holding the separators and escapes of both forms
+    /// (quote link and comparison item) and text in several scripts.
+    fn every_field() -> Selector {
+        Selector {
+            exact: "“A & B” ~ 100% #1 ?/ 中文".into(),
+            prefix: "~before + after/".into(),
+            suffix: " ¶ next %7E".into(),
+            end: Some("the end~".into()),
             hash: Some("0123456789abcdef".into()),
-            doc: Some("a b/c".into()),
+            doc: Some("a b/c~d".into()),
             p: Some(4),
             v: Some("abcdef012345".into()),
-        };
+        }
+    }
+
+    #[test]
+    fn quote_links() {
         let bare = Selector { exact: "we need".into(), ..Selector::default() };
-        for s in [full, bare.clone()] {
+        for s in [every_field(), bare.clone()] {
             let r = Route::Quote(s);
             assert_eq!(Route::parse(&r.to_hash()), r, "{}", r.to_hash());
         }
@@ -445,6 +499,39 @@ mod tests {
         check("#/quote?exact=we%20need&p=99999999999999999999999", Route::Quote(bare));
         check("#/quote", Route::Quote(Selector::default()));
         check("#/quote?exact=%ZZ", Route::Quote(Selector { exact: "%ZZ".into(), ..Selector::default() }));
+    }
+
+    fn quote(doc: Option<&str>, p: Option<usize>, v: Option<&str>, [prefix, exact, suffix]: [&str; 3]) -> Item {
+        let (doc, v) = (doc.map(Into::into), v.map(Into::into));
+        Item::Quote(Selector { doc, p, v, prefix: prefix.into(), exact: exact.into(), suffix: suffix.into(), ..Selector::default() })
+    }
+
+    #[test]
+    fn comparison_items_as_quote_selectors() {
+        // What the app makes: short, the text escaped once.
+        let made = quote(Some("a"), Some(2), Some("abcdef012345"), ["we ", "need to", ", and"]);
+        let hash = Route::Compare { items: vec![made.clone()] }.to_hash();
+        assert_eq!(hash, "#/compare?i=q:a~2~abcdef012345~we%20~need%20to~,%20and");
+        check(&hash, Route::Compare { items: vec![made] });
+        // Trailing empty fields are left out; inner ones stay, so fields keep their places.
+        let bare = quote(None, None, None, ["", "Internet sovereignty", ""]);
+        assert_eq!(Route::Compare { items: vec![bare.clone()] }.to_hash(), "#/compare?i=q:~~~~Internet%20sovereignty");
+        check("#/compare?i=q:~~~~Internet+sovereignty~~~", Route::Compare { items: vec![bare] });
+        // A malformed ¶ reads as none, as in a quote link.
+        check("#/compare?i=q%3Aa~x~~~b", Route::Compare { items: vec![quote(Some("a"), None, None, ["", "b", ""])] });
+        // Every field survives separators, escapes and text in any script; a long quote keeps
+        // its end and hash.
+        let full = Item::Quote(every_field());
+        let old = [
+            Item::Passage { id: "a".into(), passage: 2, span: Some((5, 9)) },
+            Item::Passage { id: "a".into(), passage: 3, span: None },
+            Item::Text("t:~ q:x".into()),
+        ];
+        let mixed = Route::Compare { items: [vec![full], old.to_vec()].concat() };
+        assert_eq!(Route::parse(&mixed.to_hash()), mixed, "{}", mixed.to_hash());
+        // Links made before quote selectors, as a tray saved them, read as they always did.
+        check("#/compare?i=p%3Aa%2F2%2F5-9&i=p%3Aa%2F3&i=t%3At%3A~%20q%3Ax", Route::Compare { items: old.to_vec() });
+        check("#/compare?i=p:a%2F2%2F5-9&i=p:a%2F3", Route::Compare { items: old[..2].to_vec() });
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! simply lives as long as the page. The compare view's URL carries its items, so a comparison
 //! is shared by its link, not by storage — and opening such a link never changes the tray by
 //! itself: the reader chooses to add it ([`Tray::add_all`]) or to replace theirs ([`Tray::set`]).
+//! New items are quote selectors; a tray saved before them (`p:` and `t:` items) loads as it was,
+//! since it is read as a compare hash and those items still parse.
 
 use leptos::prelude::*;
 

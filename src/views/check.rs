@@ -183,7 +183,7 @@ fn CheckDetail(result: CheckResult) -> impl IntoView {
         let doc = &corpus.documents()[m.doc];
         let first = &m.parts[0];
         let source_item = match m.parts.as_slice() {
-            [part] => Item::Passage { id: doc.id.clone(), passage: part.passage, span: Some((part.span.start, part.span.end)) },
+            [part] => super::quote::compare_item(&doc.id, part.passage, Some((part.span.start, part.span.end))),
             _ => Item::Text(m.text.clone()),
         };
         let pasted_item = Item::Text(result.checked.clone());

@@ -3,28 +3,65 @@
 //! comparison lives in the URL, so its link reproduces it. A toggle compares strictly
 //! (punctuation and case count as changes).
 //!
+//! Quotes travel as quote selectors ([`Item::Quote`]): each is found again in this version of
+//! the corpus by [`anchor`], its column showing the text there now and the verdict above it
+//! (`data-anchor`), or, when it is not there or nothing decides where, the quote as linked.
+//!
 //! The view shows what the URL holds. When that is not the reader's own comparison (a shared
 //! link, "Side by side" from Similar), the tray is left untouched and the view offers "Add to my
 //! comparison" and "Replace mine"; edits to the reader's own comparison are saved to the tray.
 
 use leptos::prelude::*;
 use lectern_engine::align::{align_with_first, Alignment, Matching};
+use lectern_engine::anchor::{anchor, found_at, quoted_text, AnchorOptions, Verdict};
+use lectern_engine::index::Index;
+use lectern_engine::Corpus;
 
 use super::cite::Cite;
 use super::diffed::{DiffLegend, Diffed, Side};
+use super::quote::{current_version, verdict_text};
 use super::words::percent;
-use crate::app::Library;
+use crate::app::{Library, SearchIndex};
 use crate::hash::{History, Navigator};
 use crate::route::{Item, Route};
 use crate::tray::Tray;
 
-/// A collected item made readable: its text and, for corpus quotes, where it comes from.
-#[derive(Clone, PartialEq)]
-struct Resolved {
-    item: Item,
-    text: Option<String>,
-    /// (document id, title, ¶) for quotes from the corpus.
-    source: Option<(String, String, usize)>,
+/// A collected item made readable: its text and, for corpus quotes, where it is in this corpus;
+/// for a quote selector, also what anchoring it in this version of the corpus found.
+#[derive(Clone)]
+pub(super) struct Resolved {
+    pub item: Item,
+    /// The text to compare: the corpus text where the quote is now, or (not found, ambiguous)
+    /// the quote as linked; `None` while a selector waits for the index, or when a `p:` item's
+    /// ¶ is gone.
+    pub text: Option<String>,
+    /// (document id, ¶) for quotes found in the corpus.
+    pub source: Option<(String, usize)>,
+    /// For a quote selector once anchored: what became of it.
+    pub verdict: Option<Verdict>,
+}
+
+/// Resolves `item` in this corpus; a quote selector is anchored by [`anchor`] once `index` is
+/// there (the compare view and the export share this).
+pub(super) fn resolve(corpus: &'static Corpus, index: Option<&Index>, item: Item) -> Resolved {
+    match &item {
+        Item::Quote(s) => {
+            let Some(index) = index else { return Resolved { text: None, source: None, verdict: None, item } };
+            let verdict = anchor(corpus, index, s, &current_version(), &AnchorOptions::default());
+            let (text, source) = match found_at(corpus, &verdict) {
+                Some((at, text)) => (text, Some((corpus.documents()[at.doc].id.clone(), at.first_passage()))),
+                None => (quoted_text(s), None),
+            };
+            Resolved { text: Some(text), source, verdict: Some(verdict), item }
+        }
+        Item::Passage { id, passage, span } => Resolved {
+            text: corpus.excerpt(id, *passage, *span).map(str::to_string),
+            source: corpus.document(id).map(|d| (d.id.clone(), *passage)),
+            verdict: None,
+            item,
+        },
+        Item::Text(text) => Resolved { text: Some(cut(text)), source: None, verdict: None, item },
+    }
 }
 
 #[component]
@@ -36,20 +73,16 @@ pub fn Compare(items: Memo<Vec<Item>>) -> impl IntoView {
     let mine = tray.items();
     let is_mine = Memo::new(move |_| mine.with(|m| items.with(|i| m == i)));
 
-    let resolved = Memo::new(move |_| {
-        items
-            .get()
-            .into_iter()
-            .map(|item| match &item {
-                Item::Passage { id, passage, span } => Resolved {
-                    text: corpus.excerpt(id, *passage, *span).map(str::to_string),
-                    source: corpus.document(id).map(|d| (d.id.clone(), d.meta.title.clone(), *passage)),
-                    item,
-                },
-                Item::Text(text) => Resolved { text: Some(cut(text)), source: None, item },
-            })
-            .collect::<Vec<_>>()
-    });
+    let SearchIndex(index) = expect_context::<SearchIndex>();
+    // It reruns only when the items or the index change, and then its value is new: comparing
+    // it with the last one (verdicts, alignments) would only cost code and time.
+    let resolved = Memo::new_with_compare(
+        move |_| {
+            let index = index.get();
+            items.get().into_iter().map(|item| resolve(corpus, index, item)).collect::<Vec<_>>()
+        },
+        |_, _| true,
+    );
     let change = move |f: Box<dyn Fn(&mut Vec<Item>)>| {
         let mut next = items.get_untracked();
         f(&mut next);
@@ -133,10 +166,11 @@ fn Column(
     let similarity = (i > 0).then(|| alignment.as_ref().map(|a| a.similarity)).flatten();
     let side = if i == 0 { Side::Left } else { Side::Right };
     view! {
-        <li class="column" data-column=i>
+        <li class="column" data-column=i data-anchor=r.verdict.as_ref().map(Verdict::kind)>
             <header class="column-head">
                 <h2>{format!("Quote {}", i + 1)}</h2>
-                {column_source(&r)}
+                {column_source(corpus, &r)}
+                {anchored(&r)}
                 {similarity.map(|s| view! {
                     <p class="similarity" data-similarity=percent(s).to_string()>
                         {format!("{}% similar to quote 1", percent(s))}
@@ -149,6 +183,7 @@ fn Column(
                         <Diffed text=text alignment=alignment side=side/>
                     </blockquote>
                 }.into_any(),
+                None if matches!(r.item, Item::Quote(_)) => view! { <p class="missing">"Finding the quote in this corpus…"</p> }.into_any(),
                 None => view! { <p class="missing">"This quote’s source is no longer in the corpus."</p> }.into_any(),
             }}
             {cite_for(corpus, &r)}
@@ -185,23 +220,37 @@ fn cut(text: &str) -> String {
     }
 }
 
-fn column_source(r: &Resolved) -> impl IntoView {
+fn column_source(corpus: &'static Corpus, r: &Resolved) -> impl IntoView {
+    let title = |id: &str| corpus.document(id).map(|d| d.meta.title.clone()).unwrap_or_default();
     match (&r.source, &r.item) {
-        (Some((id, title, passage)), _) => view! {
+        (Some((id, passage)), _) => view! {
             <p class="column-source">
                 <a href=Route::passage(id, *passage).to_hash() data-doc-id=id.clone() data-passage=*passage>
-                    {format!("{title}, ¶{passage}")}
+                    {format!("{}, ¶{passage}", title(id))}
                 </a>
             </p>
         }
         .into_any(),
         (None, Item::Passage { id, .. }) => view! { <p class="column-source">{format!("Unknown document “{id}”")}</p> }.into_any(),
         (None, Item::Text(_)) => view! { <p class="column-source">"Pasted text (not from the corpus)"</p> }.into_any(),
+        (None, Item::Quote(_)) => ().into_any(),
     }
 }
 
-fn cite_for(corpus: &'static lectern_engine::Corpus, r: &Resolved) -> Option<impl IntoView> {
-    let (id, _, passage) = r.source.clone()?;
+/// For a quote selector: the verdict of anchoring it in this corpus, in the words of the quote
+/// link view, with a link to that view (which lists every place, or the nearest passages).
+fn anchored(r: &Resolved) -> Option<impl IntoView> {
+    let (Item::Quote(s), Some(verdict)) = (&r.item, &r.verdict) else { return None };
+    Some(view! {
+        <p class="column-verdict" data-column-verdict=verdict.kind()>
+            {verdict_text(None, verdict)} " · "
+            <a href=Route::Quote(s.clone()).to_hash() data-column-quote-link>"Quote link"</a>
+        </p>
+    })
+}
+
+fn cite_for(corpus: &'static Corpus, r: &Resolved) -> Option<impl IntoView> {
+    let (id, passage) = r.source.clone()?;
     let doc = corpus.document(&id)?;
     let text = r.text.clone()?;
     Some(view! { <Cite doc=doc passage=passage quote=text/> })

@@ -9,8 +9,9 @@ use leptos::prelude::*;
 use lectern_engine::export::{Format, Quote};
 use wasm_bindgen::JsCast;
 
-use super::quote::quote_link;
-use crate::app::Library;
+use super::compare::resolve;
+use super::quote::{quote_link, share_link};
+use crate::app::{Library, SearchIndex};
 use crate::route::Item;
 
 #[component]
@@ -21,20 +22,26 @@ pub fn Export(#[prop(into)] items: Signal<Vec<Item>>, #[prop(default = "Export t
     let format = RwSignal::new(Format::Markdown);
     let status = RwSignal::new(String::new());
     let open = RwSignal::new(false);
+    let SearchIndex(index) = expect_context::<SearchIndex>();
     let text = Memo::new(move |_| {
-        let items = items.get();
+        let index = index.get();
         // (text, source, link) owned first, so the quotes can borrow them.
         let owned: Vec<(String, Option<(&'static lectern_engine::Document, usize)>, String)> = items
-            .iter()
-            .filter_map(|item| match item {
-                Item::Passage { id, passage, span } => {
-                    let doc = corpus.document(id)?;
-                    let text = corpus.excerpt(id, *passage, *span)?.to_string();
-                    let range = span.map_or(0..doc.passage(*passage)?.len(), |(s, e)| s..e);
-                    let link = quote_link(corpus, id, *passage, range).unwrap_or_default();
-                    Some((text, Some((doc, *passage)), link))
-                }
-                Item::Text(text) => Some((text.clone(), None, String::new())),
+            .get()
+            .into_iter()
+            .filter_map(|item| {
+                let r = resolve(corpus, index, item);
+                let source = r.source.as_ref().and_then(|(id, passage)| Some((corpus.document(id)?, *passage)));
+                let link = match &r.item {
+                    // A quote selector keeps the link it came with: it finds its text in any version.
+                    Item::Quote(s) => share_link(&crate::route::Route::Quote(s.clone())),
+                    Item::Passage { id, passage, span } => {
+                        let range = span.map_or(0..source?.0.passage(*passage)?.len(), |(s, e)| s..e);
+                        quote_link(corpus, id, *passage, range)
+                    }
+                    Item::Text(_) => None,
+                };
+                Some((r.text?, source, link.unwrap_or_default()))
             })
             .collect();
         let quotes: Vec<Quote> = owned.iter().map(|(text, source, link)| Quote { text, source: *source, link }).collect();

@@ -2,7 +2,8 @@
 //! by [`lectern_engine::anchor`], with a verdict above it — quoted exactly, moved, changed (with
 //! the word-level difference), in several places (all listed), or not in this version (with the
 //! nearest passages) — and the quote marked in its ¶, one link away from the reader. Also the
-//! one way every other view makes a quote link ([`quote_link`]).
+//! one way every other view makes a quote link ([`quote_link`]) and a comparison item
+//! ([`compare_item`]).
 
 use leptos::prelude::*;
 use lectern_engine::anchor::{anchor, quoted_text, selector, version, AnchorOptions, Location, Selector, Verdict};
@@ -13,7 +14,7 @@ use super::cite::permalink;
 use super::diffed::SideBySide;
 use super::Marked;
 use crate::app::{Library, SearchIndex};
-use crate::route::Route;
+use crate::route::{Item, Route};
 
 /// This copy's corpus version, as quote links carry it (`v`).
 pub fn current_version() -> String {
@@ -31,10 +32,26 @@ pub fn quote_route(corpus: &Corpus, id: &str, passage: usize, span: std::ops::Ra
 /// [`quote_route`] as an absolute address, to copy and share; none in a copy opened from disk,
 /// whose `file://` address would only look shareable.
 pub fn quote_link(corpus: &Corpus, id: &str, passage: usize, span: std::ops::Range<usize>) -> Option<String> {
-    if super::cite::saved_copy() {
-        return None;
+    share_link(&quote_route(corpus, id, passage, span)?)
+}
+
+/// `route` as an absolute address to share; none from disk, as above.
+pub fn share_link(route: &Route) -> Option<String> {
+    (!super::cite::saved_copy()).then(|| permalink(route))
+}
+
+/// The comparison item of the byte range `span` of ¶`passage` of document `id`: its quote
+/// selector, so a shared comparison finds its quotes again after the corpus is edited (the
+/// plain ¶ and span when the span is not text of that ¶, as before).
+pub fn compare_item(id: &str, passage: usize, span: Option<(usize, usize)>) -> Item {
+    let Some(Library(corpus)) = use_context::<Library>() else {
+        return Item::Passage { id: id.to_string(), passage, span };
+    };
+    let range = span.map(|(s, e)| s..e).or_else(|| Some(0..corpus.document(id)?.passage(passage)?.len()));
+    match range.and_then(|r| quote_route(corpus, id, passage, r)) {
+        Some(Route::Quote(s)) => Item::Quote(s),
+        _ => Item::Passage { id: id.to_string(), passage, span },
     }
-    quote_route(corpus, id, passage, span).map(|r| permalink(&r))
 }
 
 /// The quote link of a selection in the reader, as a link in the page (the selection bar).
@@ -81,7 +98,7 @@ pub fn QuoteLink(selector: Memo<Selector>) -> impl IntoView {
                 {move || match verdict.get() {
                     None => view! { <p class="summary">"Finding the quote…"</p> }.into_any(),
                     Some(v) => view! {
-                        <p class="verdict" data-quote-verdict=v.kind()><strong>{verdict_text(corpus, &v)}</strong></p>
+                        <p class="verdict" data-quote-verdict=v.kind()><strong>{verdict_text(Some(corpus), &v)}</strong></p>
                     }.into_any(),
                 }}
             </div>
@@ -98,11 +115,14 @@ pub fn QuoteLink(selector: Memo<Selector>) -> impl IntoView {
     }
 }
 
-/// The verdict in the words.
-fn verdict_text(corpus: &Corpus, verdict: &Verdict) -> String {
+/// The verdict in the words; a moved quote names its document unless `corpus` is
+/// `None` (a compare column names it just above).
+pub(super) fn verdict_text(corpus: Option<&Corpus>, verdict: &Verdict) -> String {
     match verdict {
         Verdict::QuotedExactly(at) => format!("Quoted exactly (¶{})", at.first_passage()),
-        Verdict::Moved { from, to } => format!("Found at ¶{} (was ¶{from}){}", to.first_passage(), in_doc(corpus, to.doc)),
+        Verdict::Moved { from, to } => {
+            format!("Found at ¶{} (was ¶{from}){}", to.first_passage(), corpus.map(|c| in_doc(c, to.doc)).unwrap_or_default())
+        }
         Verdict::Changed { words, middle, .. } => {
             let differ = if *words == 1 { "1 word differs".to_string() } else { format!("{words} words differ") };
             match (words, middle) {
@@ -167,7 +187,7 @@ fn nearest_item(corpus: &'static Corpus, m: SpanMatch) -> impl IntoView {
             <a href=Route::passage(&doc.id, n).to_hash() data-doc-id=doc.id.clone() data-passage=n>
                 {format!("{}, ¶{n}", doc.meta.title)}
             </a>
-            {format!(" — {:.0}% similar", m.alignment.similarity * 100.0)}
+            {format!(" — {}% similar", super::words::percent(m.alignment.similarity))}
             <blockquote class="nearest-text">{m.text}</blockquote>
         </li>
     }

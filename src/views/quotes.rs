@@ -25,7 +25,7 @@ use super::NotFound;
 use super::words::plural;
 use crate::app::Library;
 use crate::hash::{History, Navigator};
-use crate::route::{Item, Route};
+use crate::route::Route;
 use crate::tray::Tray;
 
 /// How the overview's counting is sliced.
@@ -232,7 +232,7 @@ pub fn DocumentQuotes(id: String) -> impl IntoView {
                         {quotations.into_iter().map(|q| {
                             let (n, span) = (q.passage, q.quote.span);
                             let text = doc.passages[n - 1][span.clone()].to_string();
-                            let item = Item::Passage { id: doc.id.clone(), passage: n, span: Some((span.start, span.end)) };
+                            let item = super::quote::compare_item(&doc.id, n, Some((span.start, span.end)));
                             view! {
                                 <li data-quote-kind="quotation" data-passage=n>
                                     <blockquote>{format!("“{}”", text.trim())}</blockquote>

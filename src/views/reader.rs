@@ -24,7 +24,7 @@ use super::selection::SelectionBar;
 use super::NotFound;
 use crate::app::{Library, SearchIndex};
 use crate::hash::Navigator;
-use crate::route::{Item, Route};
+use crate::route::Route;
 use crate::tray::Tray;
 
 /// The query's plan for marking words, compared by the query it was made from.
@@ -123,7 +123,7 @@ fn Article(doc: &'static Document, passage: Memo<Option<usize>>, highlighter: Me
                                 <div class="passage-actions">
                                     <button type="button" class="link-button" data-compare-passage=n
                                         aria-label=format!("Compare paragraph {n}")
-                                        on:click=move |_| tray.add(Item::Passage { id: doc.id.clone(), passage: n, span: None })>
+                                        on:click=move |_| tray.add(super::quote::compare_item(&doc.id, n, None))>
                                         "Compare"
                                     </button>
                                     <a href=Route::Similar { id: doc.id.clone(), passage: n }.to_hash()

@@ -1,6 +1,7 @@
 //! The selection bar: select text inside a paragraph of the reader, and a bar offers to add the
 //! selection to the comparison, to check it as a quote, or to cite it. The selection is kept as
-//! a byte span of the passage, so the comparison links to exactly those words.
+//! a byte span of the passage and goes to the comparison as its quote selector, so the
+//! comparison links to exactly those words, and finds them again after the corpus is edited.
 
 use leptos::prelude::*;
 use lectern_engine::Document;
@@ -8,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use super::cite::CiteFields;
 use crate::hash::{History, Navigator};
-use crate::route::{Item, Route};
+use crate::route::Route;
 use crate::tray::Tray;
 
 /// A selection inside one passage: its ¶, byte span and text.
@@ -42,7 +43,7 @@ pub fn SelectionBar(doc: &'static Document) -> impl IntoView {
 
     move || {
         selected.get().map(|s| {
-            let item = Item::Passage { id: doc.id.clone(), passage: s.passage, span: Some(s.span) };
+            let item = super::quote::compare_item(&doc.id, s.passage, Some(s.span));
             let check = Route::Check { text: s.text.clone() }.to_hash();
             let preview: String = s.text.chars().take(60).collect();
             let ellipsis = if s.text.chars().count() > 60 { "…" } else { "" };

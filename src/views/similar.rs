@@ -9,7 +9,7 @@ use lectern_engine::snippet::{pieces, snippet_range};
 use super::words::percent;
 use super::{Marked, NotFound};
 use crate::app::{Library, SearchIndex};
-use crate::route::{Item, Route};
+use crate::route::Route;
 
 /// Characters of a similar passage shown.
 const SNIPPET_CHARS: usize = 240;
@@ -25,7 +25,7 @@ pub fn Similar(id: String, passage: usize) -> impl IntoView {
     let Some(text) = doc.passage(passage) else {
         return view! { <NotFound message=format!("“{}” has no ¶{passage}.", doc.meta.title)/> }.into_any();
     };
-    let source = Item::Passage { id: doc.id.clone(), passage, span: None };
+    let source = super::quote::compare_item(&doc.id, passage, None);
     let ranked = move || Some(similar_passages(corpus, index.get()?, doc_index, passage, &SimilarOptions::default()));
     view! {
         <section class="similar" data-view="similar" aria-labelledby="similar-title">
@@ -44,7 +44,7 @@ pub fn Similar(id: String, passage: usize) -> impl IntoView {
                             let (cut_start, cut_end) = (range.start > 0, range.end < other_text.len());
                             let shown: Vec<(String, bool)> =
                                 pieces(other_text, range, &s.shared).into_iter().map(|p| (p.text.to_string(), p.marked)).collect();
-                            let compare = Route::Compare { items: vec![source.clone(), Item::Passage { id: other.id.clone(), passage: n, span: None }] };
+                            let compare = Route::Compare { items: vec![source.clone(), super::quote::compare_item(&other.id, n, None)] };
                             view! {
                                 <li data-doc-id=other.id.clone() data-passage=n>
                                     <a href=Route::passage(&other.id, n).to_hash()>{format!("{}, ¶{n}", other.meta.title)}</a>

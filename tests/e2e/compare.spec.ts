@@ -79,7 +79,8 @@ test("a shared link leaves my comparison alone until I choose: Add to my compari
   await page.locator('[data-compare-passage="2"]').click();
   await expect(lectern.tray).toHaveText("Compare (1)");
   const mine = await stored(page);
-  expect(decodeURIComponent(mine!)).toContain(`p:${ARTICLE}/2`);
+  // A ¶ added to the tray travels as its quote selector: document, ¶, corpus version, text.
+  expect(decodeURIComponent(mine!)).toContain(`q:${ARTICLE}~2~`);
 
   await lectern.open(SHARED_HASH);
   await expect(lectern.columns()).toHaveCount(2);

@@ -14,6 +14,7 @@ function hashes(): string[] {
     "#/", "doc/", ARTICLE, "nope/", "search?q=", "compare?i=", "check?q=", "similar/", "quotes", "about", "/", "?", "&", "=",
     "%", "%E4", "%ZZ", "%00", "99999999999999999999999", "-1", "0", "3", "7", "8", `p%3A${ARTICLE}%2F1`, "t%3A", "p:x/1/0-99999",
     "<script>", "javascript:", "☃", "\u202e", "#", "+", " ", "..", "%2F", "i=", "q=", "\u0000", "𝒳",
+    `q:${ARTICLE}~1~~~Last week~`, "q%3A~~~~", "~", "%7E",
   ];
   // xorshift32: the same hashes on every run.
   let state = 0x2545f491;

@@ -244,7 +244,7 @@ export const test = base.extend<{ lectern: Lectern }>({
     // The page's own files: the served build, its sub-path copy and the host-page origin of the
     // embedding tests (all on this machine), files opened from disk, and inline data.
     const base = new URL(baseURL!);
-    const own = [0, 1, 2, 3, 4].map((offset) => `http://127.0.0.1:${Number(base.port) + offset}/`);
+    const own = [0, 1, 2, 3, 4, 5].map((offset) => `http://127.0.0.1:${Number(base.port) + offset}/`);
     const allowed = (url: string) => own.some((o) => url.startsWith(o)) || /^(file|data|blob):/.test(url);
     page.on("console", (msg) => msg.type() === "error" && problems.push(`console: ${msg.text()}`));
     page.on("pageerror", (err) => problems.push(`exception: ${err.message}`));

@@ -29,7 +29,7 @@ use crate::index::Index;
 use crate::model::Corpus;
 
 /// A quote as a link carries it. Every field but `exact` may be empty or absent.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Selector {
     /// The quoted text, or its start when the quote is long (then `end` and `hash` are set).
     pub exact: String,
@@ -136,6 +136,22 @@ impl Verdict {
     }
 }
 
+/// The one place a verdict found the quote, and the text there now (its ¶s joined by a line
+/// break, as [`SpanMatch::text`] joins them): for quoted exactly, moved and changed; `None`
+/// when there is no single place (ambiguous, not found).
+pub fn found_at(corpus: &Corpus, verdict: &Verdict) -> Option<(Location, String)> {
+    match verdict {
+        Verdict::QuotedExactly(at) | Verdict::Moved { to: at, .. } => {
+            let passages = &corpus.documents().get(at.doc)?.passages;
+            let texts: Option<Vec<&str>> =
+                at.parts.iter().map(|p| passages.get(p.passage.checked_sub(1)?)?.get(p.span.clone())).collect();
+            Some((at.clone(), texts?.join("\n")))
+        }
+        Verdict::Changed { now, .. } => Some((Location { doc: now.doc, parts: now.parts.clone() }, now.text.clone())),
+        Verdict::Ambiguous { .. } | Verdict::NotFound(_) => None,
+    }
+}
+
 /// The corpus version a link carries: the first 12 hex digits of the corpus's SHA-256.
 pub fn version(sha256_hex: &str) -> String {
     sha256_hex.chars().take(12).collect::<String>().to_ascii_lowercase()
@@ -193,14 +209,15 @@ pub fn anchor(corpus: &Corpus, index: &Index, selector: &Selector, current: &str
     }
     let end = selector.end.as_deref().map(|e| fold(e.trim()).text).filter(|e| !e.is_empty());
     let (prefix, suffix) = (fold(&selector.prefix).text, fold(&selector.suffix).text);
-    let mut occurrences = find_all(corpus, &exact, end.as_deref(), &prefix, &suffix);
-    if let (Some(hash), Some(_)) = (&selector.hash, &end) {
-        // A long quote whose middle changed is not found exactly; the fuzzy step says how.
-        occurrences.retain(|o| {
-            let text = &corpus.documents()[o.doc].passages[o.passage - 1][o.span.clone()];
-            quote_hash(text) == *hash
-        });
-    }
+    // A long quote whose middle changed is not found exactly; the fuzzy step says how.
+    let hash = selector.hash.as_deref().filter(|_| end.is_some());
+    let find = |docs: Range<usize>| find_all(corpus, docs, &exact, end.as_deref(), hash, &prefix, &suffix);
+    // The linked document first: an occurrence there with all of its context cannot be beaten
+    // elsewhere (context decides first, then the document), so the rest of the corpus need not
+    // be read — which keeps a comparison of many quotes in a large corpus quick.
+    let full = prefix.len() + suffix.len();
+    let here = linked_doc.map(|d| find(d..d + 1)).filter(|found| found.iter().any(|o| o.context == full));
+    let occurrences = here.unwrap_or_else(|| find(0..corpus.documents().len()));
     if !occurrences.is_empty() {
         return decide(selector, linked_doc, current, occurrences, options);
     }
@@ -216,12 +233,13 @@ struct Occurrence {
     context: usize,
 }
 
-/// Every occurrence of the folded `exact` (followed, for a long quote, by the folded `end`) in
-/// any ¶, in corpus order, with how much of the folded `prefix` and `suffix` surrounds it. Each
-/// ¶ is folded once, however often the quote occurs in it.
-fn find_all(corpus: &Corpus, exact: &str, end: Option<&str>, prefix: &str, suffix: &str) -> Vec<Occurrence> {
+/// Every occurrence of the folded `exact` (followed, for a long quote, by the folded `end`, the
+/// whole with [`quote_hash`] `hash`) in any ¶ of the documents `docs`, in corpus order, with how
+/// much of the folded `prefix` and `suffix` surrounds it. Each ¶ is folded once, however often
+/// the quote occurs in it.
+fn find_all(corpus: &Corpus, docs: Range<usize>, exact: &str, end: Option<&str>, hash: Option<&str>, prefix: &str, suffix: &str) -> Vec<Occurrence> {
     let mut out = Vec::new();
-    for (d, document) in corpus.documents().iter().enumerate() {
+    for (d, document) in corpus.documents().iter().enumerate().skip(docs.start).take(docs.len()) {
         for (i, text) in document.passages.iter().enumerate() {
             let folded = fold(text);
             let mut from = 0;
@@ -234,7 +252,8 @@ fn find_all(corpus: &Corpus, exact: &str, end: Option<&str>, prefix: &str, suffi
                         // The end may overlap the start in a quote just over the limit.
                         .or_else(|| folded.text[at..].find(end).map(|k| at + k + end.len()).filter(|&s| s >= at + exact.len())),
                 };
-                if let Some(stop) = stop {
+                let whole = |stop: &usize| hash.is_none_or(|h| quote_hash(&text[folded.map[at]..folded.map[*stop]]) == h);
+                if let Some(stop) = stop.filter(whole) {
                     let context = common_suffix(prefix, &folded.text[..at]) + common_prefix(suffix, &folded.text[stop..]);
                     out.push(Occurrence { doc: d, passage: i + 1, span: folded.map[at]..folded.map[stop], context });
                 }
@@ -492,6 +511,24 @@ mod tests {
         let in_a = Selector { doc: Some("a".into()), p: Some(2), v: Some(V1.into()), ..bare.clone() };
         assert_eq!(found(&twice, &run(&twice, &["She said no to the plan."], &in_a, V1)).0, 2);
         assert!(matches!(run(&twice, &[], &in_a, V2), Verdict::Ambiguous { total: 2, .. }));
+    }
+
+    #[test]
+    fn the_linked_document_is_read_first_but_its_own_context_elsewhere_wins() {
+        let s = link(3, "denied entry");
+        let place = |v: &Verdict| match v {
+            Verdict::QuotedExactly(l) | Verdict::Moved { to: l, .. } => (l.doc, l.first_passage()),
+            other => panic!("{other:?}"),
+        };
+        // The sentence moved to document "b"; "a" keeps the words in another context.
+        let v = run(&["Visitors were denied entry at the gate."], &["Preface.", ORIGINAL[2]], &s, V2);
+        assert_eq!(place(&v), (1, 2), "{v:?}");
+        // In the link's context in both documents, the linked one wins.
+        let v = run(&["Preface.", ORIGINAL[2]], &[ORIGINAL[2]], &s, V2);
+        assert_eq!(place(&v), (0, 2), "{v:?}");
+        // In neither: the better context wins, wherever it is.
+        let v = run(&["They were denied entry to it."], &["The New York Times were denied entry at the door."], &s, V2);
+        assert_eq!(place(&v), (1, 1), "{v:?}");
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! CSL-JSON and CSV — the formats a writer, a reference manager and a spreadsheet read.
 //!
 //! Quotes from the corpus carry their document's metadata; pasted text (not from the corpus)
-//! appears in Markdown and CSV as such, and is left out of BibTeX and CSL-JSON, which describe
-//! sources. Guarantees: the output is well-formed whatever the text holds (BibTeX specials are
+//! and a linked quote with no single place in this version of the corpus (not found, or found
+//! in several places: no source, but a link) appear in Markdown and CSV as such, and are left
+//! out of BibTeX and CSL-JSON, which describe sources. Guarantees: the output is well-formed whatever the text holds (BibTeX specials are
 //! escaped, JSON strings escaped, CSV fields quoted), CSV cells cannot start a spreadsheet
 //! formula, and BibTeX keys and CSL ids are unique within one export.
 
@@ -15,7 +16,8 @@ use crate::model::Document;
 pub struct Quote<'a> {
     /// The quoted text.
     pub text: &'a str,
-    /// Where it comes from: the document and its ¶, or `None` for pasted text.
+    /// Where it comes from: the document and its ¶, or `None` for pasted text (no link) or a
+    /// linked quote with no single place in this version of the corpus (with its link).
     pub source: Option<(&'a Document, usize)>,
     /// The quote link (or, failing that, the permalink) to cite it by.
     pub link: &'a str,
@@ -85,7 +87,8 @@ pub fn markdown(quotes: &[Quote]) -> String {
         let quoted: String = q.text.trim().lines().map(|l| format!("> {l}\n")).collect();
         let reference = match q.source {
             Some((doc, passage)) => Citation { doc, passage, quote: q.text, link: Link::Shareable(q.link), version: None }.reference(|t| format!("*{t}*")),
-            None => "Pasted text (not from the corpus)".to_string(),
+            None if q.link.is_empty() => "Pasted text (not from the corpus)".to_string(),
+            None => "No single place in this version of the corpus; its quote link shows what became of it".to_string(),
         };
         let link = if q.link.is_empty() { String::new() } else { format!(" [Quote link]({})", q.link) };
         format!("{quoted}\n— {reference}.{link}\n")
@@ -257,6 +260,7 @@ mod tests {
             Quote { text: "We need \"to\" respect", source: Some((doc, 2)), link: "https://x/#/quote?exact=We%20need&p=2" },
             Quote { text: "=SUM(A1)", source: None, link: "" },
             Quote { text: "again", source: Some((doc, 2)), link: "l{2}" },
+            Quote { text: "gone", source: None, link: "https://x/#/quote?exact=gone" },
         ]
     }
 
@@ -267,7 +271,7 @@ mod tests {
 
     #[test]
     fn markdown_has_quote_citation_and_link() {
-        check(Format::Markdown, "> We need \"to\" respect\n\n— Jessica Ludwig, *Framing {the} Agenda & 100%*, ned-micro-blog, 2015-12-02, ¶2. [Quote link](https://x/#/quote?exact=We%20need&p=2)\n\n---\n\n> =SUM(A1)\n\n— Pasted text (not from the corpus).\n\n---\n\n> again\n\n— Jessica Ludwig, *Framing {the} Agenda & 100%*, ned-micro-blog, 2015-12-02, ¶2. [Quote link](l{2})\n");
+        check(Format::Markdown, "> We need \"to\" respect\n\n— Jessica Ludwig, *Framing {the} Agenda & 100%*, ned-micro-blog, 2015-12-02, ¶2. [Quote link](https://x/#/quote?exact=We%20need&p=2)\n\n---\n\n> =SUM(A1)\n\n— Pasted text (not from the corpus).\n\n---\n\n> again\n\n— Jessica Ludwig, *Framing {the} Agenda & 100%*, ned-micro-blog, 2015-12-02, ¶2. [Quote link](l{2})\n\n---\n\n> gone\n\n— No single place in this version of the corpus; its quote link shows what became of it. [Quote link](https://x/#/quote?exact=gone)\n");
     }
 
     #[test]
@@ -290,6 +294,6 @@ mod tests {
 
     #[test]
     fn csv_quotes_every_field_and_defuses_formulas() {
-        check(Format::Csv, "quote,author,title,source,date,paragraph,link\r\n\"We need \"\"to\"\" respect\",\"Jessica Ludwig\",\"Framing {the} Agenda & 100%\",\"ned-micro-blog\",\"2015-12-02\",\"2\",\"https://x/#/quote?exact=We%20need&p=2\"\r\n\"'=SUM(A1)\",\"\",\"\",\"\",\"\",\"\",\"\"\r\n\"again\",\"Jessica Ludwig\",\"Framing {the} Agenda & 100%\",\"ned-micro-blog\",\"2015-12-02\",\"2\",\"l{2}\"\r\n");
+        check(Format::Csv, "quote,author,title,source,date,paragraph,link\r\n\"We need \"\"to\"\" respect\",\"Jessica Ludwig\",\"Framing {the} Agenda & 100%\",\"ned-micro-blog\",\"2015-12-02\",\"2\",\"https://x/#/quote?exact=We%20need&p=2\"\r\n\"'=SUM(A1)\",\"\",\"\",\"\",\"\",\"\",\"\"\r\n\"again\",\"Jessica Ludwig\",\"Framing {the} Agenda & 100%\",\"ned-micro-blog\",\"2015-12-02\",\"2\",\"l{2}\"\r\n\"gone\",\"\",\"\",\"\",\"\",\"\",\"https://x/#/quote?exact=gone\"\r\n");
     }
 }
