@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: serve test setup setup-test build package corpus size test-engine test-components test-e2e bench bench-size bench-search check-corpus
+.PHONY: serve test setup setup-test build package corpus size test-engine test-components test-e2e bench bench-size bench-search bench-own check-corpus
 
 serve: setup build
 	node scripts/serve.mjs dist --port $(PORT)
@@ -88,6 +88,11 @@ bench-search: setup-test build
 	cargo run -q --release -p lectern-corpus --bin lectern -- generate target/bench/corpus-12mb --mb 12 >/dev/null
 	cargo run -q --release -p lectern-corpus --bin lectern -- bench target/bench/corpus-12mb --per-kind 200
 	node bench/search.mjs --per-kind 100 --fuse-per-kind 3
+
+# A reader's own documents in the page: the generated 12 MB corpus (250 files) opened with
+# "Open documents…", time until listed and searchable, longest main-thread task; prints figures.
+bench-own: setup-test build
+	node bench/own-documents.mjs --runs 3
 
 # Validate a corpus folder without building the app: make check-corpus DIR=path/to/corpus
 check-corpus:

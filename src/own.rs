@@ -184,15 +184,17 @@ impl Own {
         let mut builder = IndexBuilder::default();
         let mut slice = now();
         for (i, doc) in corpus.documents().iter().enumerate() {
-            builder.add(doc);
-            if now() - slice > SLICE.as_secs_f64() * 1e3 {
-                progress.indexed = Some((i + 1, total));
-                self.progress.set(Some(progress));
-                next_task().await;
-                if !self.current(run) {
-                    return false;
+            for text in &doc.passages {
+                builder.add_passage(text);
+                if now() - slice > SLICE.as_secs_f64() * 1e3 {
+                    progress.indexed = Some((i, total));
+                    self.progress.set(Some(progress));
+                    next_task().await;
+                    if !self.current(run) {
+                        return false;
+                    }
+                    slice = now();
                 }
-                slice = now();
             }
         }
         let index = builder.finish(&corpus);
@@ -204,14 +206,21 @@ impl Own {
         true
     }
 
-    /// Stores `docs` (all the reader's documents) when the browser allows.
+    /// Stores `docs` (all the reader's documents) when the browser allows, encoded one at a
+    /// time between which the page stays responsive.
     async fn keep(self, docs: &[Document]) {
-        let kept = match Corpus::new("your documents", docs.to_vec()) {
-            Ok(corpus) => match store::save(&bundle::encode(&corpus)).await {
-                Ok(()) => Kept::InBrowser,
-                Err(why) => Kept::PageOnly(why),
-            },
-            Err(_) => Kept::Nothing,
+        let mut encoded = Vec::with_capacity(docs.len());
+        let mut slice = now();
+        for doc in docs {
+            encoded.push(bundle::encode_document(doc));
+            if now() - slice > SLICE.as_secs_f64() * 1e3 {
+                next_task().await;
+                slice = now();
+            }
+        }
+        let kept = match store::save(&encoded).await {
+            Ok(()) => Kept::InBrowser,
+            Err(why) => Kept::PageOnly(why),
         };
         self.kept.set(kept);
     }
@@ -220,16 +229,15 @@ impl Own {
     async fn restore(self) {
         let run = self.start();
         let stored = match store::load().await {
-            Ok(Some(bytes)) => bytes,
-            Ok(None) => return,
+            Ok(stored) if !stored.is_empty() => stored,
+            Ok(_) => return,
             Err(why) => return self.kept.set(Kept::PageOnly(why)),
         };
-        let Ok(stored) = bundle::decode(&stored) else { return };
         // Ids are made unique again: the page's corpus may have changed since they were stored.
         let mut bringer = Bringer::new(self.base.documents().iter().map(|d| d.id.as_str()));
         let mut docs = Vec::new();
-        for doc in stored.documents() {
-            let mut doc = doc.clone();
+        for bytes in &stored {
+            let Ok(mut doc) = bundle::decode_document(bytes) else { continue };
             doc.id = bringer.claim(&doc.id);
             docs.push(doc);
         }

@@ -1,7 +1,7 @@
 //! The reader's own documents kept in IndexedDB, so they are still there after a reload.
 //!
-//! One database (`lectern`), one object store (`documents`), one record (`yours`): the bundled
-//! form of the reader's documents (`lectern_engine::bundle`). Guarantees: every call tolerates
+//! One database (`lectern`), one object store (`documents`), one record (`yours`): an array
+//! of the reader's documents, each in its bundled form (`lectern_engine::bundle::encode_document`). Guarantees: every call tolerates
 //! a browser that has no IndexedDB or refuses it (sandboxed frames, opaque origins, private
 //! modes, a full disk) and says so as an `Err` with the browser's reason, never a panic.
 
@@ -66,15 +66,16 @@ async fn store(mode: IdbTransactionMode) -> Result<IdbObjectStore, Refused> {
     db.transaction_with_str_and_mode(STORE, mode).and_then(|t| t.object_store(STORE)).map_err(reason)
 }
 
-/// The stored bytes, if any.
-pub async fn load() -> Result<Option<Vec<u8>>, Refused> {
+/// The stored documents' bytes (none when nothing is stored).
+pub async fn load() -> Result<Vec<Vec<u8>>, Refused> {
     let value = settled(&store(IdbTransactionMode::Readonly).await?.get(&KEY.into()).map_err(reason)?).await?;
-    Ok(value.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec))
+    let Some(list) = value.dyn_ref::<js_sys::Array>() else { return Ok(Vec::new()) };
+    Ok(list.iter().filter_map(|v| v.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec)).collect())
 }
 
-/// Stores `bytes`, replacing what was there.
-pub async fn save(bytes: &[u8]) -> Result<(), Refused> {
-    let value = Uint8Array::from(bytes);
+/// Stores `documents` (each one's bytes), replacing what was there.
+pub async fn save(documents: &[Vec<u8>]) -> Result<(), Refused> {
+    let value: js_sys::Array = documents.iter().map(|d| JsValue::from(Uint8Array::from(d.as_slice()))).collect();
     settled(&store(IdbTransactionMode::Readwrite).await?.put_with_key(&value, &KEY.into()).map_err(reason)?).await.map(drop)
 }
 

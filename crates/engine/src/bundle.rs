@@ -6,7 +6,7 @@
 //! byte in front makes a stale or foreign blob fail loudly instead of decoding into nonsense.
 
 use crate::index::{Index, IndexWire};
-use crate::model::Corpus;
+use crate::model::{Corpus, Document};
 
 /// Bumped whenever the layout of the bundled data changes.
 const FORMAT_VERSION: u8 = 2;
@@ -30,6 +30,19 @@ impl std::fmt::Display for DecodeError {
 
 /// Reads back what [`encode`] wrote.
 pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
+    postcard::from_bytes(payload(bytes)?).map_err(|e| DecodeError(e.to_string()))
+}
+
+/// Serialises one document (a reader's documents are stored one by one, so storing many never
+/// holds the page for long).
+pub fn encode_document(doc: &Document) -> Vec<u8> {
+    let mut out = vec![FORMAT_VERSION];
+    out.extend(postcard::to_allocvec(doc).expect("a document is always serialisable"));
+    out
+}
+
+/// Reads back what [`encode_document`] wrote.
+pub fn decode_document(bytes: &[u8]) -> Result<Document, DecodeError> {
     postcard::from_bytes(payload(bytes)?).map_err(|e| DecodeError(e.to_string()))
 }
 
@@ -70,6 +83,7 @@ mod tests {
         let bytes = encode(&corpus);
         assert_eq!(decode(&bytes).unwrap(), corpus);
         assert!(decode(&[]).is_err());
+        assert_eq!(decode_document(&encode_document(&corpus.documents()[0])).unwrap(), corpus.documents()[0]);
         assert!(decode(&[99, 1, 2]).unwrap_err().to_string().contains("version 99"));
         assert!(decode(&bytes[..bytes.len() / 2]).is_err());
 

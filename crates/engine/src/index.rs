@@ -68,23 +68,29 @@ impl IndexBuilder {
     /// Indexes the passages of the next document.
     pub fn add(&mut self, doc: &crate::model::Document) {
         for text in &doc.passages {
-            let global = self.passage_len.len();
-            self.counts.clear();
-            let tokens = tokenize(text);
-            self.passage_len.push(tokens.len().min(u16::MAX as usize) as u16);
-            for token in tokens {
-                if let Some(joined) = token.joined {
-                    let count = self.counts.entry(joined).or_default();
-                    *count = count.saturating_add(1);
-                }
-                let count = self.counts.entry(token.term).or_default();
+            self.add_passage(text);
+        }
+    }
+
+    /// Indexes the next passage (passages are numbered in the order they are added, across
+    /// documents, as the corpus numbers them).
+    pub fn add_passage(&mut self, text: &str) {
+        let global = self.passage_len.len();
+        self.counts.clear();
+        let tokens = tokenize(text);
+        self.passage_len.push(tokens.len().min(u16::MAX as usize) as u16);
+        for token in tokens {
+            if let Some(joined) = token.joined {
+                let count = self.counts.entry(joined).or_default();
                 *count = count.saturating_add(1);
             }
-            for (term, &count) in &self.counts {
-                let postings = self.by_term.entry(term.clone()).or_default();
-                postings.passages.push(global as u32);
-                postings.counts.push(count);
-            }
+            let count = self.counts.entry(token.term).or_default();
+            *count = count.saturating_add(1);
+        }
+        for (term, &count) in &self.counts {
+            let postings = self.by_term.entry(term.clone()).or_default();
+            postings.passages.push(global as u32);
+            postings.counts.push(count);
         }
     }
 
