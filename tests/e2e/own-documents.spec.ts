@@ -116,3 +116,32 @@ test("Save as one file: the app and every document in one HTML file that works f
   await expect(page.locator('[data-about="documents"]')).toContainText("3 documents");
   await expect(page.locator('[data-about="checksum"]')).toHaveText(/^[0-9a-f]{64}$/);
 });
+
+test("from the single file on disk: open, save, and the saved file opens and saves more, offline", async ({ lectern, page, context }, info) => {
+  await context.route("**/*", (route) => (route.request().url().startsWith("file:") ? route.continue() : route.abort()));
+  await page.goto(`file://${resolve("pkg/lectern.html")}#/`);
+  await openFiles(page, [join(FIXTURE, "interview.md")]);
+  await expect(lectern.card("interview")).toHaveAttribute("data-origin", "yours");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Save as one file" }).click();
+  const saved = info.outputPath("lectern.html");
+  await (await download).saveAs(saved);
+
+  await page.goto(`file://${saved}#/`);
+  await expect(lectern.card("interview")).toHaveAttribute("data-origin", "page");
+  await openFiles(page, [join(FIXTURE, "notes.txt")]);
+  await expect(lectern.card("notes")).toHaveAttribute("data-origin", "yours");
+  await lectern.searchBox.fill("harbour pilot fogbound");
+  await expect(lectern.results().first()).toHaveAttribute("data-doc-id", "interview");
+});
+
+test("Cancel stops a load and leaves the page as it was", async ({ lectern, page }) => {
+  const generated = readdirSync("target/gen-corpus").map((name) => join("target/gen-corpus", name));
+  await lectern.open("#/");
+  await openFiles(page, generated);
+  await page.locator("[data-own-cancel]").click();
+  await expect(page.locator("[data-own-progress]")).toHaveCount(0);
+  await page.waitForTimeout(500);
+  await expect(page.locator('[data-origin="yours"]')).toHaveCount(0);
+  await expect(page.locator("[data-list-count]")).toContainText("1 document");
+});
