@@ -30,6 +30,10 @@ pub fn DocumentList() -> impl IntoView {
     let sort = Memo::new(move |_| state.get().1);
     let catalog = catalog(corpus);
     let shown = Memo::new(move |_| catalog.browse(&filter.get(), sort.get()));
+    // A long list renders a slice per task, so opening it (or the page mounted anew over a
+    // reader's documents) never holds the main thread for the whole list.
+    let rendered = RwSignal::new(CARDS_PER_TASK);
+    grow(rendered, docs.len());
     // Typing and sorting replace the history entry: Back leaves the list rather than undoing
     // each keystroke.
     let set_filter = move |filter: String| nav.go(Route::List { filter, sort: sort.get_untracked() }, History::Replace);
@@ -75,8 +79,8 @@ pub fn DocumentList() -> impl IntoView {
                     <button type="button" class="link-button" on:click=move |_| set_filter(String::new())>"Clear the filter"</button>
                 </p>
             })}
-            <ul class="cards">
-                <For each=move || shown.get() key=|i| *i let:i>
+            <ul class="cards" aria-busy=move || (rendered.get() < shown.with(Vec::len)).to_string() data-list-cards>
+                <For each=move || shown.with(|s| s.iter().copied().take(rendered.get()).collect::<Vec<_>>()) key=|i| *i let:i>
                     {
                         let doc = &docs[i];
                         let mine = yours(&doc.id);
@@ -94,6 +98,24 @@ pub fn DocumentList() -> impl IntoView {
             </ul>
         </section>
     }
+}
+
+/// How many cards a task renders: the first ones at once, then as many again per task.
+const CARDS_PER_TASK: usize = 60;
+
+/// Raises `rendered` by a slice per task until it covers `total` cards.
+fn grow(rendered: RwSignal<usize>, total: usize) {
+    if rendered.get_untracked() >= total {
+        return;
+    }
+    set_timeout(
+        move || {
+            if rendered.try_update(|n| *n += CARDS_PER_TASK).is_some() {
+                grow(rendered, total);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 thread_local! {

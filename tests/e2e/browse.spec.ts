@@ -44,12 +44,14 @@ test("filter by author as you type, kept in the address; clearing it shows all",
 
 test("sort by date, author and size; undated and authorless documents come last", async ({ lectern, page }) => {
   await page.goto(`${GEN}#/`);
+  await lectern.listReady();
   const titles = () => lectern.view("list").locator("li.card h2").allTextContents();
   const byTitle = await titles();
   expect(byTitle).toEqual([...byTitle].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
 
   await lectern.listSort.selectOption("date");
   expect(await lectern.hash()).toBe("#/?sort=date");
+  await lectern.listReady();
   const dates = await lectern.view("list").locator("li.card").evaluateAll((cards) =>
     cards.map((c) => c.querySelector("time")?.getAttribute("datetime") ?? null),
   );
@@ -60,6 +62,7 @@ test("sort by date, author and size; undated and authorless documents come last"
 
   await lectern.listSort.selectOption("author");
   expect(await lectern.hash()).toBe("#/?sort=author");
+  await lectern.listReady();
   const authors = await lectern.view("list").locator("li.card").evaluateAll((cards) =>
     cards.map((c) => c.querySelector("[data-meta=author]")?.textContent ?? null),
   );
@@ -68,6 +71,7 @@ test("sort by date, author and size; undated and authorless documents come last"
 
   await lectern.listSort.selectOption("size");
   expect(await lectern.hash()).toBe("#/?sort=size");
+  await lectern.listReady();
   const paragraphs = await lectern.view("list").locator("[data-meta=passages]").allTextContents();
   expect(paragraphs).toHaveLength(TOTAL);
 
@@ -78,6 +82,7 @@ test("sort by date, author and size; undated and authorless documents come last"
   await expect(lectern.listCount).toHaveText(`${TOTAL - WITHOUT_AUTHOR} of ${TOTAL} documents`);
   await page.goto(`${GEN}#/?sort=bogus`);
   await expect(lectern.listSort).toHaveValue("title");
+  await lectern.listReady();
   expect(await titles()).toEqual(byTitle);
 });
 

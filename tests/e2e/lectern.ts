@@ -205,6 +205,11 @@ export class Lectern {
     return this.page.locator(`[data-view="${name}"]`);
   }
 
+  /** Waits until the document list has rendered every card (it renders a slice per task). */
+  async listReady() {
+    await expect(this.view("list").locator("[data-list-cards]")).toHaveAttribute("aria-busy", "false");
+  }
+
   card(id: string): Locator {
     return this.view("list").locator(`[data-doc-id="${id}"]`);
   }
