@@ -177,6 +177,12 @@ impl Index {
         self.passage_refs[passage]
     }
 
+    /// The global passage numbers of document `doc` (its index in the corpus): a contiguous
+    /// range, since passages are numbered document by document.
+    pub fn document_passages(&self, doc: usize) -> std::ops::Range<usize> {
+        self.passage_refs.partition_point(|r| r.doc < doc)..self.passage_refs.partition_point(|r| r.doc <= doc)
+    }
+
     /// Term ids sharing at least `min_shared` padded trigrams with `term`, with the count shared.
     pub fn trigram_candidates(&self, term: &str, min_shared: usize) -> Vec<(usize, usize)> {
         let table = self.trigrams.get_or_init(|| Trigrams::build(&self.terms));
