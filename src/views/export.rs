@@ -92,7 +92,7 @@ pub fn Export(#[prop(into)] items: Signal<Vec<Item>>, #[prop(default = "Export t
 }
 
 /// Offers `text` as a file named `name`; `None` when the browser refuses.
-fn save(text: &str, mime: &str, name: &str) -> Option<()> {
+pub(crate) fn save(text: &str, mime: &str, name: &str) -> Option<()> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

@@ -244,8 +244,8 @@ impl<'a> Concordance<'a> {
                 keyed.push((key, Occurrence { passage: p, token: m.start as u32 }));
             }
         }
-        // A stable sort keeps document order among equal keys.
-        keyed.sort_by_key(|&(key, _)| key);
+        // Document order among equal keys (occurrences are unique, so an unstable sort is total).
+        keyed.sort_unstable_by_key(|&(key, o)| (key, o.passage, o.token));
         keyed.into_iter().map(|(_, o)| o).collect()
     }
 
@@ -316,6 +316,18 @@ impl<'a> Concordance<'a> {
             span,
         }
     }
+}
+
+/// The rows as CSV (see [`crate::export::csv_table`]): document id, title, ¶, left context,
+/// keyword, right context.
+pub fn csv(corpus: &Corpus, rows: &[Row]) -> String {
+    crate::export::csv_table(
+        "document,title,paragraph,left,keyword,right",
+        rows.iter().map(|r| {
+            let doc = &corpus.documents()[r.doc];
+            vec![doc.id.clone(), doc.meta.title.clone(), r.passage.to_string(), r.left.trim().to_string(), r.keyword.clone(), r.right.trim().to_string()]
+        }),
+    )
 }
 
 /// At most `limit` characters of `text` next to the keyword (its end when `before`), cut at a
@@ -442,6 +454,19 @@ mod tests {
         let rows = k.rows_of(&k.order(Sort::Right));
         assert_eq!(rows.iter().map(|r| r.right.trim()).collect::<Vec<_>>(), ["a", "a. x b", "b", "c. a x d. c x a. x b", "d. c x a. x b"]);
         assert_eq!(Sort::ALL.map(|s| Sort::parse(s.name())), Sort::ALL.map(Some));
+    }
+
+    #[test]
+    fn rows_as_csv() {
+        let c = corpus(&[("a", &["He said \"=SUM(1)\" twice, said it."])]);
+        let index = Index::build(&c);
+        let k = Concordance::new(&c, &index, "said", None);
+        assert_eq!(
+            csv(&c, &k.rows(0, 9)),
+            "document,title,paragraph,left,keyword,right\r\n\
+             \"a\",\"a\",\"1\",\"He\",\"said\",\"\"\"=SUM(1)\"\" twice, said it.\"\r\n\
+             \"a\",\"a\",\"1\",\"He said \"\"=SUM(1)\"\" twice,\",\"said\",\"it.\"\r\n"
+        );
     }
 
     #[test]
