@@ -230,9 +230,10 @@ impl<'a> Concordance<'a> {
         // do; a missing word (the keyword starts or ends its ¶) comes first.
         type Key = (Option<u32>, Option<u32>);
         let mut keyed: Vec<(Key, Occurrence)> = Vec::with_capacity(self.total);
+        let ids = if sort == Sort::Document { Default::default() } else { self.index.term_ids() };
         for &(p, _) in &self.passages {
             let tokens = self.tokens(p);
-            let id = |i: Option<usize>| i.and_then(|i| tokens.get(i)).and_then(|t| self.index.term_id(&t.term)).map(|id| id as u32);
+            let id = |i: Option<usize>| i.and_then(|i| tokens.get(i)).and_then(|t| ids.get(t.term.as_str()).copied());
             for m in self.matches(&tokens) {
                 let before = |k: usize| m.start.checked_sub(k);
                 let key = match sort {

@@ -148,6 +148,7 @@ fn top(list: &mut Vec<Counted>, n: usize, key: impl Fn(&Counted) -> usize) {
 /// be counted in slices. Phrases do not run across ¶ breaks.
 pub struct PhraseCounter<'a> {
     index: &'a Index,
+    ids: HashMap<&'a str, u32>,
     skip_function_words: bool,
     /// At most this many distinct phrases are kept; past it, those seen once are dropped.
     max_entries: usize,
@@ -161,12 +162,12 @@ const NONE: u32 = u32::MAX;
 impl<'a> PhraseCounter<'a> {
     /// A counter over the vocabulary of `index`, keeping at most 400,000 distinct phrases.
     pub fn new(index: &'a Index, skip_function_words: bool) -> Self {
-        PhraseCounter { index, skip_function_words, max_entries: 400_000, counts: HashMap::new(), pruned: false }
+        PhraseCounter { index, ids: index.term_ids(), skip_function_words, max_entries: 400_000, counts: HashMap::new(), pruned: false }
     }
 
     /// Counts the phrases of one passage.
     pub fn add(&mut self, text: &str) {
-        let ids: Vec<u32> = tokenize(text).iter().map(|t| self.index.term_id(&t.term).map_or(NONE, |id| id as u32)).collect();
+        let ids: Vec<u32> = tokenize(text).iter().map(|t| self.ids.get(t.term.as_str()).copied().unwrap_or(NONE)).collect();
         let terms = self.index.terms();
         let function = |id: u32| id == NONE || (self.skip_function_words && is_function_word(&terms[id as usize]));
         for start in 0..ids.len() {
