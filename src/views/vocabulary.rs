@@ -3,8 +3,8 @@
 //! lists in a collapsible block. Each word or phrase links to its concordance. Function words
 //! are left out unless `&all=1`. Counting is the engine's ([`lectern_engine::frequency`]).
 //!
-//! The corpus's phrases are counted in slices of a few milliseconds between which the browser
-//! paints and answers input, as the quotes overview counts; a document's at once.
+//! The corpus's phrases are counted ¶ by ¶ in slices of a few milliseconds between which the
+//! browser paints and answers input, as the quotes overview counts; a document's at once.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -171,27 +171,34 @@ fn counted_list(kind: &'static str, list: Vec<Counted>, link: impl Fn(&str) -> S
     .into_any()
 }
 
-/// The corpus's most frequent phrases, counted document by document in slices; `None` until done.
+/// The corpus's most frequent phrases, counted ¶ by ¶ in slices (a long document does not make
+/// one long task); `None` until done.
 fn corpus_phrases(corpus: &'static Corpus, index: &'static Index, skip: bool, options: ListOptions) -> RwSignal<Option<Vec<Counted>>> {
     let out = RwSignal::new(None);
     let counter = Rc::new(RefCell::new(PhraseCounter::new(index, skip)));
-    fn step(corpus: &'static Corpus, counter: Rc<RefCell<PhraseCounter<'static>>>, from: usize, out: RwSignal<Option<Vec<Counted>>>, options: ListOptions) {
+    /// `at`: the next document and ¶ (0-based) to count.
+    fn step(corpus: &'static Corpus, counter: Rc<RefCell<PhraseCounter<'static>>>, mut at: (usize, usize), out: RwSignal<Option<Vec<Counted>>>, options: ListOptions) {
         let start = js_sys::Date::now();
-        let mut next = from;
-        let docs = corpus.documents().len();
-        while next < docs && (next == from || js_sys::Date::now() - start < options.slice_ms) {
-            counter.borrow_mut().add_document(corpus, next);
-            next += 1;
+        let docs = corpus.documents();
+        let mut first = true;
+        while at.0 < docs.len() && (first || js_sys::Date::now() - start < options.slice_ms) {
+            first = false;
+            if let Some(text) = docs[at.0].passages.get(at.1) {
+                counter.borrow_mut().add(text);
+                at.1 += 1;
+            } else {
+                at = (at.0 + 1, 0);
+            }
         }
-        if next < docs {
+        if at.0 < docs.len() {
             // Stop when the view is gone.
             if out.try_get_untracked().is_some() {
-                set_timeout(move || step(corpus, counter, next, out, options), std::time::Duration::ZERO);
+                set_timeout(move || step(corpus, counter, at, out, options), std::time::Duration::ZERO);
             }
         } else {
             let _ = out.try_set(Some(counter.borrow().top(options.length, options.min_phrase_count)));
         }
     }
-    request_animation_frame(move || step(corpus, counter, 0, out, options));
+    request_animation_frame(move || step(corpus, counter, (0, 0), out, options));
     out
 }
