@@ -12,7 +12,7 @@ use crate::hash::Navigator;
 use crate::route::{Item, Route};
 use crate::tray::Tray;
 use crate::embed;
-use crate::views::{About, Check, Compare, DocumentList, DocumentQuotes, NotFound, QuoteLink, QuotesOverview, Reader, SearchBox, SearchResults, Similar};
+use crate::views::{About, Check, Compare, DocumentList, DocumentQuotes, NotFound, QuoteLink, QuotesOverview, Reader, SearchBox, SearchResults, Similar, Kwic, Trends, WordsView};
 
 /// The narrow handle through which views reach the corpus: read-only and alive for the page.
 #[derive(Clone, Copy)]
@@ -36,6 +36,9 @@ enum Page {
     Check,
     Similar(String, usize),
     Quote,
+    Kwic,
+    Trends,
+    Words,
     Unknown(String),
 }
 
@@ -64,6 +67,9 @@ pub fn App(
         Route::Check { .. } => Page::Check,
         Route::Similar { id, passage } => Page::Similar(id, passage),
         Route::Quote(_) => Page::Quote,
+        Route::Kwic { .. } => Page::Kwic,
+        Route::Trends { .. } => Page::Trends,
+        Route::Words { .. } => Page::Words,
         Route::Unknown { hash } => Page::Unknown(hash),
     });
     let quote_selector = Memo::new(move |_| match route.get() {
@@ -111,6 +117,9 @@ pub fn App(
                 Page::Check => view! { <Check text=check_text/> }.into_any(),
                 Page::Similar(id, passage) => view! { <Similar id=id passage=passage/> }.into_any(),
                 Page::Quote => view! { <QuoteLink selector=quote_selector/> }.into_any(),
+                Page::Kwic => view! { <Kwic/> }.into_any(),
+                Page::Trends => view! { <Trends/> }.into_any(),
+                Page::Words => view! { <WordsView/> }.into_any(),
                 Page::Unknown(hash) => {
                     view! { <NotFound message=format!("Nothing is at “{hash}”.")/> }.into_any()
                 }
@@ -162,6 +171,7 @@ fn SiteHeader(embedded: bool) -> impl IntoView {
             <nav class="site-nav" aria-label="Views">
                 {(!embedded).then(|| view! {
                     <a href=Route::quotes().to_hash()>"Quotes"</a>
+                    <a href=Route::Words { doc: None, all: false }.to_hash() data-nav="words">"Words"</a>
                     <a href=Route::Check { text: String::new() }.to_hash()>"Check a quote"</a>
                 })}
                 <a href=move || Route::Compare { items: tray_items.get() }.to_hash() data-tray
@@ -202,6 +212,14 @@ fn page_title(corpus: &Corpus, route: &Route) -> String {
             None => "Not found — Lectern".to_string(),
         },
         Route::Quote(_) => "Quote link — Lectern".to_string(),
+        Route::Kwic { query, .. } if query.trim().is_empty() => "Concordance — Lectern".to_string(),
+        Route::Kwic { query, .. } => format!("“{}” — Concordance — Lectern", query.trim()),
+        Route::Trends { terms, .. } => format!("“{}” — Trends — Lectern", terms.trim()),
+        Route::Words { doc: None, .. } => "Words — Lectern".to_string(),
+        Route::Words { doc: Some(id), .. } => match corpus.document(id) {
+            Some(doc) => format!("Words in {} — Lectern", doc.meta.title),
+            None => "Not found — Lectern".to_string(),
+        },
         Route::Unknown { .. } => "Not found — Lectern".to_string(),
     }
 }

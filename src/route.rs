@@ -12,13 +12,21 @@
 //! `Route::Quote`) in one value, each field escaped for `~` and `%` only and trailing empty
 //! fields left out, which is what the app makes; or, from older links, `p:<id>/<n>` for ¶n,
 //! `p:<id>/<n>/<start>-<end>` for a byte span of it, or `t:<text>`); `#/check?q=<text>` checks a
-//! quote; `#/similar/<id>/<n>` lists passages worded like ¶n; `#/about` describes this copy. Ids, queries and items are
+//! quote; `#/similar/<id>/<n>` lists passages worded like ¶n; `#/about` describes this copy.
+//! Reading tools: `#/kwic?q=<word or phrase>` is the concordance, optionally `&sort=<key>`
+//! (`doc`, the default, `left`, `left2`, `right`), `&doc=<id>` (one document only) and
+//! `&n=<rows shown>` (50 when absent or malformed); `#/trends?q=<term>,<term>…` charts up to five
+//! terms per document, or with `&doc=<id>` within one document per tenth (`&by=para`: per ¶);
+//! `#/words` lists the corpus's frequent words and phrases, `#/words?doc=<id>` one document's
+//! with its keywords, `&all=1` keeping function words. Ids, queries and items are
 //! percent-encoded.
 //! Guarantee: `parse` accepts any string without panicking and `parse(&r.to_hash()) == r` for
 //! every route it produces.
 
 use lectern_engine::catalog::SortKey;
 use lectern_engine::anchor::Selector;
+use lectern_engine::concordance::Sort;
+use lectern_engine::trends::Split;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
 
 /// What the page shows.
@@ -47,6 +55,14 @@ pub enum Route {
     /// `#/quote?doc=<id>&exact=<text>&prefix=<…>&suffix=<…>&p=<n>&v=<hex12>` (a long quote adds
     /// `end=<…>&h=<hash>`, see `lectern_engine::anchor`); only `exact` is required.
     Quote(Selector),
+    /// The concordance of a word or phrase, in `sort` order, optionally in one document, the
+    /// first `shown` rows listed.
+    Kwic { query: String, sort: Sort, doc: Option<String>, shown: usize },
+    /// Where terms occur (`terms` as typed, comma-separated): per document, or within `doc`.
+    Trends { terms: String, doc: Option<String>, split: Split },
+    /// Frequent words and phrases of the corpus or of `doc` (with its keywords); `all` keeps
+    /// function words.
+    Words { doc: Option<String>, all: bool },
     /// A hash that names no view; `hash` is what was asked for, shown to the user.
     Unknown { hash: String },
 }
@@ -134,6 +150,8 @@ impl Item {
     }
 }
 
+/// How many concordance rows are listed before the reader asks for more.
+pub const KWIC_SHOWN: usize = 50;
 /// How many search results are listed before the reader asks for more.
 pub const RESULTS_SHOWN: usize = 20;
 /// The most results a URL may ask to list; larger counts are read as malformed.
@@ -165,6 +183,8 @@ impl Route {
             .and_then(|n| n.parse::<usize>().ok())
             .filter(|n| (1..=MAX_SHOWN).contains(n))
             .unwrap_or(RESULTS_SHOWN);
+        let doc = values("doc").into_iter().next().filter(|d| !d.is_empty());
+        let rows = values("n").first().and_then(|n| n.parse::<usize>().ok()).filter(|n| (1..=MAX_SHOWN).contains(n)).unwrap_or(KWIC_SHOWN);
         let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
         match segments.as_slice() {
             [""] => {
@@ -175,6 +195,16 @@ impl Route {
             ["quotes"] | ["quotes", ""] => Route::Quotes { doc: None, filter },
             ["quotes", id] => Route::Quotes { doc: Some(decode(id)), filter },
             ["about"] => Route::About,
+            ["kwic"] => {
+                let sort = values("sort").first().and_then(|s| Sort::parse(s)).unwrap_or_default();
+                Route::Kwic { query: query.unwrap_or_default(), sort, doc, shown: rows }
+            }
+            ["trends"] => {
+                // The split applies within one document only.
+                let split = values("by").first().filter(|_| doc.is_some()).and_then(|s| Split::parse(s)).unwrap_or_default();
+                Route::Trends { terms: query.unwrap_or_default(), doc, split }
+            }
+            ["words"] => Route::Words { doc, all: values("all").first().is_some_and(|a| a == "1") },
             ["check"] => Route::Check { text: query.unwrap_or_default() },
             ["quote"] => {
                 let one = |name: &str| values(name).into_iter().next().filter(|v| !v.is_empty());
@@ -228,6 +258,18 @@ impl Route {
             Route::Quotes { doc: None, filter } => with_params("#/quotes".to_string(), &[("filter", filter)]),
             Route::Quotes { doc: Some(id), filter } => with_params(format!("#/quotes/{}", encode(id)), &[("filter", filter)]),
             Route::About => "#/about".to_string(),
+            Route::Kwic { query, sort, doc, shown } => {
+                let n = if *shown == KWIC_SHOWN { String::new() } else { shown.to_string() };
+                let sort = if *sort == Sort::default() { "" } else { sort.name() };
+                with_params("#/kwic".to_string(), &[("q", query), ("sort", sort), ("doc", doc.as_deref().unwrap_or("")), ("n", &n)])
+            }
+            Route::Trends { terms, doc, split } => {
+                let by = if *split == Split::default() { "" } else { split.name() };
+                with_params("#/trends".to_string(), &[("q", terms), ("doc", doc.as_deref().unwrap_or("")), ("by", by)])
+            }
+            Route::Words { doc, all } => {
+                with_params("#/words".to_string(), &[("doc", doc.as_deref().unwrap_or("")), ("all", if *all { "1" } else { "" })])
+            }
             Route::Check { text } => format!("#/check?q={}", encode(text)),
             Route::Compare { items } => {
                 let params: Vec<String> = items.iter().map(|i| format!("i={}", encode(&i.format()))).collect();
@@ -253,6 +295,16 @@ impl Route {
             }
             Route::Unknown { hash } => format!("#{hash}"),
         }
+    }
+
+    /// The concordance of `query` in document order, all documents.
+    pub fn kwic(query: impl Into<String>) -> Route {
+        Route::Kwic { query: query.into(), sort: Sort::default(), doc: None, shown: KWIC_SHOWN }
+    }
+
+    /// The trends chart of `terms` (comma-separated) across the corpus.
+    pub fn trends(terms: impl Into<String>) -> Route {
+        Route::Trends { terms: terms.into(), doc: None, split: Split::default() }
     }
 
     /// The list of every document in the default order.
@@ -397,6 +449,32 @@ mod tests {
         }
     }
 
+    #[test]
+    fn reading_tools() {
+        check("#/kwic?q=the", Route::kwic("the"));
+        check("#/kwic?q=of+the&sort=left2&doc=a%20b&n=150", Route::Kwic { query: "of the".into(), sort: Sort::Left2, doc: Some("a b".into()), shown: 150 });
+        check("#/kwic?q=x&sort=bogus&doc=&n=0", Route::kwic("x"));
+        check("#/kwic", Route::kwic(""));
+        check("#/trends?q=war,peace", Route::trends("war,peace"));
+        check("#/trends?q=war&doc=a&by=para", Route::Trends { terms: "war".into(), doc: Some("a".into()), split: Split::Paragraphs });
+        check("#/trends?q=war&by=nonsense", Route::trends("war"));
+        check("#/trends?q=war&by=para", Route::trends("war"));
+        check("#/words", Route::Words { doc: None, all: false });
+        check("#/words?doc=a&all=1", Route::Words { doc: Some("a".into()), all: true });
+        check("#/words?all=yes", Route::Words { doc: None, all: false });
+        assert_eq!(Route::kwic("of the").to_hash(), "#/kwic?q=of%20the");
+        assert_eq!(Route::trends("war, peace").to_hash(), "#/trends?q=war,%20peace");
+        assert_eq!(Route::Words { doc: None, all: false }.to_hash(), "#/words");
+        for r in [
+            Route::Kwic { query: "“a & b” #1".into(), sort: Sort::Right, doc: Some("x/y?".into()), shown: 100 },
+            Route::Trends { terms: "a,b , c".into(), doc: Some("中文".into()), split: Split::Paragraphs },
+            Route::Trends { terms: "a".into(), doc: Some("d".into()), split: Split::Tenths },
+            Route::Words { doc: Some("a b".into()), all: true },
+        ] {
+            assert_eq!(Route::parse(&r.to_hash()), r, "{}", r.to_hash());
+        }
+    }
+
     /// 10,000 random and mutated hashes (garbage, huge numbers, broken percent-encoding, 100 KB
     /// long ones) parse without panicking, and every route they give formats back to itself.
     #[test]
@@ -408,6 +486,7 @@ mod tests {
             "%E4", "%ZZ", "%00", "%", "99999999999999999999999", "-1", "0", "3", "p%3Aa%2F1", "t%3A", "p:a/1/5-2", "p:a/1/x-y",
             "<script>", "javascript:", "☃", "\u{202e}", "#", "+", " ", "..", "%2F", "\0", "i=", "q=", "filter=", "sort=", "date",
             "size", "quotes/", "n=", "n=40", "&n=0", "q:", "q%3A", "~", "%7E", "%257E",
+            "kwic?q=", "trends?q=", "words", "doc=", "sort=left", "by=para", "all=1", ",",
         ];
         for i in 0..10_000 {
             let mut hash = String::new();

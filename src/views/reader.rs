@@ -21,7 +21,7 @@ use wasm_bindgen::JsCast;
 use super::cite::Cite;
 use super::meta::{safe_url, Byline};
 use super::selection::SelectionBar;
-use super::NotFound;
+use super::{NotFound, WordLists};
 use crate::app::{Library, SearchIndex};
 use crate::hash::Navigator;
 use crate::route::Route;
@@ -95,6 +95,7 @@ fn Article(doc: &'static Document, passage: Memo<Option<usize>>, highlighter: Me
                     None => view! { <p class="origin">{url.to_string()}</p> }.into_any(),
                 })}
                 {meta.attribution.clone().map(|a| view! { <p class="attribution" data-meta="attribution">{a}</p> })}
+                <AboutWords doc=doc/>
             </header>
             <ol class="passages">
                 {doc.passages
@@ -137,6 +138,23 @@ fn Article(doc: &'static Document, passage: Memo<Option<usize>>, highlighter: Me
             </ol>
             <SelectionBar doc=doc/>
         </article>
+    }
+}
+
+/// "What this document is about": its word lists, collapsed, built only once opened.
+#[component]
+fn AboutWords(doc: &'static Document) -> impl IntoView {
+    let Library(corpus) = expect_context::<Library>();
+    let at = corpus.documents().iter().position(|d| d.id == doc.id);
+    let open = RwSignal::new(false);
+    view! {
+        <details class="doc-words" data-reader-words on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
+            <summary>"What this document is about"</summary>
+            {move || open.get().then(|| view! {
+                <WordLists doc=at all=false/>
+                <p><a href=Route::Words { doc: Some(doc.id.clone()), all: false }.to_hash()>"Word lists on their own page"</a></p>
+            })}
+        </details>
     }
 }
 

@@ -91,6 +91,16 @@ pub fn SearchResults(query: Memo<String>, shown: Memo<usize>) -> impl IntoView {
                 {status}
             </p>
             {move || found.get().map(|f| view! { <Suggestions found=f/> })}
+            {move || found.with(|f| f.as_ref().is_some_and(|f| f.total > 0)).then(|| {
+                let q = query.get().trim().to_string();
+                view! {
+                    <p class="reading-links" data-reading-links>
+                        <a href=Route::kwic(q.clone()).to_hash() data-results-kwic>"Every occurrence (concordance)"</a>
+                        " · "
+                        <a href=Route::trends(q).to_hash() data-results-trends>"Where it occurs (trends)"</a>
+                    </p>
+                }
+            })}
             <ol id=RESULTS_ID class="result-groups" on:keydown=on_keydown>
                 {move || {
                     let (docs, more) = documents();

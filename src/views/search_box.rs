@@ -75,7 +75,7 @@ pub fn SearchBox() -> impl IntoView {
 }
 
 /// True when a key press is meant for a text field, so `/` must type a slash there.
-fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
+pub(crate) fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable())

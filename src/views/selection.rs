@@ -65,6 +65,14 @@ pub fn SelectionBar(doc: &'static Document) -> impl IntoView {
                         let text = s.text.clone();
                         move |_| nav.go(Route::Check { text: text.clone() }, History::Push)
                     }>"Check selection"</a>
+                    {(s.text.split_whitespace().count() <= 4).then(|| {
+                        // A word or a short phrase: where else it is used, and how often.
+                        let words = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                        view! {
+                            <a href=Route::kwic(words.clone()).to_hash() data-selection-kwic>"Concordance"</a>
+                            <a href=Route::trends(words).to_hash() data-selection-trends>"Trends"</a>
+                        }
+                    })}
                     {super::quote::selection_quote_href(&doc.id, s.passage, s.span).map(|href| view! { <a href=href data-quote-link>"Quote link"</a> })}
                     <button type="button" data-cite-selection aria-expanded=move || citing.get().to_string()
                         on:click=move |_| citing.update(|c| *c = !*c)>"Cite"</button>

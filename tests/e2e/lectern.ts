@@ -1,6 +1,7 @@
 // The page object for Lectern's end-to-end tests, and a `test` whose every run also fails on a
 // console error, an uncaught exception or a request that leaves the served origin.
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 
 export const ARTICLE = "framing-the-agenda";
 export const ARTICLE_TITLE = "Framing the Agenda: China’s Use of International Fora to Promote ‘Internet Sovereignty’";
@@ -199,6 +200,19 @@ export class Lectern {
         }),
       { hash, ready, count },
     );
+  }
+
+  /** Whether the page fits its width (no sideways scrolling) and axe-core finds no violations
+   *  in the light and the dark theme: the violations, and the overflow in px. */
+  async narrowAndAxe(): Promise<{ overflow: number; violations: string[] }> {
+    const overflow = await this.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const violations: string[] = [];
+    for (const scheme of ["light", "dark"] as const) {
+      await this.page.emulateMedia({ colorScheme: scheme });
+      const results = await new AxeBuilder({ page: this.page }).analyze();
+      violations.push(...results.violations.map((v) => `${scheme}: ${v.id}: ${v.help}`));
+    }
+    return { overflow, violations };
   }
 
   view(name: "list" | "reader" | "not-found" | "search" | "compare" | "check" | "quotes"): Locator {

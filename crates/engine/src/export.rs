@@ -140,10 +140,21 @@ pub fn csl_json(quotes: &[Quote]) -> String {
     }
 }
 
+/// RFC 4180 CSV: the header row as given, then every field quoted (and guarded against
+/// formula injection, see `cell`), lines ended by CRLF. The one CSV writer of the engine.
+pub fn csv_table(header: &str, rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let mut out = format!("{header}\r\n");
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|f| cell(f)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
 /// RFC 4180 CSV with a header row, every field quoted, lines ended by CRLF.
 pub fn csv(quotes: &[Quote]) -> String {
-    let mut out = String::from("quote,author,title,source,date,paragraph,link\r\n");
-    for q in quotes {
+    csv_table("quote,author,title,source,date,paragraph,link", quotes.iter().map(|q| {
         let (author, title, source, date, passage) = match q.source {
             Some((doc, p)) => {
                 let m = &doc.meta;
@@ -152,11 +163,8 @@ pub fn csv(quotes: &[Quote]) -> String {
             }
             None => Default::default(),
         };
-        let row: Vec<String> = [q.text.trim(), &author, &title, &source, &date, &passage, q.link].iter().map(|f| cell(f)).collect();
-        out.push_str(&row.join(","));
-        out.push_str("\r\n");
-    }
-    out
+        [q.text.trim(), &author, &title, &source, &date, &passage, q.link].map(str::to_string).to_vec()
+    }))
 }
 
 /// The corpus quotes with unique keys: `<id>-p<n>`, then `-2`, `-3` for repeats.

@@ -27,6 +27,9 @@
 //! - [`anchor`]: quote links (TextQuoteSelectors) found again in an edited corpus, with a verdict.
 //! - [`check`]: check a quote printed elsewhere against the corpus: verdict and best span.
 //! - [`similar`]: passages worded like a given ¶, ranked by word-by-word similarity.
+//! - [`concordance`]: every occurrence of a word or phrase in context, counted exactly, sorted.
+//! - [`trends`]: how often words occur per document, per ¶ or per tenth (per 10,000 words).
+//! - [`frequency`]: most frequent words and phrases, and keywords by log-likelihood (keyness).
 //! - [`cite`]: a quote's citation as plain text and Markdown.
 //! - [`export`]: quotes with citations and quote links as Markdown, BibTeX, CSL-JSON and CSV.
 //! - [`bundle`]: the bytes a corpus is bundled as, written at build time, read in the app.
@@ -39,12 +42,14 @@ pub mod bundle;
 pub mod catalog;
 pub mod check;
 pub mod cite;
+pub mod concordance;
 pub mod error;
 pub mod export;
 pub mod front;
 #[cfg(feature = "generate")]
 pub mod fixture;
 mod fold_table;
+pub mod frequency;
 #[cfg(feature = "generate")]
 pub mod generate;
 pub mod index;
@@ -59,6 +64,7 @@ pub mod snippet;
 pub mod stopwords;
 pub mod text;
 pub mod titles;
+pub mod trends;
 
 pub use error::{CorpusError, Problem};
 pub use model::{Corpus, Document, Meta};

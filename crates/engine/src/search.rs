@@ -199,6 +199,13 @@ impl<'a> Searcher<'a> {
         results
     }
 
+    /// The corrections search would offer for `input` (each unknown word replaced by a near
+    /// vocabulary word), whatever else it finds: what the concordance offers for a word the
+    /// corpus lacks, rather than counting its typo variants silently.
+    pub fn suggestions(&self, input: &str) -> Vec<String> {
+        self.suggest(&parse_query(input, self.options.max_query_chars))
+    }
+
     /// Works out once what `input` matches in the vocabulary; the plan then finds and scores
     /// those words in any text (the reader uses it to highlight a document's passages).
     pub fn plan(&self, input: &str) -> Plan {

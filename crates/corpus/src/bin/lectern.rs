@@ -9,6 +9,9 @@
 //!   English-like corpus, for benchmarks and tests of your own.
 //! - `lectern bench <dir> [--per-kind 200]`: measures index build time, bundled size and search
 //!   latency and success@1 per query kind on a corpus folder (prints figures, asserts nothing).
+//!   It ends with the reading tools: concordance time to the first rows for a rare, a common and
+//!   the most common word (and sorted by the word to the left), trends for five terms, and the
+//!   corpus's frequency lists.
 //! - `lectern queries <dir> [--per-kind 200]`: the same benchmark queries as JSON, with every
 //!   passage, for the in-browser benchmark (which indexes the passages in other libraries).
 //!
@@ -292,6 +295,7 @@ fn bench(dir: &Path, per_kind: usize) -> Result<(), Failure> {
     let started = Instant::now();
     searcher.search("warmup qzxv", 10);
     println!("first search (builds the trigram table): {:.0} ms", started.elapsed().as_secs_f64() * 1e3);
+    reading_bench(&corpus, &decoded);
     println!("{:<22} {:>8} {:>8} {:>8} {:>10}", "query kind", "p50 ms", "p95 ms", "max ms", "success@1");
     for kind in QueryKind::ALL {
         let mut times = Vec::new();
@@ -316,6 +320,57 @@ fn bench(dir: &Path, per_kind: usize) -> Result<(), Failure> {
         );
     }
     Ok(())
+}
+
+/// The reading tools on this corpus: times, in ms, of what a reader waits for.
+fn reading_bench(corpus: &Corpus, index: &Index) {
+    use lectern_engine::concordance::{Concordance, Sort};
+    use lectern_engine::frequency::{Frequencies, PhraseCounter};
+    let time = |f: &mut dyn FnMut()| {
+        let started = Instant::now();
+        f();
+        started.elapsed().as_secs_f64() * 1e3
+    };
+    let f = Frequencies::new(index);
+    let mut by_count = f.top_words(None, false, usize::MAX);
+    let common = by_count.get(by_count.len() / 200).map(|c| c.term.clone()).unwrap_or_default();
+    let most = by_count.first().map(|c| c.term.clone()).unwrap_or_default();
+    by_count.retain(|c| c.count == 1);
+    let rare = by_count.first().map(|c| c.term.clone()).unwrap_or_default();
+    println!("{:<34} {:>10} {:>14} {:>14}", "concordance", "total", "first 50 ms", "sorted left ms");
+    for (what, word) in [("rare", &rare), ("common", &common), ("most common", &most)] {
+        let mut total = 0;
+        let first = time(&mut || {
+            let k = Concordance::new(corpus, index, word, None);
+            total = k.total();
+            std::hint::black_box(k.rows(0, 50));
+        });
+        let sorted = time(&mut || {
+            let k = Concordance::new(corpus, index, word, None);
+            let order = k.order(Sort::Left);
+            std::hint::black_box(k.rows_of(&order[..50.min(order.len())]));
+        });
+        println!("{:<34} {:>10} {:>14.1} {:>14.1}", format!("{what} (“{word}”)"), total, first, sorted);
+    }
+    let five: Vec<String> = f.top_words(None, true, 5).into_iter().map(|c| c.term).collect();
+    let trends = time(&mut || {
+        std::hint::black_box(lectern_engine::trends::across_documents(corpus, index, &five));
+    });
+    println!("trends, 5 terms ({}): {trends:.1} ms", five.join(", "));
+    let words = time(&mut || {
+        std::hint::black_box(Frequencies::new(index).top_words(None, true, 25));
+    });
+    let phrases = time(&mut || {
+        let mut counter = PhraseCounter::new(index, true);
+        for d in 0..corpus.documents().len() {
+            counter.add_document(corpus, d);
+        }
+        std::hint::black_box(counter.top(25, 2));
+    });
+    let keywords = time(&mut || {
+        std::hint::black_box(Frequencies::new(index).keywords(0, true, 3, 25));
+    });
+    println!("frequency lists: corpus words {words:.1} ms, corpus phrases {phrases:.1} ms, one document's keywords {keywords:.1} ms");
 }
 
 fn queries(dir: &Path, per_kind: usize) -> Result<(), Failure> {
