@@ -25,7 +25,7 @@ async function clean(page: Page) {
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   for (const frame of page.frames()) {
     const foreign = await frame.evaluate(() =>
-      [...document.querySelectorAll("img, svg, iframe, object, math, details:not([data-cite]):not([data-export]), form:not(.search):not(.check-form), input:not([data-search-input]):not([data-strict]):not([data-list-filter]):not([data-quotes-filter]):not([data-open-files]):not([data-open-folder]), base, meta[http-equiv=refresh], body style")]
+      [...document.querySelectorAll("img, svg, iframe, object, math, details:not([data-cite]):not([data-export]):not([data-reader-words]), form:not(.search):not(.check-form), input:not([data-search-input]):not([data-strict]):not([data-list-filter]):not([data-quotes-filter]):not([data-open-files]):not([data-open-folder]), base, meta[http-equiv=refresh], body style")]
         .filter((el) => !el.closest("[data-diff-legend]"))
         .map((el) => el.outerHTML.slice(0, 80)),
     );
