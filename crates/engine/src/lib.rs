@@ -27,6 +27,7 @@
 //! - [`cite`]: a quote's citation as plain text and Markdown.
 //! - [`export`]: quotes with citations and quote links as Markdown, BibTeX, CSL-JSON and CSV.
 //! - [`bundle`]: the bytes a corpus is bundled as, written at build time, read in the app.
+//! - [`order`]: stable sorting through one compiled sort, to keep the wasm small.
 
 #![warn(missing_docs)]
 
@@ -45,6 +46,7 @@ mod fold_table;
 pub mod generate;
 pub mod index;
 pub mod model;
+pub mod order;
 pub mod parse;
 pub mod query;
 pub mod quotes;

@@ -27,6 +27,7 @@ use fuzzy_matcher::FuzzyMatcher;
 
 use crate::index::Index;
 use crate::model::Corpus;
+use crate::order::{sort_by, sort_ids};
 use crate::query::{parse_query, Query, QUOTES};
 use crate::stopwords::is_function_word;
 use crate::text::{is_cjk, tokenize};
@@ -265,7 +266,7 @@ impl<'a> Searcher<'a> {
     fn scoring_order(&self, plan: &Plan) -> Vec<usize> {
         let (terms, idf) = (&plan.query.terms, &plan.idf);
         let mut order: Vec<usize> = (0..terms.len()).collect();
-        order.sort_by(|&a, &b| idf[b].total_cmp(&idf[a]).then(a.cmp(&b)));
+        sort_ids(&mut order, |a, b| idf[b].total_cmp(&idf[a]).then(a.cmp(&b)));
         let mut seen = std::collections::HashSet::new();
         order.retain(|&i| seen.insert(terms[i].term.as_str()));
         order.truncate(self.options.max_scoring_terms);
@@ -353,12 +354,12 @@ impl<'a> Searcher<'a> {
             touched.select_nth_unstable_by(depth, |&a, &b| phase1(b).total_cmp(&phase1(a)));
         }
         let checked = depth.min(touched.len());
-        let candidates = &mut touched[..checked];
-        candidates.sort_by(|&a, &b| phase1(b).total_cmp(&phase1(a)));
-        let floor = candidates.first().map_or(0.0, |&p| phase1(p)) * self.options.rerank_min_ratio;
-        let kept = candidates.partition_point(|&p| phase1(p) >= floor);
+        let mut candidates: Vec<usize> = touched[..checked].iter().map(|&p| p as usize).collect();
+        sort_ids(&mut candidates, |a, b| phase1(b as u32).total_cmp(&phase1(a as u32)));
+        let floor = candidates.first().map_or(0.0, |&p| phase1(p as u32)) * self.options.rerank_min_ratio;
+        let kept = candidates.partition_point(|&p| phase1(p as u32) >= floor);
         // Enough to fill the page of results even when few candidates are close to the best.
-        candidates[..kept.max(limit.min(candidates.len()))].to_vec()
+        candidates[..kept.max(limit.min(candidates.len()))].iter().map(|&p| p as u32).collect()
     }
 
     /// Phase 2: each candidate re-scored on the whole query; the best `limit`, best first.
@@ -378,7 +379,7 @@ impl<'a> Searcher<'a> {
                 Some(Hit { doc: r.doc, passage: r.number, score, highlights: detail.highlights })
             })
             .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then((a.doc, a.passage).cmp(&(b.doc, b.passage))));
+        sort_by(&mut hits, |a, b| b.score.total_cmp(&a.score).then((a.doc, a.passage).cmp(&(b.doc, b.passage))));
         hits.truncate(limit);
         hits
     }
@@ -411,14 +412,14 @@ impl<'a> Searcher<'a> {
                     Some(id) != exact && t.chars().count() == 2 && (t.starts_with(term) || t.ends_with(term))
                 })
                 .collect();
-            bigrams.sort_by_key(|&id| std::cmp::Reverse(self.index.document_frequency(id)));
+            sort_ids(&mut bigrams, |a, b| self.by_frequency(a, b));
             bigrams.truncate(o.max_prefix_expansions);
             out.extend(bigrams.into_iter().map(|term_id| Expansion { term_id, weight: 1.0 }));
             return out;
         }
         if prefix && chars >= o.min_prefix_len {
             let mut completions: Vec<usize> = self.index.prefix_range(term).filter(|&id| Some(id) != exact).collect();
-            completions.sort_by_key(|&id| std::cmp::Reverse(self.index.document_frequency(id)));
+            sort_ids(&mut completions, |a, b| self.by_frequency(a, b));
             completions.truncate(o.max_prefix_expansions);
             out.extend(completions.into_iter().map(|term_id| Expansion { term_id, weight: o.prefix_weight }));
         }
@@ -455,8 +456,13 @@ impl<'a> Searcher<'a> {
                 (d >= 1 && d <= max_edits).then_some((id, d))
             })
             .collect();
-        near.sort_by_key(|&(id, d)| (d, std::cmp::Reverse(self.index.document_frequency(id)), id));
+        sort_by(&mut near, |&(a, da), &(b, db)| da.cmp(&db).then(self.by_frequency(a, b)).then(a.cmp(&b)));
         near
+    }
+
+    /// Vocabulary words by how many passages hold them, the most frequent first.
+    fn by_frequency(&self, a: usize, b: usize) -> std::cmp::Ordering {
+        self.index.document_frequency(b).cmp(&self.index.document_frequency(a))
     }
 
     /// Up to three corrected queries: each unknown word replaced by a near vocabulary word.
@@ -488,7 +494,7 @@ impl<'a> Searcher<'a> {
                     (d <= 3).then_some((d, -skim, std::cmp::Reverse(self.index.document_frequency(id)).0, id))
                 })
                 .collect();
-            near.sort_by_key(|&(d, skim, df, id)| (d, skim, std::cmp::Reverse(df), id));
+            sort_by(&mut near, |a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.cmp(&a.2)).then(a.3.cmp(&b.3)));
             let words: Vec<String> = near.into_iter().take(3).map(|(.., id)| self.index.terms()[id].clone()).collect();
             options_per_term.push(if words.is_empty() { vec![t.term.clone()] } else { words });
         }
@@ -716,7 +722,7 @@ fn spans(tokens: &[crate::text::Token], matches: &[(usize, usize, f32, bool)]) -
 
 /// Sorts ranges and merges the ones that overlap.
 fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_by_key(|r| (r.start, r.end));
+    sort_by(&mut ranges, |a, b| (a.start, a.end).cmp(&(b.start, b.end)));
     let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for r in ranges {
         match out.last_mut() {
