@@ -329,7 +329,7 @@ impl<'a> Searcher<'a> {
         let mut lower_bound = false;
         if !plan.query.phrases.is_empty() {
             // A phrase is checked in the text itself; cap the work a very common phrase costs.
-            full.sort_unstable();
+            sort_by(&mut full, |a, b| a.cmp(b));
             lower_bound = full.len() > self.options.max_phrase_checks;
             full.truncate(self.options.max_phrase_checks);
             full.retain(|&p| {
@@ -337,10 +337,13 @@ impl<'a> Searcher<'a> {
                 plan.phrases_occur(&self.corpus.documents()[r.doc].passages[r.number - 1])
             });
         }
-        let mut docs: Vec<usize> = full.iter().map(|&p| self.index.passage_ref(p as usize).doc).collect();
-        docs.sort_unstable();
-        docs.dedup();
-        Counts { total: full.len(), documents: docs.len(), matching_some, lower_bound }
+        let mut in_document = vec![false; self.corpus.documents().len()];
+        let mut documents = 0;
+        for &p in &full {
+            let doc = self.index.passage_ref(p as usize).doc;
+            documents += usize::from(!std::mem::replace(&mut in_document[doc], true));
+        }
+        Counts { total: full.len(), documents, matching_some, lower_bound }
     }
 
     /// The passages phase 2 re-scores: the best [`SearchOptions::rerank_depth`] by phase 1,
@@ -612,7 +615,7 @@ impl Plan {
 
         // The matching token positions, and at each the query terms it matches with their weights.
         let mut positions: Vec<usize> = matches.iter().map(|m| m.0).collect();
-        positions.sort_unstable();
+        sort_ids(&mut positions, |a, b| a.cmp(&b));
         positions.dedup();
         let mut at: Vec<Vec<(usize, f32)>> = vec![Vec::new(); positions.len()];
         for &(j, i, w, _) in &matches {
@@ -688,7 +691,7 @@ fn in_order(n: usize, at: &[Vec<(usize, f32)>]) -> f32 {
 /// sliding window over the (token position, query term) matches.
 fn shortest_cover(n: usize, distinct: usize, matches: &[(usize, usize, f32, bool)]) -> usize {
     let mut by_pos: Vec<(usize, usize)> = matches.iter().map(|m| (m.0, m.1)).collect();
-    by_pos.sort_unstable();
+    sort_by(&mut by_pos, |a, b| a.cmp(b));
     let mut counts = vec![0usize; n];
     let (mut have, mut left, mut shortest) = (0, 0, usize::MAX);
     for right in 0..by_pos.len() {
