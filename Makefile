@@ -63,7 +63,7 @@ bench: setup-test build
 bench-keystroke: setup-test
 	cargo run -q --release -p lectern-corpus --bin lectern -- generate target/bench/corpus-12mb --mb 12 >/dev/null
 	LECTERN_CORPUS=target/bench/corpus-12mb trunk build --release --dist target/bench-dist
-	node bench/keystroke.mjs --per-kind 10
+	node bench/keystroke.mjs --per-kind 5
 
 # What the wasm is made of, by crate and by function (twiggy, installed here when missing).
 bench-size: setup build
