@@ -43,6 +43,8 @@ pub struct Navigator {
     address: RwSignal<Route>,
     /// The `History::Typing` change not yet written, and the timer that will write it.
     pending: StoredValue<Option<(Route, TimeoutHandle)>>,
+    /// The hash this navigator last wrote, to know the `hashchange` of its own new entry.
+    written: StoredValue<String>,
 }
 
 impl Navigator {
@@ -51,11 +53,18 @@ impl Navigator {
         let (route, set_route) = signal(Route::parse(&current_hash()));
         let address = RwSignal::new(route.get_untracked());
         let pending = StoredValue::new(None);
-        let nav = Navigator { route, set_route, address, pending };
+        let written = StoredValue::new(String::new());
+        let nav = Navigator { route, set_route, address, pending, written };
         let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+            let hash = current_hash();
+            // Our own new entry, announced after the reader typed on: the view is already ahead.
+            // (Once: a later visit to the same address, by Back, is the reader's.)
+            if written.try_update_value(|w| std::mem::take(w) == hash).unwrap_or(false) {
+                return;
+            }
             // The reader went elsewhere (Back, a link): a pending write would overwrite that entry.
             nav.cancel_pending();
-            let parsed = Route::parse(&current_hash());
+            let parsed = Route::parse(&hash);
             if address.with_untracked(|a| *a != parsed) {
                 address.set(parsed.clone());
             }
@@ -127,6 +136,7 @@ impl Navigator {
 
     fn write(&self, route: &Route, history: History) {
         let hash = route.to_hash();
+        self.written.set_value(hash.clone());
         let written = match history {
             History::Push => window().location().set_hash(&hash),
             History::Replace | History::Typing => {

@@ -34,18 +34,12 @@ pub fn SearchResults(query: Memo<String>, shown: Memo<usize>) -> impl IntoView {
         let query = query.get();
         (!query.trim().is_empty()).then(|| Searcher::new(corpus, index).search(&query, shown.get()))
     });
-    let titles = Titles::new(corpus);
-    // Each part below follows only what it shows, so a keystroke that changes little redraws
-    // little: a group is kept while its document stays in the results (keyed), its passages are
-    // redrawn only when its list of passages changes, a snippet only when its marks change, and
-    // links and ranks are updated in place.
-    let documents = Memo::new(move |_| {
+    let titles = Arc::new(Titles::new(corpus));
+    let documents = move || {
         let found = titles.find(&query.get());
         let more = found.len().saturating_sub(DOCUMENT_RESULTS);
         (found.into_iter().take(DOCUMENT_RESULTS).map(|m| m.doc).collect::<Vec<_>>(), more)
-    });
-    let suggestions = Memo::new(move |_| found.with(|f| f.as_ref().map(|f| f.suggestions.clone()).unwrap_or_default()));
-    let group_order = Memo::new(move |_| found.with(|f| f.as_ref().map(document_order).unwrap_or_default()));
+    };
     let more_available = move || found.with(|f| f.as_ref().is_some_and(|f| f.hits.len() >= shown.get() && f.matching_some > f.hits.len()));
     // The rank of the first result that "Show more" adds, to focus once it is shown.
     // (0: none; a plain shared cell, not a signal: nothing renders from it.)
@@ -63,12 +57,10 @@ pub fn SearchResults(query: Memo<String>, shown: Memo<usize>) -> impl IntoView {
         focus_rank.store(n + 1, Ordering::Relaxed);
         nav.go(Route::Search { query: query.get_untracked(), shown: n + RESULTS_SHOWN }, History::Replace);
     };
-    let status = move || match index.get() {
-        None => "Preparing search…".to_string(),
-        Some(_) => found.with(|f| match f {
-            None => format!("Type to search {} passages in {}.", corpus.passage_count(), plural(corpus.documents().len(), "document")),
-            Some(f) => query.with(|q| status_line(f, q)),
-        }),
+    let status = move || match (index.get(), found.get()) {
+        (None, _) => "Preparing search…".to_string(),
+        (Some(_), None) => format!("Type to search {} passages in {}.", corpus.passage_count(), plural(corpus.documents().len(), "document")),
+        (Some(_), Some(f)) => status_line(&f, &query.get()),
     };
 
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
@@ -95,15 +87,16 @@ pub fn SearchResults(query: Memo<String>, shown: Memo<usize>) -> impl IntoView {
         <section class="search-results" data-view="search" aria-labelledby="search-title">
             <h1 id="search-title" class="visually-hidden">"Search results"</h1>
             <p id="search-status" class="summary" role="status" aria-live="polite" aria-atomic="true"
-                data-result-count=move || found.with(|f| f.as_ref().map(|f| stated_count(f).to_string()))>
+                data-result-count=move || found.get().map(|f| stated_count(&f).to_string())>
                 {status}
             </p>
-            {move || suggestions.with(|s| (!s.is_empty()).then(|| view! { <Suggestions suggestions=s.clone()/> }))}
+            {move || found.get().map(|f| view! { <Suggestions found=f/> })}
             <ol id=RESULTS_ID class="result-groups" on:keydown=on_keydown>
-                {move || documents.with(|(docs, more)| (!docs.is_empty()).then(|| document_results(corpus, docs, *more, query, shown)))}
-                <For each=move || group_order.get() key=|doc| *doc let:doc>
-                    {group(corpus, found, doc, query, shown)}
-                </For>
+                {move || {
+                    let (docs, more) = documents();
+                    (!docs.is_empty()).then(|| document_results(corpus, &docs, more, &query.get(), shown.get()))
+                }}
+                {move || found.get().map(|f| groups(corpus, &f, &query.get(), shown.get()))}
             </ol>
             {move || more_available().then(|| {
                 let show_more = show_more.clone();
@@ -147,11 +140,13 @@ fn status_line(found: &Found, query: &str) -> String {
 
 
 #[component]
-fn Suggestions(suggestions: Vec<String>) -> impl IntoView {
-    view! {
-        <p class="suggestions" data-suggestions>
-            "Did you mean "
-            {suggestions
+fn Suggestions(found: Found) -> impl IntoView {
+    (!found.suggestions.is_empty()).then(|| {
+        view! {
+            <p class="suggestions" data-suggestions>
+                "Did you mean "
+                {found
+                    .suggestions
                     .iter()
                     .enumerate()
                     .map(|(i, s)| {
@@ -161,13 +156,14 @@ fn Suggestions(suggestions: Vec<String>) -> impl IntoView {
                         }
                     })
                     .collect_view()}
-            "?"
-        </p>
-    }
+                "?"
+            </p>
+        }
+    })
 }
 
 /// Documents whose title or id the query matches, as the first group of results.
-fn document_results(corpus: &'static lectern_engine::Corpus, docs: &[usize], more: usize, query: Memo<String>, shown: Memo<usize>) -> impl IntoView {
+fn document_results(corpus: &'static lectern_engine::Corpus, docs: &[usize], more: usize, query: &str, shown: usize) -> impl IntoView {
     view! {
         <li class="doc-results" data-doc-results>
             <h2 class="result-doc">{if docs.len() == 1 { "Document" } else { "Documents" }}</h2>
@@ -176,7 +172,7 @@ fn document_results(corpus: &'static lectern_engine::Corpus, docs: &[usize], mor
                     .iter()
                     .map(|&i| {
                         let doc = &corpus.documents()[i];
-                        let href = move || Route::Document { id: doc.id.clone(), passage: None, query: Some(query.get()), shown: shown.get() }.to_hash();
+                        let href = Route::Document { id: doc.id.clone(), passage: None, query: Some(query.to_string()), shown }.to_hash();
                         view! {
                             <li>
                                 <a class="doc-result" href=href data-doc-result data-doc-id=doc.id.clone()>
@@ -206,8 +202,8 @@ fn focus_ranked(rank: usize) {
     }
 }
 
-/// The documents of the hits, in the order of their best hit: the order of the groups.
-fn document_order(found: &Found) -> Vec<usize> {
+/// Hits grouped by document, groups in the order of their best hit.
+fn groups(corpus: &'static lectern_engine::Corpus, found: &Found, query: &str, listed: usize) -> impl IntoView {
     let mut order: Vec<usize> = Vec::new();
     for hit in &found.hits {
         if !order.contains(&hit.doc) {
@@ -215,60 +211,44 @@ fn document_order(found: &Found) -> Vec<usize> {
         }
     }
     order
-}
-
-/// One document's group of hits, redrawn only when its list of passages changes.
-fn group(corpus: &'static lectern_engine::Corpus, found: Memo<Option<Found>>, doc_index: usize, query: Memo<String>, shown: Memo<usize>) -> impl IntoView {
-    let doc = &corpus.documents()[doc_index];
-    let passages = Memo::new(move |_| {
-        found.with(|f| f.iter().flat_map(|f| &f.hits).filter(|h| h.doc == doc_index).map(|h| h.passage).collect::<Vec<_>>())
-    });
-    view! {
-        <li class="result-group" data-doc-id=doc.id.clone()>
-            <h2 class="result-doc">{doc.meta.title.clone()}</h2>
-            <ol class="result-list">
-                {move || passages.with(|ps| ps.iter().map(|&passage| hit(corpus, found, doc_index, passage, query, shown)).collect_view())}
-            </ol>
-        </li>
-    }
-}
-
-/// One listed passage: its rank and marks follow the results; the snippet is rebuilt only when
-/// the marks change.
-fn hit(corpus: &'static lectern_engine::Corpus, found: Memo<Option<Found>>, doc_index: usize, passage: usize, query: Memo<String>, shown: Memo<usize>) -> impl IntoView {
-    let doc = &corpus.documents()[doc_index];
-    let text: &'static str = &doc.passages[passage - 1];
-    let listed = Memo::new(move |_| {
-        found.with(|f| {
-            f.iter()
-                .flat_map(|f| f.hits.iter().enumerate())
-                .find(|(_, h)| h.doc == doc_index && h.passage == passage)
-                .map(|(rank, h)| (rank + 1, h.highlights.clone()))
-                .unwrap_or_default()
+        .into_iter()
+        .map(|doc_index| {
+            let doc = &corpus.documents()[doc_index];
+            let hits: Vec<(usize, lectern_engine::Hit)> =
+                found.hits.iter().enumerate().filter(|(_, h)| h.doc == doc_index).map(|(rank, h)| (rank + 1, h.clone())).collect();
+            let query = query.to_string();
+            view! {
+                <li class="result-group" data-doc-id=doc.id.clone()>
+                    <h2 class="result-doc">{doc.meta.title.clone()}</h2>
+                    <ol class="result-list">
+                        {hits
+                            .into_iter()
+                            .map(|(rank, hit)| {
+                                let text = &doc.passages[hit.passage - 1];
+                                let range = snippet_range(text, &hit.highlights, SNIPPET_CHARS);
+                                let (start, end) = (range.start > 0, range.end < text.len());
+                                let shown: Vec<(String, bool)> =
+                                    pieces(text, range, &hit.highlights).into_iter().map(|p| (p.text.to_string(), p.marked)).collect();
+                                let href = Route::Document { id: doc.id.clone(), passage: Some(hit.passage), query: Some(query.clone()), shown: listed }.to_hash();
+                                view! {
+                                    <li>
+                                        <a class="result" href=href data-doc-id=doc.id.clone() data-passage=hit.passage data-rank=rank>
+                                            <span class="result-where">{format!("¶{}", hit.passage)}</span>
+                                            <span class="result-snippet">
+                                                {start.then_some("… ")}
+                                                <Marked pieces=shown/>
+                                                {end.then_some(" …")}
+                                            </span>
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ol>
+                </li>
+            }
         })
-    });
-    let highlights = Memo::new(move |_| listed.with(|(_, h)| h.clone()));
-    let href = move || Route::Document { id: doc.id.clone(), passage: Some(passage), query: Some(query.get()), shown: shown.get() }.to_hash();
-    view! {
-        <li>
-            <a class="result" href=href data-doc-id=doc.id.clone() data-passage=passage data-rank=move || listed.with(|(rank, _)| *rank)>
-                <span class="result-where">{format!("¶{passage}")}</span>
-                <span class="result-snippet">{move || highlights.with(|h| snippet(text, h))}</span>
-            </a>
-        </li>
-    }
-}
-
-/// The part of a passage shown in a result, its matched words marked, "…" where it is cut.
-fn snippet(text: &'static str, highlights: &[std::ops::Range<usize>]) -> impl IntoView {
-    let range = snippet_range(text, highlights, SNIPPET_CHARS);
-    let (start, end) = (range.start > 0, range.end < text.len());
-    let shown: Vec<(String, bool)> = pieces(text, range, highlights).into_iter().map(|p| (p.text.to_string(), p.marked)).collect();
-    view! {
-        {start.then_some("… ")}
-        <Marked pieces=shown/>
-        {end.then_some(" …")}
-    }
+        .collect_view()
 }
 
 #[cfg(test)]
