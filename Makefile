@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: serve test setup setup-test build package corpus size test-engine test-components test-e2e bench bench-size bench-search bench-own check-corpus
+.PHONY: serve test setup setup-test build package corpus size test-engine test-components test-e2e bench bench-size bench-search bench-keystroke bench-own check-corpus
 
 serve: setup build
 	node scripts/serve.mjs dist --port $(PORT)
@@ -72,9 +72,17 @@ test-e2e:
 	$(MAKE) -s corpus DIR=target/gen-corpus DIST=target/gen-dist PKG=target/gen-dist
 	playwright test
 
-# Bundle sizes and time to first render; prints figures, asserts nothing.
+# Bundle sizes, time to first render and keystroke to results; prints figures, asserts nothing.
 bench: setup-test build
 	node bench/startup.mjs
+	$(MAKE) --no-print-directory bench-keystroke
+
+# Keystroke to results through the real search box on a generated 12 MB corpus, per query kind
+# (the app rebuilt into target/bench-dist first, so it measures this checkout).
+bench-keystroke: setup-test
+	cargo run -q --release -p lectern-corpus --bin lectern -- generate target/bench/corpus-12mb --mb 12 >/dev/null
+	LECTERN_CORPUS=target/bench/corpus-12mb trunk build --release --dist target/bench-dist
+	node bench/keystroke.mjs --per-kind 5
 
 # What the wasm is made of, by crate and by function (twiggy, installed here when missing).
 bench-size: setup build

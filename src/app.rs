@@ -100,7 +100,9 @@ pub fn App(
         _ => crate::route::RESULTS_SHOWN,
     });
 
-    Effect::new(move |_| document().set_title(&page_title(corpus, &route.get())));
+    // The title follows the address bar, which lags the view while a query is being typed.
+    let address = nav.address();
+    Effect::new(move |_| document().set_title(&address.with(|r| page_title(corpus, r))));
 
     view! {
         <SiteHeader embedded=embedded/>

@@ -62,7 +62,8 @@ fn reload_href(window: &web_sys::Window) -> String {
     let href = location.href().unwrap_or_default();
     match web_sys::Url::new(&href) {
         Ok(url) => {
-            url.search_params().set("reload", &js_sys::Date::now().to_string());
+            // Whole milliseconds: formatting the f64 itself would pull float formatting into the wasm.
+            url.search_params().set("reload", &(js_sys::Date::now() as u64).to_string());
             url.href()
         }
         Err(_) => href,

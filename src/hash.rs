@@ -2,8 +2,14 @@
 //!
 //! Links are plain `<a href="#/…">`: the browser keeps history (back/forward) and the
 //! `hashchange` listener updates the signal. Typing a query replaces the current history entry
-//! instead of adding one per keystroke ([`Navigator::go`] with [`History::Replace`]). Nothing here needs a
+//! instead of adding one per keystroke ([`Navigator::go`] with [`History::Typing`]), and only
+//! once the typing pauses: the view follows every keystroke at once, while the address bar and
+//! the tab's title (both cost a millisecond or more in the browser) follow the last one. A
+//! pending address is written before anything else can use it (a click, a new entry, leaving
+//! the page) and dropped when the reader goes elsewhere first (Back). Nothing here needs a
 //! server or a router, so the app works on any host, under any path and from disk.
+
+use std::time::Duration;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -19,46 +25,130 @@ fn current_hash() -> String {
 pub enum History {
     /// A new entry: Back returns to the view before (following a link, opening a result).
     Push,
-    /// The current entry changes: typing a query, filtering, editing a comparison.
+    /// The current entry changes: filtering, editing a comparison.
     Replace,
+    /// As `Replace`, written once the typing pauses ([`TYPING_PAUSE`]): typing a query.
+    Typing,
 }
+
+/// How long typing must pause before the address bar follows it.
+pub const TYPING_PAUSE: Duration = Duration::from_millis(250);
 
 /// The narrow handle views use to read and change the route.
 #[derive(Clone, Copy)]
 pub struct Navigator {
     route: ReadSignal<Route>,
     set_route: WriteSignal<Route>,
+    /// The route the address bar holds (it lags `route` while typing).
+    address: RwSignal<Route>,
+    /// The `History::Typing` change not yet written, and the timer that will write it.
+    pending: StoredValue<Option<(Route, TimeoutHandle)>>,
+    /// The hash this navigator last wrote, to know the `hashchange` of its own new entry.
+    written: StoredValue<String>,
 }
 
 impl Navigator {
     /// A navigator following `location.hash` for as long as the calling owner lives.
     pub fn new() -> Navigator {
         let (route, set_route) = signal(Route::parse(&current_hash()));
-        let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-            let parsed = Route::parse(&current_hash());
+        let address = RwSignal::new(route.get_untracked());
+        let pending = StoredValue::new(None);
+        let written = StoredValue::new(String::new());
+        let nav = Navigator { route, set_route, address, pending, written };
+        let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+            let hash = current_hash();
+            // Our own new entry, announced after the reader typed on: the view is already ahead.
+            // (Once: a later visit to the same address, by Back, is the reader's.)
+            if written.try_update_value(|w| std::mem::take(w) == hash).unwrap_or(false) {
+                return;
+            }
+            // The reader went elsewhere (Back, a link): a pending write would overwrite that entry.
+            nav.cancel_pending();
+            let parsed = Route::parse(&hash);
+            if address.with_untracked(|a| *a != parsed) {
+                address.set(parsed.clone());
+            }
             if route.with_untracked(|r| *r != parsed) {
                 set_route.set(parsed);
             }
         });
-        on_cleanup(move || handle.remove());
-        Navigator { route, set_route }
+        // Capturing, so the address is written before a link's default action adds an entry.
+        let options = gloo_events::EventListenerOptions::run_in_capture_phase();
+        let on_click = gloo_events::EventListener::new_with_options(&window(), "click", options, move |_| nav.flush());
+        let on_click = send_wrapper::SendWrapper::new(on_click);
+        let on_leave = window_event_listener(leptos::ev::pagehide, move |_| nav.flush());
+        on_cleanup(move || {
+            on_hash.remove();
+            drop(on_click);
+            on_leave.remove();
+        });
+        nav
     }
 
     pub fn route(&self) -> ReadSignal<Route> {
         self.route
     }
 
+    /// The route the address bar holds: the view's route, except while typing a query, when it
+    /// follows once the typing pauses (the tab's title follows this one).
+    pub fn address(&self) -> ReadSignal<Route> {
+        self.address.read_only()
+    }
+
     /// Shows `route`, as a new history entry or in place of the current one.
     pub fn go(&self, route: Route, history: History) {
+        match history {
+            History::Typing => {
+                let nav = *self;
+                self.cancel_pending();
+                if let Ok(timer) = set_timeout_with_handle(move || nav.flush(), TYPING_PAUSE) {
+                    self.pending.set_value(Some((route.clone(), timer)));
+                } else {
+                    self.write(&route, History::Replace);
+                }
+            }
+            History::Replace => {
+                self.cancel_pending();
+                self.write(&route, history);
+            }
+            History::Push => {
+                // The entry being left keeps what was typed in it.
+                self.flush();
+                self.write(&route, history);
+            }
+        }
+        self.set_route.set(route);
+    }
+
+    /// Writes the pending typed route now, if there is one.
+    fn flush(&self) {
+        if let Some((route, timer)) = self.pending.try_update_value(Option::take).flatten() {
+            timer.clear();
+            self.write(&route, History::Replace);
+        }
+    }
+
+    fn cancel_pending(&self) {
+        if let Some((_, timer)) = self.pending.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+    }
+
+    fn write(&self, route: &Route, history: History) {
         let hash = route.to_hash();
+        self.written.set_value(hash.clone());
         let written = match history {
-            History::Replace => window().history().and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&hash))),
             History::Push => window().location().set_hash(&hash),
+            History::Replace | History::Typing => {
+                window().history().and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&hash)))
+            }
         };
         if written.is_err() {
             // Some sandboxed frames refuse history changes; the view still follows the reader.
             leptos::logging::warn!("could not write the address bar; the view changes without it");
         }
-        self.set_route.set(route);
+        if self.address.with_untracked(|a| a != route) {
+            self.address.set(route.clone());
+        }
     }
 }

@@ -12,6 +12,7 @@ use lectern_engine::Corpus;
 
 use super::cite::permalink;
 use super::diffed::SideBySide;
+use super::words::percent;
 use super::Marked;
 use crate::app::{Library, SearchIndex};
 use crate::route::{Item, Route};
@@ -187,7 +188,7 @@ fn nearest_item(corpus: &'static Corpus, m: SpanMatch) -> impl IntoView {
             <a href=Route::passage(&doc.id, n).to_hash() data-doc-id=doc.id.clone() data-passage=n>
                 {format!("{}, ¶{n}", doc.meta.title)}
             </a>
-            {format!(" — {}% similar", super::words::percent(m.alignment.similarity))}
+            {format!(" — {}% similar", percent(m.alignment.similarity))}
             <blockquote class="nearest-text">{m.text}</blockquote>
         </li>
     }

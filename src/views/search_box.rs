@@ -94,9 +94,10 @@ pub fn focus_result(i: usize) -> bool {
 }
 
 /// Typing on the results page changes its entry in place (one Back leaves the search, not one
-/// keystroke); the first keystroke elsewhere opens the results as a new entry.
+/// keystroke), written once the typing pauses; the first keystroke elsewhere opens the results
+/// as a new entry.
 fn typing_history(route: ReadSignal<Route>) -> History {
-    if route.with_untracked(|r| matches!(r, Route::Search { .. })) { History::Replace } else { History::Push }
+    if route.with_untracked(|r| matches!(r, Route::Search { .. })) { History::Typing } else { History::Push }
 }
 
 /// Moves focus back to the search box.

@@ -54,3 +54,25 @@ test("no match says so and suggests a word", async ({ lectern }) => {
   await lectern.page.getByRole("link", { name: "kazakhstan" }).click();
   await expect(lectern.results().first()).toHaveAttribute("data-passage", String(PARA.kazakhstan));
 });
+
+test("typing without pause drops no keystroke, leaves no stale result, and the address follows the last one", async ({ lectern, page }) => {
+  await lectern.open("#/");
+  await lectern.searchBox.focus();
+  const query = "multistakeholder model internet governance";
+  await page.keyboard.type(query); // no delay: each keystroke lands before the last one's results
+  await expect(lectern.searchBox).toHaveValue(query);
+  const expected = await page.evaluate((q) => (window as any).wasmBindings.search(q, 20).map((r: { docId: string; passage: number }) => `${r.docId}/${r.passage}`), query);
+  expect(expected.length).toBeGreaterThan(0);
+  const shown = async () =>
+    (await lectern.results().evaluateAll((links) => links.map((a) => [Number(a.getAttribute("data-rank")), `${a.getAttribute("data-doc-id")}/${a.getAttribute("data-passage")}`] as const)))
+      .sort((a, b) => a[0] - b[0])
+      .map(([, id]) => id);
+  await expect.poll(shown).toEqual(expected);
+  // The snippets mark the last query's words, not a prefix's.
+  await expect(lectern.results().first().locator("mark").first()).toHaveText(/^(multi-?stakeholder|model|internet|governance)$/i);
+  // The address bar and the tab's title follow once typing pauses; one Back leaves the search.
+  await expect(page).toHaveURL(/#\/search\?q=multistakeholder%20model%20internet%20governance$/);
+  await expect(page).toHaveTitle(`“${query}” — Search — Lectern`);
+  await page.goBack();
+  await expect(lectern.view("list")).toBeVisible();
+});

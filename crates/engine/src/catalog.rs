@@ -107,7 +107,7 @@ impl Catalog {
     pub fn browse(&self, filter: &str, sort: SortKey) -> Vec<usize> {
         let filter = Filter::new(filter);
         let mut shown: Vec<usize> = (0..self.entries.len()).filter(|&i| filter.matches_terms(&self.entries[i].terms)).collect();
-        shown.sort_by(|&i, &j| {
+        crate::order::sort_ids(&mut shown, |i, j| {
             let (a, b) = (&self.entries[i], &self.entries[j]);
             let by = match sort {
                 SortKey::Title => Ordering::Equal,

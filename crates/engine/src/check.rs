@@ -152,7 +152,7 @@ pub fn check_quote(corpus: &Corpus, index: &Index, pasted: &str, options: &Check
             }
         }
     }
-    matches.sort_by(|a, b| {
+    crate::order::sort_by(&mut matches, |a, b| {
         b.found.total_cmp(&a.found).then(b.alignment.similarity.total_cmp(&a.alignment.similarity))
     });
     let verdict = match matches.first() {
@@ -337,7 +337,7 @@ fn exact_places(corpus: &Corpus, index: &Index, pasted: &[Word], best: &SpanMatc
     if terms.is_empty() {
         return own();
     }
-    terms.sort_by_key(|&id| index.document_frequency(id));
+    crate::order::sort_ids(&mut terms, |a, b| index.document_frequency(a).cmp(&index.document_frequency(b)));
     terms.dedup();
     let mut candidates: Vec<u32> = index.postings(terms[0]).passages.clone();
     for &id in &terms[1..] {

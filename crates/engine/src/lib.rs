@@ -33,6 +33,7 @@
 //! - [`cite`]: a quote's citation as plain text and Markdown.
 //! - [`export`]: quotes with citations and quote links as Markdown, BibTeX, CSL-JSON and CSV.
 //! - [`bundle`]: the bytes a corpus is bundled as, written at build time, read in the app.
+//! - [`order`]: stable sorting through one compiled sort, to keep the wasm small.
 
 #![warn(missing_docs)]
 
@@ -54,6 +55,7 @@ pub mod frequency;
 pub mod generate;
 pub mod index;
 pub mod model;
+pub mod order;
 pub mod own;
 pub mod parse;
 pub mod query;

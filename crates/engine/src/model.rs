@@ -90,7 +90,7 @@ impl Corpus {
         if labelled.is_empty() {
             return Err(vec![CorpusError::new(origin, None, Problem::EmptyCorpus)]);
         }
-        labelled.sort_by(|a, b| a.1.id.cmp(&b.1.id).then_with(|| a.0.cmp(&b.0)));
+        crate::order::sort_by(&mut labelled, |a, b| a.1.id.cmp(&b.1.id).then_with(|| a.0.cmp(&b.0)));
         let errors: Vec<CorpusError> = labelled
             .windows(2)
             .filter(|pair| pair[0].1.id == pair[1].1.id)

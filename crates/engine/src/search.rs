@@ -27,6 +27,7 @@ use fuzzy_matcher::FuzzyMatcher;
 
 use crate::index::Index;
 use crate::model::Corpus;
+use crate::order::{sort_by, sort_ids};
 use crate::query::{parse_query, Query, QUOTES};
 use crate::stopwords::is_function_word;
 use crate::text::{is_cjk, tokenize};
@@ -272,7 +273,7 @@ impl<'a> Searcher<'a> {
     fn scoring_order(&self, plan: &Plan) -> Vec<usize> {
         let (terms, idf) = (&plan.query.terms, &plan.idf);
         let mut order: Vec<usize> = (0..terms.len()).collect();
-        order.sort_by(|&a, &b| idf[b].total_cmp(&idf[a]).then(a.cmp(&b)));
+        sort_ids(&mut order, |a, b| idf[b].total_cmp(&idf[a]).then(a.cmp(&b)));
         let mut seen = std::collections::HashSet::new();
         order.retain(|&i| seen.insert(terms[i].term.as_str()));
         order.truncate(self.options.max_scoring_terms);
@@ -335,7 +336,7 @@ impl<'a> Searcher<'a> {
         let mut lower_bound = false;
         if !plan.query.phrases.is_empty() {
             // A phrase is checked in the text itself; cap the work a very common phrase costs.
-            full.sort_unstable();
+            sort_by(&mut full, |a, b| a.cmp(b));
             lower_bound = full.len() > self.options.max_phrase_checks;
             full.truncate(self.options.max_phrase_checks);
             full.retain(|&p| {
@@ -343,10 +344,13 @@ impl<'a> Searcher<'a> {
                 plan.phrases_occur(&self.corpus.documents()[r.doc].passages[r.number - 1])
             });
         }
-        let mut docs: Vec<usize> = full.iter().map(|&p| self.index.passage_ref(p as usize).doc).collect();
-        docs.sort_unstable();
-        docs.dedup();
-        Counts { total: full.len(), documents: docs.len(), matching_some, lower_bound }
+        let mut in_document = vec![false; self.corpus.documents().len()];
+        let mut documents = 0;
+        for &p in &full {
+            let doc = self.index.passage_ref(p as usize).doc;
+            documents += usize::from(!std::mem::replace(&mut in_document[doc], true));
+        }
+        Counts { total: full.len(), documents, matching_some, lower_bound }
     }
 
     /// The passages phase 2 re-scores: the best [`SearchOptions::rerank_depth`] by phase 1,
@@ -360,12 +364,12 @@ impl<'a> Searcher<'a> {
             touched.select_nth_unstable_by(depth, |&a, &b| phase1(b).total_cmp(&phase1(a)));
         }
         let checked = depth.min(touched.len());
-        let candidates = &mut touched[..checked];
-        candidates.sort_by(|&a, &b| phase1(b).total_cmp(&phase1(a)));
-        let floor = candidates.first().map_or(0.0, |&p| phase1(p)) * self.options.rerank_min_ratio;
-        let kept = candidates.partition_point(|&p| phase1(p) >= floor);
+        let mut candidates: Vec<usize> = touched[..checked].iter().map(|&p| p as usize).collect();
+        sort_ids(&mut candidates, |a, b| phase1(b as u32).total_cmp(&phase1(a as u32)));
+        let floor = candidates.first().map_or(0.0, |&p| phase1(p as u32)) * self.options.rerank_min_ratio;
+        let kept = candidates.partition_point(|&p| phase1(p as u32) >= floor);
         // Enough to fill the page of results even when few candidates are close to the best.
-        candidates[..kept.max(limit.min(candidates.len()))].to_vec()
+        candidates[..kept.max(limit.min(candidates.len()))].iter().map(|&p| p as u32).collect()
     }
 
     /// Phase 2: each candidate re-scored on the whole query; the best `limit`, best first.
@@ -385,7 +389,7 @@ impl<'a> Searcher<'a> {
                 Some(Hit { doc: r.doc, passage: r.number, score, highlights: detail.highlights })
             })
             .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then((a.doc, a.passage).cmp(&(b.doc, b.passage))));
+        sort_by(&mut hits, |a, b| b.score.total_cmp(&a.score).then((a.doc, a.passage).cmp(&(b.doc, b.passage))));
         hits.truncate(limit);
         hits
     }
@@ -418,14 +422,14 @@ impl<'a> Searcher<'a> {
                     Some(id) != exact && t.chars().count() == 2 && (t.starts_with(term) || t.ends_with(term))
                 })
                 .collect();
-            bigrams.sort_by_key(|&id| std::cmp::Reverse(self.index.document_frequency(id)));
+            sort_ids(&mut bigrams, |a, b| self.by_frequency(a, b));
             bigrams.truncate(o.max_prefix_expansions);
             out.extend(bigrams.into_iter().map(|term_id| Expansion { term_id, weight: 1.0 }));
             return out;
         }
         if prefix && chars >= o.min_prefix_len {
             let mut completions: Vec<usize> = self.index.prefix_range(term).filter(|&id| Some(id) != exact).collect();
-            completions.sort_by_key(|&id| std::cmp::Reverse(self.index.document_frequency(id)));
+            sort_ids(&mut completions, |a, b| self.by_frequency(a, b));
             completions.truncate(o.max_prefix_expansions);
             out.extend(completions.into_iter().map(|term_id| Expansion { term_id, weight: o.prefix_weight }));
         }
@@ -462,8 +466,13 @@ impl<'a> Searcher<'a> {
                 (d >= 1 && d <= max_edits).then_some((id, d))
             })
             .collect();
-        near.sort_by_key(|&(id, d)| (d, std::cmp::Reverse(self.index.document_frequency(id)), id));
+        sort_by(&mut near, |&(a, da), &(b, db)| da.cmp(&db).then(self.by_frequency(a, b)).then(a.cmp(&b)));
         near
+    }
+
+    /// Vocabulary words by how many passages hold them, the most frequent first.
+    fn by_frequency(&self, a: usize, b: usize) -> std::cmp::Ordering {
+        self.index.document_frequency(b).cmp(&self.index.document_frequency(a))
     }
 
     /// Up to three corrected queries: each unknown word replaced by a near vocabulary word.
@@ -495,7 +504,7 @@ impl<'a> Searcher<'a> {
                     (d <= 3).then_some((d, -skim, std::cmp::Reverse(self.index.document_frequency(id)).0, id))
                 })
                 .collect();
-            near.sort_by_key(|&(d, skim, df, id)| (d, skim, std::cmp::Reverse(df), id));
+            sort_by(&mut near, |a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.cmp(&a.2)).then(a.3.cmp(&b.3)));
             let words: Vec<String> = near.into_iter().take(3).map(|(.., id)| self.index.terms()[id].clone()).collect();
             options_per_term.push(if words.is_empty() { vec![t.term.clone()] } else { words });
         }
@@ -613,7 +622,7 @@ impl Plan {
 
         // The matching token positions, and at each the query terms it matches with their weights.
         let mut positions: Vec<usize> = matches.iter().map(|m| m.0).collect();
-        positions.sort_unstable();
+        sort_ids(&mut positions, |a, b| a.cmp(&b));
         positions.dedup();
         let mut at: Vec<Vec<(usize, f32)>> = vec![Vec::new(); positions.len()];
         for &(j, i, w, _) in &matches {
@@ -689,7 +698,7 @@ fn in_order(n: usize, at: &[Vec<(usize, f32)>]) -> f32 {
 /// sliding window over the (token position, query term) matches.
 fn shortest_cover(n: usize, distinct: usize, matches: &[(usize, usize, f32, bool)]) -> usize {
     let mut by_pos: Vec<(usize, usize)> = matches.iter().map(|m| (m.0, m.1)).collect();
-    by_pos.sort_unstable();
+    sort_by(&mut by_pos, |a, b| a.cmp(b));
     let mut counts = vec![0usize; n];
     let (mut have, mut left, mut shortest) = (0, 0, usize::MAX);
     for right in 0..by_pos.len() {
@@ -723,7 +732,7 @@ fn spans(tokens: &[crate::text::Token], matches: &[(usize, usize, f32, bool)]) -
 
 /// Sorts ranges and merges the ones that overlap.
 fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_by_key(|r| (r.start, r.end));
+    sort_by(&mut ranges, |a, b| (a.start, a.end).cmp(&(b.start, b.end)));
     let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for r in ranges {
         match out.last_mut() {

@@ -71,7 +71,7 @@ pub fn similar_passages(corpus: &Corpus, index: &Index, doc: usize, passage: usi
             (alignment.similarity > 0.0).then_some(SimilarPassage { doc: h.doc, passage: h.passage, similarity: alignment.similarity, shared })
         })
         .collect();
-    found.sort_by(|a, b| b.similarity.total_cmp(&a.similarity).then((a.doc, a.passage).cmp(&(b.doc, b.passage))));
+    crate::order::sort_by(&mut found, |a, b| b.similarity.total_cmp(&a.similarity).then((a.doc, a.passage).cmp(&(b.doc, b.passage))));
     found.truncate(options.limit);
     found
 }

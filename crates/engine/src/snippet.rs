@@ -94,7 +94,7 @@ pub fn layered(text: &str, range: Range<usize>, layers: &[&[Range<usize>]]) -> V
             }
         }
     }
-    cuts.sort_unstable();
+    crate::order::sort_ids(&mut cuts, |a, b| a.cmp(&b));
     cuts.dedup();
     cuts.windows(2)
         .map(|w| {

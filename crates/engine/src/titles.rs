@@ -131,7 +131,7 @@ impl Titles {
                 Some(DocumentMatch { doc, score: coverage * weights / needed.len() as f32 })
             })
             .collect();
-        found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        crate::order::sort_by(&mut found, |a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         found
     }
 
