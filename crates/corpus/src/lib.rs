@@ -1,5 +1,5 @@
-//! Reads a corpus folder from disk and hands it to the engine; used by the app's build script
-//! and by the `lectern` CLI, so both validate with exactly the same rules.
+//! Reads a corpus folder from disk and hands it to the engine; used by `lectern bundle` (which
+//! Trunk's build hook runs) and every other `lectern` command, so all validate alike.
 //!
 //! Guarantees: every regular file in the folder is read (hidden files, such as `.DS_Store`, are
 //! skipped); a subfolder or an unreadable entry is an error, never silently ignored; all problems
