@@ -198,6 +198,11 @@ impl Own {
             }
         }
         let index = builder.finish(&corpus);
+        // Finishing the index and mounting the app over it are two tasks, not one long one.
+        next_task().await;
+        if !self.current(run) {
+            return false;
+        }
         let corpus: &'static Corpus = Box::leak(Box::new(corpus));
         let index: &'static Index = Box::leak(Box::new(index));
         self.yours.set(ids);
