@@ -117,7 +117,8 @@ fn is_data_file(name: &str) -> bool {
     hash.is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-fn gzip(bytes: &[u8]) -> Vec<u8> {
+/// `bytes` compressed as gzip at the best level, as the data files are written.
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(bytes).expect("writing to memory");
     encoder.finish().expect("writing to memory")

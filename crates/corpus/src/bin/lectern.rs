@@ -22,7 +22,6 @@
 
 use std::collections::HashMap;
 use std::ffi::OsString;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -236,12 +235,6 @@ fn generate(dir: &Path, mb: usize, docs: usize, seed: u64) -> Result<(), Failure
     Ok(())
 }
 
-fn gzip_len(bytes: &[u8]) -> usize {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes).expect("writing to memory");
-    encoder.finish().expect("writing to memory").len()
-}
-
 /// The value at quantile `q` (0..=1) of an ascending list; `None` for an empty list.
 fn percentile(sorted: &[f64], q: f64) -> Option<f64> {
     let last = sorted.len().checked_sub(1)?;
@@ -274,7 +267,7 @@ fn bench(dir: &Path, per_kind: usize) -> Result<(), Failure> {
     );
     println!("index build: {:.0} ms ({:.0} ms per MB)", build.as_secs_f64() * 1e3, build.as_secs_f64() * 1e3 / mb);
     for (name, blob) in [("corpus", &corpus_blob), ("index", &index_blob)] {
-        let gz = gzip_len(blob);
+        let gz = lectern_corpus::bake::gzip(blob).len();
         println!(
             "bundled {name}: {:.2} MB raw, {:.2} MB gzip ({:.2} / {:.2} MB per MB of text)",
             blob.len() as f64 / 1e6,
