@@ -191,7 +191,8 @@ export function inline(html, read, manifest) {
   for (const link of assets.drop) remove(link);
   for (const node of assets.data) remove(node);
   remove(assets.loader);
-  const glue = read(assets.glue).toString("utf8");
+  const parts = inlineParts(read(assets.glue).toString("utf8"), read);
+  const glue = parts.code;
   const { init, named } = glueExports(glue);
   // gzip then base64: a quarter of the size on disk of plain base64, and a third less gzip.
   const wasm = packed(read(assets.wasm));
@@ -224,9 +225,73 @@ export function inline(html, read, manifest) {
     const attrs = [{ name: "type", value: "application/octet-stream" }, ...dataAttrs(kind, manifest)];
     assets.body.childNodes.push(element("script", attrs, read(`./${manifest[kind]}`).toString("base64"), assets.body));
   }
+  if (parts.files.length) {
+    // All parts in one gzip stream (they share much code shape: 15 % smaller than one each),
+    // with where each one lies in it.
+    let at = 0;
+    const where = parts.files.map(([name, bytes]) => [name, at, (at += bytes.length)]);
+    const attrs = [{ name: "type", value: "application/octet-stream" }, { name: "data-lectern-parts", value: JSON.stringify(where) }];
+    assets.body.childNodes.push(element("script", attrs, packed(Buffer.concat(parts.files.map(([, bytes]) => bytes))), assets.body));
+  }
   assets.body.childNodes.push(element("script", [{ name: "type", value: "module" }], code, assets.body));
   setPolicy(assets.head, singleFilePolicy(code, css));
   return serialize(assets.doc);
+}
+
+/** The glue with the views loaded on first use made to load from this file (see
+ * scripts/split-wasm.mjs): the loader module the glue imports is folded into the same inline
+ * script (a module from origin `null` cannot import another), and each part it would fetch is
+ * read instead from one `<script type="application/octet-stream" data-lectern-parts=…>` (all
+ * parts, gzip then base64; the attribute says where each lies). Returns the code and the parts' files; a glue without a loader is returned as is. */
+export function inlineParts(glue, read) {
+  const program = acorn.parse(glue, { ecmaVersion: "latest", sourceType: "module" });
+  const imports = program.body.filter((s) => s.type === "ImportDeclaration");
+  if (!imports.length) return { code: glue, files: [] };
+  const source = imports[0].source.value;
+  if (!/^\.\/lectern-parts-[0-9a-f]{16}\.js$/.test(source) || imports.some((s) => s.source.value !== source)) {
+    throw new Error(`the glue imports ${imports.map((s) => s.source.value).join(", ")}, not only the split loader; the package step needs updating.`);
+  }
+  let loader = read(source).toString("utf8");
+  const loaderProgram = acorn.parse(loader, { ecmaVersion: "latest", sourceType: "module" });
+  const exported = [];
+  // Cut from the end so the earlier offsets stay right.
+  for (const s of [...loaderProgram.body].reverse()) {
+    if (s.type === "ImportDeclaration") loader = loader.slice(0, s.start) + loader.slice(s.end);
+    else if (s.type === "ExportNamedDeclaration" && s.declaration?.type === "VariableDeclaration") {
+      for (const d of s.declaration.declarations) exported.push(d.id.name);
+      loader = loader.slice(0, s.start) + loader.slice(s.declaration.start);
+    } else if (s.type.startsWith("Export")) throw new Error("the split loader exports something other than constants; the package step needs updating.");
+  }
+  const files = [];
+  loader = loader.replace(/fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g, (_, name) => {
+    files.push([name, read(`./${name}`)]);
+    return `__lecternPart(${JSON.stringify(name)})`;
+  });
+  if (!files.length || /import\.meta/.test(loader)) throw new Error("the split loader fetches its parts in a way the package step does not know; update inlineParts.");
+  let body = glue;
+  for (const s of [...imports].reverse()) {
+    const names = s.specifiers.map((sp) => (sp.type === "ImportNamespaceSpecifier" ? `const ${sp.local.name} = __lecternParts;` : `const ${sp.local.name} = __lecternParts.${sp.imported.name};`));
+    body = body.slice(0, s.start) + names.join(" ") + body.slice(s.end);
+  }
+  const prelude = `// The views loaded on first use, read from this file instead of fetched.
+let __lecternAllParts;
+function __lecternPart(name) {
+  const node = document.querySelector("script[data-lectern-parts]");
+  const where = node && JSON.parse(node.dataset.lecternParts).find((w) => w[0] === name);
+  if (!where) return Promise.reject(new Error(\`\${name} is not in this file\`));
+  __lecternAllParts ??= (() => {
+    const b64 = node.textContent;
+    const packed = typeof Uint8Array.fromBase64 === "function" ? Uint8Array.fromBase64(b64) : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    return new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  })();
+  return __lecternAllParts.then((all) => new Response(all.slice(where[1], where[2])));
+}
+const __lecternParts = (() => {
+${loader}
+return { ${exported.reverse().join(", ")} };
+})();
+`;
+  return { code: prelude + body, files };
 }
 
 /** gzip (level 9), then base64: how the single file carries binary data. Data files from

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { findAssets, glueExports, inline, readManifest, withData, withHostedPolicy } from "./package.mjs";
+import { findAssets, glueExports, inline, inlineParts, readManifest, withData, withHostedPolicy } from "./package.mjs";
 
 const TRUNK_HTML = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Lectern</title>
 <link rel="stylesheet" href="./lectern-1.css" integrity="sha384-x"/>
@@ -102,4 +102,66 @@ test("both pages carry a strict policy that allows exactly their inline code", (
   assert.ok(hosted.includes(`'sha256-${hash(loader)}'`), "Trunk's loader by hash");
   assert.equal(hosted.match(/Content-Security-Policy/g).length, 1);
   assert.equal(withHostedPolicy(hosted).match(/Content-Security-Policy/g).length, 1, "running twice keeps one policy");
+});
+
+// The glue of a split build imports the loader module that fetches the views' parts
+// (scripts/split-wasm.mjs); the single file folds that module in and reads the parts inline.
+const SPLIT_LOADER = `import { initSync } from "./lectern-app-2.js";
+
+let sharedImports = undefined;
+function getSharedImports() { return initSync(undefined, undefined); }
+function makeLoad(fetcher) { return () => fetcher()(getSharedImports()); }
+export const __wasm_split_load_kwic = makeLoad(() => {
+    const src = fetch(new URL("./lectern-kwic-0123456789abcdef.wasm", import.meta.url));
+    return async (imports) => src;
+});
+export const __wasm_split_load_trends = makeLoad(() => {
+    const src = fetch(new URL("./lectern-shared-fedcba9876543210.wasm", import.meta.url));
+    return async (imports) => src;
+});
+`;
+const SPLIT_GLUE = `import * as import1 from "./lectern-parts-00112233445566aa.js"
+import * as import2 from "./lectern-parts-00112233445566aa.js"
+function __wbg_get_imports() { return { "./__wasm_split.js": import1, "./__wasm_split.js#2": import2 }; }
+${GLUE}`;
+
+test("a split build's single file carries the loader inline and every part as data", () => {
+  const files = {
+    "./lectern-parts-00112233445566aa.js": SPLIT_LOADER,
+    "./lectern-kwic-0123456789abcdef.wasm": "\0asm kwic",
+    "./lectern-shared-fedcba9876543210.wasm": "\0asm shared",
+  };
+  const readSplit = (href) => Buffer.from(files[href] ?? assert.fail(`unexpected read of ${href}`));
+  const { code, files: parts } = inlineParts(SPLIT_GLUE, readSplit);
+  assert.deepEqual(parts.map(([name]) => name), ["lectern-kwic-0123456789abcdef.wasm", "lectern-shared-fedcba9876543210.wasm"]);
+  assert.doesNotMatch(code, /^import /m);
+  assert.doesNotMatch(code, /import\.meta|new URL|export const/);
+  assert.match(code, /const import1 = __lecternParts;/);
+  assert.match(code, /__lecternPart\("lectern-kwic-0123456789abcdef\.wasm"\)/);
+  assert.match(code, /return \{ __wasm_split_load_kwic, __wasm_split_load_trends \};/);
+  // One module with no imports: it parses, and the glue's exports are still found.
+  assert.deepEqual(glueExports(code).named, ["search"]);
+});
+
+test("a glue without a split loader is left as it is; one importing anything else is refused", () => {
+  assert.equal(inlineParts(GLUE, read).code, GLUE);
+  assert.throws(() => inlineParts(`import * as x from "./other.js"\n${GLUE}`, read), /not only the split loader/);
+});
+
+test("the single file carries every part in one data script that says where each lies", () => {
+  const files = {
+    ...FILES,
+    "./lectern-app-2.js": SPLIT_GLUE,
+    "./lectern-parts-00112233445566aa.js": SPLIT_LOADER,
+    "./lectern-kwic-0123456789abcdef.wasm": "\0asm kwic",
+    "./lectern-shared-fedcba9876543210.wasm": "\0asm shared",
+  };
+  const readSplit = (href) => Buffer.from(files[href] ?? assert.fail(`unexpected read of ${href}`));
+  const html = inline(withData(TRUNK_HTML, MANIFEST), readSplit, MANIFEST);
+  const found = [...html.matchAll(/<script type="application\/octet-stream" data-lectern-parts="([^"]+)">([^<]+)<\/script>/g)];
+  assert.equal(found.length, 1);
+  const where = JSON.parse(found[0][1].replaceAll("&quot;", '"'));
+  const all = gunzipSync(Buffer.from(found[0][2], "base64"));
+  for (const [name, start, end] of where) assert.equal(all.subarray(start, end).toString(), files[`./${name}`]);
+  assert.equal(where.length, 2);
 });

@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 want_test=false
 [[ "${1:-}" == "--test" ]] && want_test=true
 
@@ -36,6 +37,14 @@ fi
 if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $wb"; then
   say "installing wasm-bindgen-cli $wb (about 5 minutes)"
   cargo install wasm-bindgen-cli --version "$wb" --force
+fi
+
+# The split step of the release build (scripts/split-wasm.mjs) cuts views loaded on first use
+# out of the main wasm with wasm-split-cli, from the crate wasm_split_cli_support. Its split
+# points come from the wasm_split_helpers crate Leptos depends on; both speak version 0.2.
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 3 minutes)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
 fi
 
 # npm ci only when node_modules is missing or older than the lock file.

@@ -1,5 +1,6 @@
-// The size budget of the release bundle: what a visitor downloads for the hosted app
-// (index.html, its JS, wasm and CSS) and for the single file pkg/lectern.html, gzip -9 and
+// The size budget of the release bundle: what a visitor downloads for the hosted app at start
+// (index.html, its JS, wasm and CSS; not the views' parts fetched on first use, which are listed
+// apart) and for the single file pkg/lectern.html, gzip -9 and
 // brotli (quality 11), checked against size-budget.json. Deterministic: a build either fits or
 // does not, so CI fails a change that makes the bundle heavier than the budget allows.
 //
@@ -23,15 +24,25 @@ export function sizes(bytes) {
   };
 }
 
-/** The sizes of every file the hosted app loads from `dist`, and their total. */
+/** The views' own wasm files, fetched only when a visitor first opens the view (written by
+ * scripts/split-wasm.mjs; the main wasm is `lectern-app-…_bg.wasm`). */
+export const isPart = (name) => /^lectern-(?!app-)[a-z0-9-]+-[0-9a-f]{16}\.wasm$/.test(name);
+
+/** The sizes of every file the hosted app loads from `dist` at start, and their total; and
+ * apart, the parts loaded on first use and theirs. */
 export function appSizes(dist) {
-  const files = readdirSync(dist)
+  const all = readdirSync(dist)
     .filter((name) => statSync(join(dist, name)).isFile() && !NOT_LOADED.has(name))
     .sort()
     .map((name) => ({ name, ...sizes(readFileSync(join(dist, name))) }));
-  const total = { raw: 0, gzip: 0, brotli: 0 };
-  for (const f of files) for (const k of Object.keys(total)) total[k] += f[k];
-  return { files, total };
+  const sum = (list) => {
+    const total = { raw: 0, gzip: 0, brotli: 0 };
+    for (const f of list) for (const k of Object.keys(total)) total[k] += f[k];
+    return total;
+  };
+  const files = all.filter((f) => !isPart(f.name));
+  const parts = all.filter((f) => isPart(f.name));
+  return { files, total: sum(files), parts, partsTotal: sum(parts) };
 }
 
 /** Lines naming each figure over its limit in `budget` (KB), empty when all fit. */
@@ -59,7 +70,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const row = (name, s) => `  ${name.padEnd(42)} ${kb(s.raw).padStart(10)} raw ${kb(s.gzip).padStart(10)} gzip ${kb(s.brotli).padStart(10)} brotli`;
   console.log(`Hosted app (${values.dist}/):`);
   for (const f of app.files) console.log(row(f.name, f));
-  console.log(row("app total", app.total));
+  console.log(row("app total (loaded at start)", app.total));
+  if (app.parts.length) {
+    console.log(`Loaded on first use (${app.parts.length} parts: views and the code they share):`);
+    for (const f of app.parts) console.log(row(f.name, f));
+    console.log(row("parts total", app.partsTotal));
+  }
   console.log(row("single file (lectern.html)", single));
   console.log(`Budget (size-budget.json): app ≤ ${budget.app_gzip_kb} KB gzip, single file ≤ ${budget.single_gzip_kb} KB gzip` +
     ` (goal: app ${budget.goal_app_gzip_kb} KB, single file ${budget.goal_single_gzip_kb} KB).`);

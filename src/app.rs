@@ -12,7 +12,8 @@ use crate::hash::Navigator;
 use crate::route::{Item, Route};
 use crate::tray::Tray;
 use crate::embed;
-use crate::views::{About, Check, Compare, DocumentList, DocumentQuotes, NotFound, QuoteLink, QuotesOverview, Reader, SearchBox, SearchResults, Similar, Kwic, Trends, WordsView};
+use crate::later;
+use crate::views::{DocumentList, NotFound, Reader, SearchBox, SearchResults};
 
 /// The narrow handle through which views reach the corpus: read-only and alive for the page.
 #[derive(Clone, Copy)]
@@ -112,16 +113,16 @@ pub fn App(
                 Page::List => view! { <DocumentList/> }.into_any(),
                 Page::Search => view! { <SearchResults query=search_query shown=shown/> }.into_any(),
                 Page::Document(id) => view! { <Reader id=id passage=passage query=query/> }.into_any(),
-                Page::Quotes(None) => view! { <QuotesOverview/> }.into_any(),
-                Page::Quotes(Some(id)) => view! { <DocumentQuotes id=id/> }.into_any(),
-                Page::About => view! { <About/> }.into_any(),
-                Page::Compare => view! { <Compare items=compare_items/> }.into_any(),
-                Page::Check => view! { <Check text=check_text/> }.into_any(),
-                Page::Similar(id, passage) => view! { <Similar id=id passage=passage/> }.into_any(),
-                Page::Quote => view! { <QuoteLink selector=quote_selector/> }.into_any(),
-                Page::Kwic => view! { <Kwic/> }.into_any(),
-                Page::Trends => view! { <Trends/> }.into_any(),
-                Page::Words => view! { <WordsView/> }.into_any(),
+                Page::Quotes(None) => later::quotes(),
+                Page::Quotes(Some(id)) => later::document_quotes(id),
+                Page::About => later::about(),
+                Page::Compare => later::compare(compare_items),
+                Page::Check => later::check(check_text),
+                Page::Similar(id, passage) => later::similar(id, passage),
+                Page::Quote => later::quote(quote_selector),
+                Page::Kwic => later::kwic(),
+                Page::Trends => later::trends(),
+                Page::Words => later::words(),
                 Page::Unknown(hash) => {
                     view! { <NotFound message=format!("Nothing is at “{hash}”.")/> }.into_any()
                 }

@@ -16,6 +16,7 @@ pub mod crash;
 pub mod data;
 pub mod embed;
 pub mod hash;
+mod later;
 mod html;
 pub mod own;
 pub mod route;

@@ -140,35 +140,76 @@ impl Own {
         let run = self.start();
         self.errors.set(Vec::new());
         spawn_local(async move {
-            let bytes = files.iter().map(|f| f.size() as u64).sum();
-            let mut progress = Progress { files_done: 0, files: files.len(), bytes_done: 0, bytes, indexed: None };
-            self.progress.set(Some(progress));
-            let ids: Vec<&str> = self.shown.get_untracked().corpus.documents().iter().map(|d| d.id.as_str()).collect();
-            let mut bringer = Bringer::new(ids);
-            for file in &files {
-                let incoming = read(file).await;
-                if !self.current(run) {
-                    return;
-                }
-                bringer.add(&incoming);
-                progress.files_done += 1;
-                progress.bytes_done += file.size() as u64;
-                self.progress.set(Some(progress));
-            }
-            let brought = bringer.finish();
-            self.errors.set(brought.errors.iter().map(ToString::to_string).collect());
-            if brought.documents.is_empty() {
-                self.progress.set(None);
-                return;
-            }
-            let mut docs = self.your_documents();
-            docs.extend(brought.documents);
-            if self.show(docs.clone(), run, progress).await {
-                self.keep(&docs).await;
+            if open_files(self, files, run).await.is_err() {
+                self.unavailable("Your files were not read");
             }
         });
     }
 
+    /// Says that the code for the reader's documents did not arrive (the hosted page lost its
+    /// connection), and what was not done.
+    fn unavailable(self, what: &str) {
+        self.progress.set(None);
+        self.errors.set(vec![format!(
+            "{what}: this page could not load the code that handles your documents. The connection may be down; try again, or reload the page."
+        )]);
+    }
+}
+
+crate::later::split_work! {
+    /// Reads, parses and indexes `files`, then shows them with the others and keeps them.
+    fn open_files(own: Own, files: Vec<web_sys::File>, run: u32) -> () {
+        let bytes = files.iter().map(|f| f.size() as u64).sum();
+        let mut progress = Progress { files_done: 0, files: files.len(), bytes_done: 0, bytes, indexed: None };
+        own.progress.set(Some(progress));
+        let ids: Vec<&str> = own.shown.get_untracked().corpus.documents().iter().map(|d| d.id.as_str()).collect();
+        let mut bringer = Bringer::new(ids);
+        for file in &files {
+            let incoming = read(file).await;
+            if !own.current(run) {
+                return;
+            }
+            bringer.add(&incoming);
+            progress.files_done += 1;
+            progress.bytes_done += file.size() as u64;
+            own.progress.set(Some(progress));
+        }
+        let brought = bringer.finish();
+        own.errors.set(brought.errors.iter().map(ToString::to_string).collect());
+        if brought.documents.is_empty() {
+            own.progress.set(None);
+            return;
+        }
+        let mut docs = own.your_documents();
+        docs.extend(brought.documents);
+        if own.show(docs.clone(), run, progress).await {
+            own.keep(&docs).await;
+        }
+    }
+
+    /// Shows the documents an earlier visit stored (`stored`, as encoded), ids made unique
+    /// again: the page's corpus may have changed since they were stored.
+    fn restore_documents(own: Own, stored: Vec<Vec<u8>>, run: u32) -> () {
+        let mut bringer = Bringer::new(own.base.documents().iter().map(|d| d.id.as_str()));
+        let mut docs = Vec::new();
+        for bytes in &stored {
+            let Ok(mut doc) = bundle::decode_document(bytes) else { continue };
+            doc.id = bringer.claim(&doc.id);
+            docs.push(doc);
+        }
+        let progress = Progress { files_done: docs.len(), files: docs.len(), bytes_done: 0, bytes: 0, indexed: Some((0, 0)) };
+        if own.show(docs, run, progress).await {
+            own.kept.set(Kept::InBrowser);
+        }
+    }
+
+    /// Saves the corpus shown with the app as one file (see [`Own::save_one_file`]).
+    fn save_shown(own: Own) -> Result<(), SaveError> {
+        save(own).await
+    }
+}
+
+impl Own {
     /// The reader's documents in the corpus shown.
     fn your_documents(self) -> Vec<Document> {
         let shown = self.shown.get_untracked().corpus;
@@ -238,17 +279,8 @@ impl Own {
             Ok(_) => return,
             Err(why) => return self.kept.set(Kept::PageOnly(why)),
         };
-        // Ids are made unique again: the page's corpus may have changed since they were stored.
-        let mut bringer = Bringer::new(self.base.documents().iter().map(|d| d.id.as_str()));
-        let mut docs = Vec::new();
-        for bytes in &stored {
-            let Ok(mut doc) = bundle::decode_document(bytes) else { continue };
-            doc.id = bringer.claim(&doc.id);
-            docs.push(doc);
-        }
-        let progress = Progress { files_done: docs.len(), files: docs.len(), bytes_done: 0, bytes: 0, indexed: Some((0, 0)) };
-        if self.show(docs, run, progress).await {
-            self.kept.set(Kept::InBrowser);
+        if restore_documents(self, stored, run).await.is_err() {
+            self.unavailable("Your documents kept in this browser are not shown");
         }
     }
 
@@ -399,38 +431,45 @@ impl Own {
     /// those of this page's single file — read from the page itself when it is that file, else
     /// fetched from beside the hosted page — with only the data elements replaced.
     pub async fn save_one_file(self) -> Result<(), SaveError> {
-        let shown = self.shown.get_untracked();
-        let index = shown.index.or_else(crate::data::index).ok_or("the search index is not ready yet; try again in a moment")?;
-        let corpus_bytes = bundle::encode(shown.corpus);
-        let sha256 = crate::data::sha256_hex(&corpus_bytes).await;
-        let corpus = crate::data::base64(&crate::data::gzip(&corpus_bytes).await?);
-        let index = crate::data::base64(&crate::data::gzip(&bundle::encode_index(index)).await?);
-        let mut html = if crate::data::is_single_file() {
-            // This page is the file: a copy of it, without what the running app added.
-            let root = document().document_element().ok_or("this page has no document")?;
-            let copy: web_sys::Element = root.clone_node_with_deep(true).map_err(|_| "this page cannot be copied")?.unchecked_into();
-            for selector in ["#lectern", "#lectern-crash"] {
-                if let Ok(Some(element)) = copy.query_selector(selector) {
-                    element.remove();
-                }
-            }
-            if let Ok(Some(title)) = copy.query_selector("title") {
-                title.set_text_content(Some("Lectern"));
-            }
-            format!("<!DOCTYPE html>\n{}", copy.outer_html())
-        } else {
-            fetch_text("lectern.html").await?
-        };
-        // The data elements are replaced as text: parsing the page here would make this page's
-        // policy report the file's own inline style, which it allows only in that file.
-        let built = today();
-        for (kind, data) in [("corpus", corpus), ("index", index)] {
-            let stamp = if kind == "corpus" { format!(" data-sha256=\"{sha256}\" data-built=\"{built}\"") } else { String::new() };
-            let element = format!("<script type=\"application/octet-stream\" data-lectern-data=\"{kind}\"{stamp}>{data}</script>");
-            html = replace_data(&html, kind, &element).ok_or("the single file has changed shape: it carries no inline data to replace")?;
-        }
-        crate::views::save_file(&html, "text/html", "lectern.html").ok_or_else(|| "the browser refused the download".to_string())
+        save_shown(self).await.unwrap_or_else(|_| {
+            Err("this page could not load the code that saves; the connection may be down. Try again, or reload the page.".into())
+        })
     }
+}
+
+/// [`Own::save_one_file`]'s work.
+async fn save(own: Own) -> Result<(), SaveError> {
+    let shown = own.shown.get_untracked();
+    let index = shown.index.or_else(crate::data::index).ok_or("the search index is not ready yet; try again in a moment")?;
+    let corpus_bytes = bundle::encode(shown.corpus);
+    let sha256 = crate::data::sha256_hex(&corpus_bytes).await;
+    let corpus = crate::data::base64(&crate::data::gzip(&corpus_bytes).await?);
+    let index = crate::data::base64(&crate::data::gzip(&bundle::encode_index(index)).await?);
+    let mut html = if crate::data::is_single_file() {
+        // This page is the file: a copy of it, without what the running app added.
+        let root = document().document_element().ok_or("this page has no document")?;
+        let copy: web_sys::Element = root.clone_node_with_deep(true).map_err(|_| "this page cannot be copied")?.unchecked_into();
+        for selector in ["#lectern", "#lectern-crash"] {
+            if let Ok(Some(element)) = copy.query_selector(selector) {
+                element.remove();
+            }
+        }
+        if let Ok(Some(title)) = copy.query_selector("title") {
+            title.set_text_content(Some("Lectern"));
+        }
+        format!("<!DOCTYPE html>\n{}", copy.outer_html())
+    } else {
+        fetch_text("lectern.html").await?
+    };
+    // The data elements are replaced as text: parsing the page here would make this page's
+    // policy report the file's own inline style, which it allows only in that file.
+    let built = today();
+    for (kind, data) in [("corpus", corpus), ("index", index)] {
+        let stamp = if kind == "corpus" { format!(" data-sha256=\"{sha256}\" data-built=\"{built}\"") } else { String::new() };
+        let element = format!("<script type=\"application/octet-stream\" data-lectern-data=\"{kind}\"{stamp}>{data}</script>");
+        html = replace_data(&html, kind, &element).ok_or("the single file has changed shape: it carries no inline data to replace")?;
+    }
+    crate::views::save_file(&html, "text/html", "lectern.html").ok_or_else(|| "the browser refused the download".to_string())
 }
 
 /// `html` with its `<script … data-lectern-data="<kind>" …>…</script>` element replaced by

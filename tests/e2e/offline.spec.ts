@@ -8,7 +8,7 @@ test.beforeEach(async ({ context }) => {
   await context.route("**/*", (route) => (route.request().url().startsWith("file:") ? route.continue() : route.abort()));
 });
 
-test("from file:// with no network: list, search, reader, compare and check all work", async ({ lectern, page }) => {
+test("from file:// with no network: list, search, reader, compare, reading tools and check all work", async ({ lectern, page }) => {
   await page.goto(`${SINGLE_FILE}#/`);
   await expect(lectern.card(ARTICLE)).toContainText(`${ARTICLE_PASSAGES} ¶`);
 
@@ -20,6 +20,12 @@ test("from file:// with no network: list, search, reader, compare and check all 
   await page.goto(`${SINGLE_FILE}#/compare?i=${encodeURIComponent(`p:${ARTICLE}/${PARA.opening}`)}&i=${encodeURIComponent("t:Last week in Wuzhen China")}`);
   await expect(lectern.columns()).toHaveCount(2);
   await expect(lectern.columns().nth(1).locator("[data-similarity]")).toBeVisible();
+
+  // The reading tools are views loaded on first use: in the single file their code is inline.
+  await page.goto(`${SINGLE_FILE}#/kwic?q=network`);
+  await expect(page.locator("[data-kwic] [data-doc-id]").first()).toHaveAttribute("data-doc-id", ARTICLE);
+  await page.goto(`${SINGLE_FILE}#/trends?q=network`);
+  await expect(page.locator("[data-view=trends]")).toBeVisible();
 
   await page.goto(`${SINGLE_FILE}#/check`);
   await page.locator("[data-check-input]").fill("We should never seek network hegemony");

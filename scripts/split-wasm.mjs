@@ -1,0 +1,141 @@
+// The split step of the build (run by Trunk's post_build hook, scripts/post-build.sh): cuts the
+// views a visitor may never open out of the first download. Views marked as split points in the
+// app (src/later.rs, Cargo feature `split`) become their own wasm files, fetched on first use;
+// code they share with each other becomes shared parts; everything else stays in the main wasm.
+//
+// From Trunk's build it takes cargo's unprocessed wasm (linked with --emit-relocs, see
+// .cargo/config.toml) and:
+//   1. wasm-split-cli (crate wasm_split_cli_support, installed by scripts/setup.sh) splits it
+//      at the split points and writes the loader module that fetches the parts;
+//   2. wasm-bindgen makes the glue of the main wasm (keeping the linker's exports the parts use);
+//   3. in release builds wasm-opt (-Oz, the options below) shrinks the main wasm and every part;
+//   4. the parts and the loader get content-hashed names; the glue and the main wasm replace
+//      Trunk's under Trunk's names, and index.html's integrity hashes are written anew.
+// The loader fetches a part with fetch() + WebAssembly.instantiate on its bytes (not
+// instantiateStreaming), so a host that serves .wasm with the wrong type still works. The
+// single file (scripts/package.mjs) carries every part inline and loads them from there.
+//
+// Usage: node scripts/split-wasm.mjs <staging dir> [--profile release|debug]
+//   (the profile defaults to $TRUNK_PROFILE, then release)
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, basename } from "node:path";
+import { parseArgs } from "node:util";
+import { findAssets } from "./package.mjs";
+
+/** wasm-opt's settings for the main wasm and every part: smallest code; the app never uses the
+ * first KB of memory; repeat until nothing shrinks. Features as rustc emits them. */
+export const WASM_OPT = ["-Oz", "--low-memory-unused", "--converge", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
+  "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
+
+/** The name the loader module is written under (its content hash decides the rest). */
+export const LOADER_PREFIX = "lectern-parts-";
+
+const hash16 = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+
+/** The file name a part gets: what it holds, then its content hash. `split_kwic.wasm` (a view)
+ * becomes `lectern-kwic-<hash>.wasm`, `chunk_3.wasm` (code views share) `lectern-shared-<hash>.wasm`. */
+export function partName(file, bytes) {
+  const view = /^split_([a-z0-9_]+?)(?:_\d+)?\.wasm$/.exec(file);
+  const what = view ? view[1] : /^chunk_\d+\.wasm$/.test(file) ? "shared" : null;
+  if (!what) throw new Error(`wasm-split-cli wrote ${file}, a file the split step does not know; update scripts/split-wasm.mjs.`);
+  return `lectern-${what.replaceAll("_", "-")}-${hash16(bytes)}.wasm`;
+}
+
+/** The loader module with parts renamed, fetched without instantiateStreaming, and importing
+ * the glue under `glueName`. Fails loudly when wasm-split-cli's output changes shape. */
+export function rewriteLoader(js, names, glueName) {
+  const glueImport = /import \{ initSync \} from "[^"]+";/;
+  if (!glueImport.test(js)) throw new Error("the wasm-split loader no longer imports initSync from the glue; update scripts/split-wasm.mjs.");
+  let out = js.replace(glueImport, `import { initSync } from "./${glueName}";`);
+  const streaming = /WebAssembly\.instantiateStreaming\(src, imports\)/g;
+  const count = (out.match(streaming) ?? []).length;
+  out = out.replace(streaming, "src.then((r) => { if (!r.ok) throw new Error(`${r.url}: ${r.status}`); return r.arrayBuffer(); }).then((b) => WebAssembly.instantiate(b, imports))");
+  for (const [from, to] of names) {
+    const literal = `"./${from}"`;
+    if (!out.includes(literal)) throw new Error(`the wasm-split loader does not name ${from}; update scripts/split-wasm.mjs.`);
+    out = out.replaceAll(literal, `"./${to}"`);
+  }
+  if (count !== names.length) {
+    throw new Error(`the wasm-split loader fetches ${count} parts in a way the split step does not know; update scripts/split-wasm.mjs.`);
+  }
+  return out;
+}
+
+function run(tool, args) {
+  try {
+    execFileSync(tool, args, { stdio: ["ignore", "ignore", "pipe"] });
+  } catch (e) {
+    const hint = tool === "wasm-split-cli" ? " (scripts/setup.sh installs it)" : "";
+    throw new Error(`${tool} ${args.join(" ")} failed${hint}:\n${e.stderr ?? e.message}`);
+  }
+}
+
+/** Splits the app Trunk built into `staging`; returns the files it wrote. */
+export function split(staging, profile) {
+  const targetDir = process.env.CARGO_TARGET_DIR ?? "target";
+  const raw = join(targetDir, "wasm32-unknown-unknown", profile, "lectern-app.wasm");
+  if (!existsSync(raw)) throw new Error(`${raw} is missing: the split step runs after Trunk's cargo build of lectern-app.`);
+  const htmlPath = join(staging, "index.html");
+  const html = readFileSync(htmlPath, "utf8");
+  const assets = findAssets(html);
+  const glueName = basename(assets.glue);
+  const wasmName = basename(assets.wasm);
+  const work = mkdtempSync(join(tmpdir(), "lectern-split-"));
+  try {
+    const stem = glueName.replace(/\.js$/, "");
+    run("wasm-split-cli", [raw, join(work, "split"), "--out-name", stem]);
+    const parts = readdirSync(join(work, "split")).filter((f) => f.endsWith(".wasm") && f !== `${stem}.wasm`).sort();
+    if (!parts.length) throw new Error("wasm-split-cli found no split points: build with the `split` feature (index.html asks Trunk for it).");
+    run("wasm-bindgen", ["--target", "web", "--no-typescript", "--keep-lld-exports", "--out-dir", join(work, "bindgen"), "--out-name", stem, join(work, "split", `${stem}.wasm`)]);
+    const optimised = (from) => {
+      if (profile !== "release") return readFileSync(from);
+      const to = `${from}.opt`;
+      run("wasm-opt", [...WASM_OPT, from, "-o", to]);
+      return readFileSync(to);
+    };
+    const names = [];
+    const written = [];
+    for (const part of parts) {
+      const bytes = optimised(join(work, "split", part));
+      const name = partName(part, bytes);
+      writeFileSync(join(staging, name), bytes);
+      names.push([part, name]);
+      written.push(name);
+    }
+    const loader = rewriteLoader(readFileSync(join(work, "split", "__wasm_split.js"), "utf8"), names, glueName);
+    const loaderName = `${LOADER_PREFIX}${hash16(loader)}.js`;
+    writeFileSync(join(staging, loaderName), loader);
+    const glue = readFileSync(join(work, "bindgen", `${stem}.js`), "utf8")
+      .replaceAll(`from "./__wasm_split.js"`, `from "./${loaderName}"`);
+    if (!glue.includes(loaderName)) throw new Error("the glue does not import the wasm-split loader; update scripts/split-wasm.mjs.");
+    const wasm = optimised(join(work, "bindgen", `${stem}_bg.wasm`));
+    writeFileSync(join(staging, glueName), glue);
+    writeFileSync(join(staging, wasmName), wasm);
+    // The glue and the wasm changed under Trunk's names: their integrity hashes must follow, and
+    // the loader module is preloaded beside the glue that imports it.
+    const integrity = new Map([[assets.glue, sri(Buffer.from(glue))], [assets.wasm, sri(wasm)]]);
+    let page = html.replace(/<link([^>]*?) href="([^"]+)"([^>]*?) integrity="[^"]*"/g, (all, before, href, after) =>
+      integrity.has(href) ? `<link${before} href="${href}"${after} integrity="${integrity.get(href)}"` : all);
+    page = page.replace(/(<link rel="modulepreload"[^>]*>)/, `$1<link rel="modulepreload" href="./${loaderName}" crossorigin="anonymous" integrity="${sri(Buffer.from(loader))}">`);
+    if (!page.includes(loaderName)) throw new Error("index.html has no modulepreload link for the glue; the split step cannot preload its loader.");
+    writeFileSync(htmlPath, page);
+    return [glueName, wasmName, loaderName, ...written];
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { profile: { type: "string" } } });
+  const staging = positionals[0] ?? process.env.TRUNK_STAGING_DIR;
+  if (!staging) {
+    console.error("usage: node scripts/split-wasm.mjs <staging dir> [--profile release|debug]");
+    process.exit(2);
+  }
+  const files = split(staging, values.profile ?? process.env.TRUNK_PROFILE ?? "release");
+  console.log(`split the app into ${files.length - 3} parts loaded on first use`);
+}

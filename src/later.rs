@@ -1,0 +1,145 @@
+//! What is loaded on first use: the views a visitor may never open (comparison, quote check,
+//! quote links, the quotes overview, similar passages, the reading tools, "About this copy") and
+//! the work on the reader's own documents (reading and indexing files, restoring stored ones,
+//! saving as one file; declared in `own.rs` with [`split_work!`]).
+//!
+//! With the Cargo feature `split` (the release build), each is a split point: the build's split
+//! step (scripts/split-wasm.mjs) moves it, and the code only it needs, into its own wasm file,
+//! which the page fetches the first time it is needed (from inline data in the single file, so
+//! that still needs no network). Without the feature (component tests) they are ordinary
+//! functions and run at once.
+//!
+//! Guarantees: a file that cannot be fetched (the host went offline) is said in the page, in
+//! words, with a way to try again; it never panics. A view whose file is in shows at once, as any
+//! other; the first time, a line (`data-view="loading"`, a status) says it is on its way.
+
+use std::cell::Cell;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+pub use leptos::wasm_split::SplitLoaderError;
+use lectern_engine::anchor::Selector;
+
+use crate::route::Item;
+use crate::views::{About, Check, Compare, DocumentQuotes, Kwic, QuoteLink, QuotesOverview, Similar, Trends, WordsView};
+
+/// Declares views loaded on first use. Each becomes a function that shows the view, fetching
+/// its file first the first time (with the `split` feature); the view's own code is only named
+/// from the split point, so the split step moves it out of the main wasm.
+macro_rules! split_points {
+    ($($(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),*) $body:block)*) => {$(
+        $(#[$doc])*
+        pub fn $name($($arg: $ty),*) -> AnyView {
+            type Make = fn($($ty),*) -> AnyView;
+            fn make($($arg: $ty),*) -> AnyView {
+                $body.into_any()
+            }
+            #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible))]
+            fn load() -> Result<Make, SplitLoaderError> {
+                Ok(make)
+            }
+            thread_local!(static READY: Cell<Option<Make>> = const { Cell::new(None) });
+            #[cfg(feature = "split")]
+            let fetch = load;
+            #[cfg(not(feature = "split"))]
+            let fetch = || std::future::ready(load());
+            #[cfg(not(feature = "split"))]
+            READY.set(Some(make));
+            later(READY.get(), fetch, |m| READY.set(Some(m)), move |m: Make| m($($arg.clone()),*))
+        }
+    )*};
+}
+
+split_points! {
+    fn compare(items: Memo<Vec<Item>>) { view! { <Compare items=items/> } }
+    fn check(text: Memo<String>) { view! { <Check text=text/> } }
+    fn similar(id: String, passage: usize) { view! { <Similar id=id passage=passage/> } }
+    fn quote(selector: Memo<Selector>) { view! { <QuoteLink selector=selector/> } }
+    fn kwic() { view! { <Kwic/> } }
+    fn trends() { view! { <Trends/> } }
+    fn words() { view! { <WordsView/> } }
+    fn about() { view! { <About/> } }
+    fn quotes() { view! { <QuotesOverview/> } }
+    fn document_quotes(id: String) { view! { <DocumentQuotes id=id/> } }
+}
+
+/// Declares work loaded on first use (reading the reader's own files, say): each becomes an
+/// async function that fetches the work's file the first time (with the `split` feature), then
+/// runs it; `Err` when the file does not arrive. The work's code is only named from the split
+/// point, so the split step moves it out of the main wasm.
+macro_rules! split_work {
+    ($($(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty $body:block)*) => {$(
+        $(#[$doc])*
+        pub async fn $name($($arg: $ty),*) -> Result<$out, $crate::later::SplitLoaderError> {
+            type Work = std::pin::Pin<Box<dyn std::future::Future<Output = $out>>>;
+            #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible))]
+            fn start($($arg: $ty),*) -> Result<Work, $crate::later::SplitLoaderError> {
+                Ok(Box::pin(async move $body))
+            }
+            #[cfg(feature = "split")]
+            let work = start($($arg),*).await?;
+            #[cfg(not(feature = "split"))]
+            let work = start($($arg),*)?;
+            Ok(work.await)
+        }
+    )*};
+}
+pub(crate) use split_work;
+
+/// Where a view loaded on first use stands.
+#[derive(Clone, Copy)]
+enum State<M> {
+    Loading,
+    Ready(M),
+    Failed,
+}
+
+/// Shows a view loaded on first use: at once when its file is in (`ready`), else a line saying
+/// it is loading while `load` fetches it, then the view (`remember` keeps its maker for next
+/// time); if the file does not arrive, says so and offers to try again.
+fn later<M, F>(ready: Option<M>, load: impl Fn() -> F + Copy + 'static, remember: fn(M), show: impl Fn(M) -> AnyView + Send + Sync + 'static) -> AnyView
+where
+    M: Copy + Send + Sync + 'static,
+    F: std::future::Future<Output = Result<M, SplitLoaderError>> + 'static,
+{
+    let state = RwSignal::new(ready.map_or(State::Loading, State::Ready));
+    let fetch = move || {
+        state.set(State::Loading);
+        spawn_local(async move {
+            let loaded = load().await;
+            if let Ok(m) = loaded {
+                remember(m);
+            }
+            // The reader may have gone on to another view meanwhile.
+            let _ = state.try_set(loaded.map_or(State::Failed, State::Ready));
+        });
+    };
+    if ready.is_none() {
+        fetch();
+    }
+    let retry = send_wrapper::SendWrapper::new(fetch);
+    (move || match state.get() {
+        State::Ready(m) => show(m),
+        State::Loading => view! {
+            <p class="loading" data-view="loading" role="status">"Loading this view…"</p>
+        }
+        .into_any(),
+        State::Failed => {
+            let retry = retry.clone();
+            failed(move || (*retry)()).into_any()
+        }
+    })
+    .into_any()
+}
+
+/// The page's words when a view's file could not be loaded.
+fn failed(retry: impl Fn() + 'static) -> impl IntoView {
+    view! {
+        <section class="not-found" data-view="load-failed" aria-labelledby="load-failed-title">
+            <h1 id="load-failed-title" tabindex="-1">"This view could not be loaded"</h1>
+            <p>"Its file did not arrive: the connection may be down, or the site was updated since this page opened. "
+               "Try again, or reload the page."</p>
+            <button type="button" on:click=move |_| retry()>"Try again"</button>
+        </section>
+    }
+}
