@@ -89,6 +89,7 @@ bench-size: setup build
 	command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0
 	node scripts/size.mjs
 	node bench/size-report.mjs
+	node bench/size-report.mjs --main --top 40
 
 # Search latency and success@1 per query kind, natively and in Chromium beside MiniSearch and
 # Fuse.js, on a generated 12 MB corpus and on the bundled article; prints figures.

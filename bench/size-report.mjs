@@ -3,6 +3,7 @@
 // to find what to cut; the budget itself is checked by scripts/size.mjs.
 //
 // Usage: node bench/size-report.mjs [--wasm target/wasm32-unknown-unknown/release/lectern-app.wasm] [--top 25]
+//        node bench/size-report.mjs --main   (only the main wasm, what loads at start)
 //   (after `trunk build --release`; `make bench-size` does both and installs twiggy if missing)
 //
 // Reading it: "by crate" adds up every function and data segment whose name starts with the
@@ -19,15 +20,23 @@ const { values } = parseArgs({
   options: {
     wasm: { type: "string", default: "target/wasm32-unknown-unknown/release/lectern-app.wasm" },
     top: { type: "string", default: "25" },
+    main: { type: "boolean", default: false },
   },
 });
 const top = Number(values.top) || 25;
 
-// wasm-bindgen first, as Trunk does, so its descriptors and unused imports are gone; it keeps
-// the names that wasm-opt would strip.
-const out = "target/size-report";
-execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", out, values.wasm], { stdio: "inherit" });
-const wasm = `${out}/${basename(values.wasm, ".wasm")}_bg.wasm`;
+let wasm;
+if (values.main) {
+  // Only what loads at start: the main wasm the split step left (scripts/split-wasm.mjs), already
+  // through wasm-bindgen.
+  wasm = "target/lectern-main.wasm";
+} else {
+  // wasm-bindgen first, as Trunk does, so its descriptors and unused imports are gone; it keeps
+  // the names that wasm-opt would strip.
+  const out = "target/size-report";
+  execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", out, values.wasm], { stdio: "inherit" });
+  wasm = `${out}/${basename(values.wasm, ".wasm")}_bg.wasm`;
+}
 const csv = execFileSync("twiggy", ["top", "-n", "1000000", "--format", "csv", wasm], {
   encoding: "utf8",
   maxBuffer: 1 << 28,

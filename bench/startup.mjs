@@ -6,6 +6,7 @@ import { launchChromium, numberOptions, probeFirstRender, quantile, serve } from
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
+import { isPart } from "../scripts/size.mjs";
 
 const { runs } = numberOptions({ runs: 15 });
 const dist = "dist";
@@ -20,15 +21,17 @@ for (const name of readdirSync(dist).sort()) {
   if (!statSync(path).isFile()) continue;
   const bytes = readFileSync(path);
   const gz = gzipSync(bytes, { level: 9 }).length;
-  // The offline download and the embed host script are served beside the app, not loaded by it.
-  const app = !["lectern.html", "embed.js"].includes(name);
+  // The offline download and the embed host script are served beside the app, not loaded by
+  // it; the views' parts load on first use, not at start.
+  const app = !["lectern.html", "embed.js", "lectern-data.json"].includes(name) && !isPart(name);
   if (app) {
     rawTotal += bytes.length;
     gzTotal += gz;
   }
-  console.log(`  ${name.padEnd(40)} ${kb(bytes.length).padStart(10)} raw ${kb(gz).padStart(10)} gzip${app ? "" : "  (not loaded by the app)"}`);
+  const note = isPart(name) ? "  (loaded on first use)" : app ? "" : "  (not loaded by the app)";
+  console.log(`  ${name.padEnd(40)} ${kb(bytes.length).padStart(10)} raw ${kb(gz).padStart(10)} gzip${note}`);
 }
-console.log(`  ${"app total".padEnd(40)} ${kb(rawTotal).padStart(10)} raw ${kb(gzTotal).padStart(10)} gzip`);
+console.log(`  ${"app total at start".padEnd(40)} ${kb(rawTotal).padStart(10)} raw ${kb(gzTotal).padStart(10)} gzip`);
 
 const single = readFileSync("pkg/lectern.html");
 console.log(`Single file (pkg/lectern.html): ${kb(single.length)} raw, ${kb(gzipSync(single, { level: 9 }).length)} gzip`);

@@ -19,7 +19,7 @@
 //   (the profile defaults to $TRUNK_PROFILE, then release)
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, basename } from "node:path";
 import { parseArgs } from "node:util";
@@ -112,6 +112,9 @@ export function split(staging, profile) {
     const glue = readFileSync(join(work, "bindgen", `${stem}.js`), "utf8")
       .replaceAll(`from "./__wasm_split.js"`, `from "./${loaderName}"`);
     if (!glue.includes(loaderName)) throw new Error("the glue does not import the wasm-split loader; update scripts/split-wasm.mjs.");
+    // The main wasm as wasm-bindgen left it, names and all, for the size report
+    // (bench/size-report.mjs --main).
+    copyFileSync(join(work, "bindgen", `${stem}_bg.wasm`), join(targetDir, "lectern-main.wasm"));
     const wasm = optimised(join(work, "bindgen", `${stem}_bg.wasm`));
     writeFileSync(join(staging, glueName), glue);
     writeFileSync(join(staging, wasmName), wasm);
