@@ -112,9 +112,9 @@ export function split(staging, profile) {
     const glue = readFileSync(join(work, "bindgen", `${stem}.js`), "utf8")
       .replaceAll(`from "./__wasm_split.js"`, `from "./${loaderName}"`);
     if (!glue.includes(loaderName)) throw new Error("the glue does not import the wasm-split loader; update scripts/split-wasm.mjs.");
-    // The main wasm as wasm-bindgen left it, names and all, for the size report
+    // The release main wasm as wasm-bindgen left it, names and all, for the size report
     // (bench/size-report.mjs --main).
-    copyFileSync(join(work, "bindgen", `${stem}_bg.wasm`), join(targetDir, "lectern-main.wasm"));
+    if (profile === "release") copyFileSync(join(work, "bindgen", `${stem}_bg.wasm`), join(targetDir, "lectern-main.wasm"));
     const wasm = optimised(join(work, "bindgen", `${stem}_bg.wasm`));
     writeFileSync(join(staging, glueName), glue);
     writeFileSync(join(staging, wasmName), wasm);
