@@ -300,6 +300,28 @@ function packed(bytes) {
   return gzipSync(bytes, { level: 9 }).toString("base64");
 }
 
+/** Where the split step (scripts/split-wasm.mjs) keeps the app built without split points, for
+ * the single file: it carries every view anyway, and one wasm is lighter than a main wasm and
+ * its parts. */
+export const WHOLE_DIR = join(process.env.CARGO_TARGET_DIR ?? "target", "whole");
+
+/** A reader of the files of `dist` that, for the single file, reads the glue and wasm of the app
+ * built without split points instead, when WHOLE_DIR holds the one built with this `dist`'s
+ * app; else `dist`'s own files (the single file then carries the parts). */
+export function singleFileReader(html, dist, wholeDir = WHOLE_DIR) {
+  const own = (href) => readFileSync(join(dist, href.replace(/^\.\//, "")));
+  let stamp;
+  try {
+    stamp = JSON.parse(readFileSync(join(wholeDir, "whole.json"), "utf8"));
+  } catch {
+    return { read: own, whole: false };
+  }
+  const assets = findAssets(html);
+  if (stamp.glue !== assets.glue.replace(/^\.\//, "")) return { read: own, whole: false };
+  const files = new Map([[assets.glue, "lectern-app.js"], [assets.wasm, "lectern-app_bg.wasm"]]);
+  return { read: (href) => (files.has(href) ? readFileSync(join(wholeDir, files.get(href))) : own(href)), whole: true };
+}
+
 /** The host script for sites that embed Lectern in an iframe (see the README). */
 export const EMBED_JS = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "embed.js"), "utf8");
 
@@ -322,13 +344,15 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     writeFileSync(join(dist, "index.html"), html);
     console.log(`linked ${manifest.corpus} and ${manifest.index} into ${join(dist, "index.html")}`);
   } else {
-    const single = inline(html, (href) => readFileSync(join(dist, href.replace(/^\.\//, ""))), manifest);
+    const { read, whole } = singleFileReader(html, dist);
+    const single = inline(html, read, manifest);
     writeFileSync(join(dist, "index.html"), withHostedPolicy(html));
     mkdirSync(pkg, { recursive: true });
     writeFileSync(join(pkg, "lectern.html"), single);
     copyFileSync(join(pkg, "lectern.html"), join(dist, "lectern.html"));
     writeFileSync(join(pkg, "embed.js"), EMBED_JS);
     copyFileSync(join(pkg, "embed.js"), join(dist, "embed.js"));
-    console.log(`wrote ${join(pkg, "lectern.html")} (${(single.length / 1024).toFixed(1)} KB) and ${join(pkg, "embed.js")}; copied both into ${dist}/`);
+    const kind = whole ? "the app without split points" : "the split app and its parts";
+    console.log(`wrote ${join(pkg, "lectern.html")} (${(single.length / 1024).toFixed(1)} KB, ${kind}) and ${join(pkg, "embed.js")}; copied both into ${dist}/`);
   }
 }

@@ -4,7 +4,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { findAssets, glueExports, inline, inlineParts, readManifest, withData, withHostedPolicy } from "./package.mjs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { findAssets, glueExports, inline, inlineParts, readManifest, singleFileReader, withData, withHostedPolicy } from "./package.mjs";
 
 const TRUNK_HTML = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Lectern</title>
 <link rel="stylesheet" href="./lectern-1.css" integrity="sha384-x"/>
@@ -164,4 +167,29 @@ test("the single file carries every part in one data script that says where each
   const all = gunzipSync(Buffer.from(found[0][2], "base64"));
   for (const [name, start, end] of where) assert.equal(all.subarray(start, end).toString(), files[`./${name}`]);
   assert.equal(where.length, 2);
+});
+
+test("the single file reads the whole app only when it was built with this dist's app", () => {
+  const root = mkdtempSync(join(tmpdir(), "lectern-whole-"));
+  try {
+    const dist = join(root, "dist");
+    const whole = join(root, "whole");
+    mkdirSync(dist);
+    mkdirSync(whole);
+    writeFileSync(join(dist, "lectern-app-2.js"), "split glue");
+    writeFileSync(join(dist, "lectern-app-2_bg.wasm"), "split wasm");
+    writeFileSync(join(whole, "lectern-app.js"), "whole glue");
+    writeFileSync(join(whole, "lectern-app_bg.wasm"), "whole wasm");
+    const check = (stamp, expected) => {
+      if (stamp) writeFileSync(join(whole, "whole.json"), JSON.stringify(stamp));
+      const { read, whole: used } = singleFileReader(TRUNK_HTML, dist, whole);
+      assert.equal(used, expected.startsWith("whole"));
+      assert.equal(`${read("./lectern-app-2.js")} / ${read("./lectern-app-2_bg.wasm")}`, expected);
+    };
+    check(null, "split glue / split wasm");
+    check({ glue: "lectern-app-1.js" }, "split glue / split wasm");
+    check({ glue: "lectern-app-2.js" }, "whole glue / whole wasm");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

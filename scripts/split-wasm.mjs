@@ -10,20 +10,20 @@
 //   2. wasm-bindgen makes the glue of the main wasm (keeping the linker's exports the parts use);
 //   3. in release builds wasm-opt (-Oz, the options below) shrinks the main wasm and every part;
 //   4. the parts and the loader get content-hashed names; the glue and the main wasm replace
-//      Trunk's under Trunk's names, and index.html's integrity hashes are written anew.
+//      Trunk's under Trunk's names, and index.html's integrity hashes are written anew;
+//   5. the app is built once more without split points, for the single file (see `whole`).
 // The loader fetches a part with fetch() + WebAssembly.instantiate on its bytes (not
-// instantiateStreaming), so a host that serves .wasm with the wrong type still works. The
-// single file (scripts/package.mjs) carries every part inline and loads them from there.
+// instantiateStreaming), so a host that serves .wasm with the wrong type still works.
 //
 // Usage: node scripts/split-wasm.mjs <staging dir> [--profile release|debug]
 //   (the profile defaults to $TRUNK_PROFILE, then release)
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, basename } from "node:path";
 import { parseArgs } from "node:util";
-import { findAssets } from "./package.mjs";
+import { findAssets, WHOLE_DIR } from "./package.mjs";
 
 /** wasm-opt's settings for the main wasm and every part: smallest code; the app never uses the
  * first KB of memory; repeat until nothing shrinks. Features as rustc emits them. */
@@ -63,6 +63,56 @@ export function rewriteLoader(js, names, glueName) {
     throw new Error(`the wasm-split loader fetches ${count} parts in a way the split step does not know; update scripts/split-wasm.mjs.`);
   }
   return out;
+}
+
+/** The app built again without the `split` feature, for the single file: it carries every view
+ * anyway, and one wasm is 50 KB gzip lighter than a main wasm and its parts, and starts as fast.
+ * Written to WHOLE_DIR with the name of the split build's glue it goes with, so the package step
+ * uses it only beside that build. (Cargo keeps both builds of the app, one per feature set, so
+ * switching costs a link, not a rebuild.) */
+function whole(raw, profile, stem, glueName, work, optimised) {
+  run("cargo", ["build", "--target", "wasm32-unknown-unknown", "--bin", "lectern-app", ...(profile === "release" ? ["--release"] : [])]);
+  const out = join(work, "whole");
+  // The linker's relocations (kept for the split) would otherwise pass through wasm-bindgen and
+  // wasm-opt into the file: 1.5 MB of them.
+  const input = join(work, "whole.wasm");
+  writeFileSync(input, withoutCustomSections(readFileSync(raw), (name) => name === "linking" || name.startsWith("reloc.")));
+  run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", out, "--out-name", stem, input]);
+  const wasm = optimised(join(out, `${stem}_bg.wasm`));
+  rmSync(WHOLE_DIR, { recursive: true, force: true });
+  mkdirSync(WHOLE_DIR, { recursive: true });
+  copyFileSync(join(out, `${stem}.js`), join(WHOLE_DIR, "lectern-app.js"));
+  writeFileSync(join(WHOLE_DIR, "lectern-app_bg.wasm"), wasm);
+  writeFileSync(join(WHOLE_DIR, "whole.json"), JSON.stringify({ glue: glueName }) + "\n");
+}
+
+/** `wasm` without the custom sections whose name `drop` accepts (the other sections as they are). */
+export function withoutCustomSections(wasm, drop) {
+  const leb = (at) => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = wasm[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (byte < 0x80) return [value, at];
+    }
+  };
+  if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error("not a wasm module");
+  const kept = [wasm.subarray(0, 8)];
+  let at = 8;
+  while (at < wasm.length) {
+    const start = at;
+    const id = wasm[at];
+    const [size, payload] = leb(at + 1);
+    at = payload + size;
+    if (id === 0) {
+      const [length, name] = leb(payload);
+      if (drop(wasm.subarray(name, name + length).toString("utf8"))) continue;
+    }
+    kept.push(wasm.subarray(start, at));
+  }
+  return Buffer.concat(kept);
 }
 
 function run(tool, args) {
@@ -126,6 +176,7 @@ export function split(staging, profile) {
     page = page.replace(/(<link rel="modulepreload"[^>]*>)/, `$1<link rel="modulepreload" href="./${loaderName}" crossorigin="anonymous" integrity="${sri(Buffer.from(loader))}">`);
     if (!page.includes(loaderName)) throw new Error("index.html has no modulepreload link for the glue; the split step cannot preload its loader.");
     writeFileSync(htmlPath, page);
+    whole(raw, profile, stem, glueName, work, optimised);
     return [glueName, wasmName, loaderName, ...written];
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -3,7 +3,7 @@
 // load its views.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { partName, rewriteLoader } from "./split-wasm.mjs";
+import { partName, rewriteLoader, withoutCustomSections } from "./split-wasm.mjs";
 
 const LOADER = `import { initSync } from "./lectern-app.js";
 
@@ -42,4 +42,15 @@ test("a loader that changed shape is refused with a message", () => {
   assert.throws(() => rewriteLoader(LOADER.replace("import { initSync }", "import { init }"), [], "g.js"), /initSync/);
   assert.throws(() => rewriteLoader(LOADER, [["split_other.wasm", "x.wasm"]], "g.js"), /does not name split_other/);
   assert.throws(() => rewriteLoader(LOADER, [["chunk_3.wasm", "x.wasm"]], "g.js"), /fetches 2 parts/);
+});
+
+test("custom sections are dropped by name, every other section kept byte for byte", () => {
+  const section = (id, body) => Buffer.concat([Buffer.from([id, body.length]), body]);
+  const custom = (name, data) => section(0, Buffer.concat([Buffer.from([name.length]), Buffer.from(name), Buffer.from(data)]));
+  const header = Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+  const type = section(1, Buffer.from([1, 0x60, 0, 0]));
+  const wasm = Buffer.concat([header, type, custom("linking", "xx"), custom("reloc.CODE", "yy"), custom("producers", "zz")]);
+  const out = withoutCustomSections(wasm, (name) => name === "linking" || name.startsWith("reloc."));
+  assert.deepEqual(out, Buffer.concat([header, type, custom("producers", "zz")]));
+  assert.throws(() => withoutCustomSections(Buffer.from("not wasm at all"), () => true), /not a wasm module/);
 });
