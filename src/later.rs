@@ -1,5 +1,6 @@
 //! What is loaded on first use: the views a visitor may never open (comparison, quote check,
-//! quote links, the quotes overview, similar passages, the reading tools, "About this copy") and
+//! quote links, the quotes overview, similar passages, the reading tools and the reader's "What
+//! this document is about", "About this copy") and
 //! the work on the reader's own documents (reading and indexing files, restoring stored ones,
 //! saving as one file; declared in `own.rs` with [`split_work!`]).
 //!
@@ -21,7 +22,7 @@ pub use leptos::wasm_split::SplitLoaderError;
 use lectern_engine::anchor::Selector;
 
 use crate::route::Item;
-use crate::views::{About, Check, Compare, DocumentQuotes, Kwic, QuoteLink, QuotesOverview, Similar, Trends, WordsView};
+use crate::views::{About, Check, Compare, DocumentQuotes, Kwic, QuoteLink, QuotesOverview, Similar, Trends, WordLists, WordsView};
 
 /// Declares views loaded on first use. Each becomes a function that shows the view, fetching
 /// its file first the first time (with the `split` feature); the view's own code is only named
@@ -58,6 +59,7 @@ split_points! {
     fn kwic() { view! { <Kwic/> } }
     fn trends() { view! { <Trends/> } }
     fn words() { view! { <WordsView/> } }
+    fn document_words(doc: Option<usize>) { view! { <WordLists doc=doc all=false/> } }
     fn about() { view! { <About/> } }
     fn quotes() { view! { <QuotesOverview/> } }
     fn document_quotes(id: String) { view! { <DocumentQuotes id=id/> } }

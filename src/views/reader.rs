@@ -21,7 +21,7 @@ use wasm_bindgen::JsCast;
 use super::cite::Cite;
 use super::meta::{safe_url, Byline};
 use super::selection::SelectionBar;
-use super::{NotFound, WordLists};
+use super::NotFound;
 use crate::app::{Library, SearchIndex};
 use crate::hash::Navigator;
 use crate::route::Route;
@@ -151,7 +151,7 @@ fn AboutWords(doc: &'static Document) -> impl IntoView {
         <details class="doc-words" data-reader-words on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
             <summary>"What this document is about"</summary>
             {move || open.get().then(|| view! {
-                <WordLists doc=at all=false/>
+                {crate::later::document_words(at)}
                 <p><a href=Route::Words { doc: Some(doc.id.clone()), all: false }.to_hash()>"Word lists on their own page"</a></p>
             })}
         </details>
