@@ -238,20 +238,17 @@ export function inline(html, read, manifest) {
   return serialize(assets.doc);
 }
 
-/** The glue with the views loaded on first use made to load from this file (see
- * scripts/split-wasm.mjs): the loader module the glue imports is folded into the same inline
- * script (a module from origin `null` cannot import another), and each part it would fetch is
- * read instead from one `<script type="application/octet-stream" data-lectern-parts=…>` (all
- * parts, gzip then base64; the attribute says where each lies). Returns the code and the parts' files; a glue without a loader is returned as is. */
-export function inlineParts(glue, read) {
+/** The glue with the split loader module (scripts/split-wasm.mjs) folded into it: one module
+ * instead of two, which the hosted page loads with one request less and the single file can
+ * inline (a module from origin `null` cannot import another). The loader's exports become the
+ * properties of `__lecternParts`, which the glue's imports of the loader are bound to. Fails
+ * loudly when either changes shape. */
+export function foldLoader(glue, loader) {
   const program = acorn.parse(glue, { ecmaVersion: "latest", sourceType: "module" });
   const imports = program.body.filter((s) => s.type === "ImportDeclaration");
-  if (!imports.length) return { code: glue, files: [] };
-  const source = imports[0].source.value;
-  if (!/^\.\/lectern-parts-[0-9a-f]{16}\.js$/.test(source) || imports.some((s) => s.source.value !== source)) {
-    throw new Error(`the glue imports ${imports.map((s) => s.source.value).join(", ")}, not only the split loader; the package step needs updating.`);
+  if (!imports.length || imports.some((s) => s.source.value !== imports[0].source.value)) {
+    throw new Error(`the glue imports ${imports.map((s) => s.source.value).join(", ") || "nothing"}, not only the split loader; the split step needs updating.`);
   }
-  let loader = read(source).toString("utf8");
   const loaderProgram = acorn.parse(loader, { ecmaVersion: "latest", sourceType: "module" });
   const exported = [];
   // Cut from the end so the earlier offsets stay right.
@@ -260,19 +257,33 @@ export function inlineParts(glue, read) {
     else if (s.type === "ExportNamedDeclaration" && s.declaration?.type === "VariableDeclaration") {
       for (const d of s.declaration.declarations) exported.push(d.id.name);
       loader = loader.slice(0, s.start) + loader.slice(s.declaration.start);
-    } else if (s.type.startsWith("Export")) throw new Error("the split loader exports something other than constants; the package step needs updating.");
+    } else if (s.type.startsWith("Export")) throw new Error("the split loader exports something other than constants; the split step needs updating.");
   }
-  const files = [];
-  loader = loader.replace(/fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g, (_, name) => {
-    files.push([name, read(`./${name}`)]);
-    return `__lecternPart(${JSON.stringify(name)})`;
-  });
-  if (!files.length || /import\.meta/.test(loader)) throw new Error("the split loader fetches its parts in a way the package step does not know; update inlineParts.");
   let body = glue;
   for (const s of [...imports].reverse()) {
     const names = s.specifiers.map((sp) => (sp.type === "ImportNamespaceSpecifier" ? `const ${sp.local.name} = __lecternParts;` : `const ${sp.local.name} = __lecternParts.${sp.imported.name};`));
     body = body.slice(0, s.start) + names.join(" ") + body.slice(s.end);
   }
+  return `// The loader of the views loaded on first use (scripts/split-wasm.mjs).
+const __lecternParts = (() => {
+${loader}
+return { ${exported.reverse().join(", ")} };
+})();
+${body}`;
+}
+
+/** The glue of a split app made to read its parts from the single file instead of fetching
+ * them: each `fetch(new URL("./<part>.wasm", import.meta.url))` of the folded loader becomes a
+ * read from one `<script type="application/octet-stream" data-lectern-parts=…>` (all parts,
+ * gzip then base64; the attribute says where each lies). Returns the code and the parts' files;
+ * a glue that fetches no part is returned as is. */
+export function inlineParts(glue, read) {
+  const files = [];
+  const code = glue.replace(/fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g, (_, name) => {
+    files.push([name, read(`./${name}`)]);
+    return `__lecternPart(${JSON.stringify(name)})`;
+  });
+  if (!files.length) return { code: glue, files };
   const prelude = `// The views loaded on first use, read from this file instead of fetched.
 let __lecternAllParts;
 function __lecternPart(name) {
@@ -286,12 +297,8 @@ function __lecternPart(name) {
   })();
   return __lecternAllParts.then((all) => new Response(all.slice(where[1], where[2])));
 }
-const __lecternParts = (() => {
-${loader}
-return { ${exported.reverse().join(", ")} };
-})();
 `;
-  return { code: prelude + body, files };
+  return { code: prelude + code, files };
 }
 
 /** gzip (level 9), then base64: how the single file carries binary data. Data files from

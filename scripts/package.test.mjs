@@ -7,7 +7,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findAssets, glueExports, inline, inlineParts, readManifest, singleFileReader, withData, withHostedPolicy } from "./package.mjs";
+import { findAssets, foldLoader, glueExports, inline, inlineParts, readManifest, singleFileReader, withData, withHostedPolicy } from "./package.mjs";
 
 const TRUNK_HTML = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Lectern</title>
 <link rel="stylesheet" href="./lectern-1.css" integrity="sha384-x"/>
@@ -108,7 +108,7 @@ test("both pages carry a strict policy that allows exactly their inline code", (
 });
 
 // The glue of a split build imports the loader module that fetches the views' parts
-// (scripts/split-wasm.mjs); the single file folds that module in and reads the parts inline.
+// (scripts/split-wasm.mjs folds it into the glue); the single file reads the parts inline.
 const SPLIT_LOADER = `import { initSync } from "./lectern-app-2.js";
 
 let sharedImports = undefined;
@@ -128,34 +128,35 @@ import * as import2 from "./lectern-parts-00112233445566aa.js"
 function __wbg_get_imports() { return { "./__wasm_split.js": import1, "./__wasm_split.js#2": import2 }; }
 ${GLUE}`;
 
-test("a split build's single file carries the loader inline and every part as data", () => {
-  const files = {
-    "./lectern-parts-00112233445566aa.js": SPLIT_LOADER,
-    "./lectern-kwic-0123456789abcdef.wasm": "\0asm kwic",
-    "./lectern-shared-fedcba9876543210.wasm": "\0asm shared",
-  };
-  const readSplit = (href) => Buffer.from(files[href] ?? assert.fail(`unexpected read of ${href}`));
-  const { code, files: parts } = inlineParts(SPLIT_GLUE, readSplit);
-  assert.deepEqual(parts.map(([name]) => name), ["lectern-kwic-0123456789abcdef.wasm", "lectern-shared-fedcba9876543210.wasm"]);
-  assert.doesNotMatch(code, /^import /m);
-  assert.doesNotMatch(code, /import\.meta|new URL|export const/);
-  assert.match(code, /const import1 = __lecternParts;/);
-  assert.match(code, /__lecternPart\("lectern-kwic-0123456789abcdef\.wasm"\)/);
-  assert.match(code, /return \{ __wasm_split_load_kwic, __wasm_split_load_trends \};/);
-  // One module with no imports: it parses, and the glue's exports are still found.
-  assert.deepEqual(glueExports(code).named, ["search"]);
+test("the split loader folds into the glue: one module that imports nothing", () => {
+  const folded = foldLoader(SPLIT_GLUE, SPLIT_LOADER);
+  assert.doesNotMatch(folded, /^import /m);
+  assert.doesNotMatch(folded, /export const/);
+  assert.match(folded, /const import1 = __lecternParts;/);
+  assert.match(folded, /return \{ __wasm_split_load_kwic, __wasm_split_load_trends \};/);
+  // The hosted page still fetches its parts beside the glue.
+  assert.match(folded, /fetch\(new URL\("\.\/lectern-kwic-0123456789abcdef\.wasm", import\.meta\.url\)\)/);
+  assert.deepEqual(glueExports(folded).named, ["search"]);
+  assert.throws(() => foldLoader(`import * as x from "./other.js"\n${SPLIT_GLUE}`, SPLIT_LOADER), /not only the split loader/);
+  assert.throws(() => foldLoader(GLUE, SPLIT_LOADER), /imports nothing/);
 });
 
-test("a glue without a split loader is left as it is; one importing anything else is refused", () => {
+test("the single file reads a split app's parts from itself", () => {
+  const files = { "./lectern-kwic-0123456789abcdef.wasm": "\0asm kwic", "./lectern-shared-fedcba9876543210.wasm": "\0asm shared" };
+  const readSplit = (href) => Buffer.from(files[href] ?? assert.fail(`unexpected read of ${href}`));
+  const { code, files: parts } = inlineParts(foldLoader(SPLIT_GLUE, SPLIT_LOADER), readSplit);
+  assert.deepEqual(parts.map(([name]) => name), ["lectern-kwic-0123456789abcdef.wasm", "lectern-shared-fedcba9876543210.wasm"]);
+  assert.doesNotMatch(code, /new URL\("\.\/lectern-/);
+  assert.match(code, /__lecternPart\("lectern-kwic-0123456789abcdef\.wasm"\)/);
+  assert.deepEqual(glueExports(code).named, ["search"]);
+  // A glue that fetches no part is left as it is.
   assert.equal(inlineParts(GLUE, read).code, GLUE);
-  assert.throws(() => inlineParts(`import * as x from "./other.js"\n${GLUE}`, read), /not only the split loader/);
 });
 
 test("the single file carries every part in one data script that says where each lies", () => {
   const files = {
     ...FILES,
-    "./lectern-app-2.js": SPLIT_GLUE,
-    "./lectern-parts-00112233445566aa.js": SPLIT_LOADER,
+    "./lectern-app-2.js": foldLoader(SPLIT_GLUE, SPLIT_LOADER),
     "./lectern-kwic-0123456789abcdef.wasm": "\0asm kwic",
     "./lectern-shared-fedcba9876543210.wasm": "\0asm shared",
   };

@@ -9,8 +9,9 @@
 //      at the split points and writes the loader module that fetches the parts;
 //   2. wasm-bindgen makes the glue of the main wasm (keeping the linker's exports the parts use);
 //   3. in release builds wasm-opt (-Oz, the options below) shrinks the main wasm and every part;
-//   4. the parts and the loader get content-hashed names; the glue and the main wasm replace
-//      Trunk's under Trunk's names, and index.html's integrity hashes are written anew;
+//   4. the parts get content-hashed names; the loader module is folded into the glue (one
+//      module, one request); the glue and the main wasm replace Trunk's under Trunk's names,
+//      and index.html's integrity hashes are written anew;
 //   5. the app is built once more without split points, for the single file (see `whole`).
 // The loader fetches a part with fetch() + WebAssembly.instantiate on its bytes (not
 // instantiateStreaming), so a host that serves .wasm with the wrong type still works.
@@ -23,15 +24,12 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from "node:os";
 import { join, basename } from "node:path";
 import { parseArgs } from "node:util";
-import { findAssets, WHOLE_DIR } from "./package.mjs";
+import { findAssets, foldLoader, WHOLE_DIR } from "./package.mjs";
 
 /** wasm-opt's settings for the main wasm and every part: smallest code; the app never uses the
  * first KB of memory; repeat until nothing shrinks. Features as rustc emits them. */
 export const WASM_OPT = ["-Oz", "--low-memory-unused", "--converge", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
   "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
-
-/** The name the loader module is written under (its content hash decides the rest). */
-export const LOADER_PREFIX = "lectern-parts-";
 
 const hash16 = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
@@ -124,7 +122,7 @@ function run(tool, args) {
   }
 }
 
-/** Splits the app Trunk built into `staging`; returns the files it wrote. */
+/** Splits the app Trunk built into `staging`; returns the parts it wrote. */
 export function split(staging, profile) {
   const targetDir = process.env.CARGO_TARGET_DIR ?? "target";
   const raw = join(targetDir, "wasm32-unknown-unknown", profile, "lectern-app.wasm");
@@ -157,27 +155,20 @@ export function split(staging, profile) {
       written.push(name);
     }
     const loader = rewriteLoader(readFileSync(join(work, "split", "__wasm_split.js"), "utf8"), names, glueName);
-    const loaderName = `${LOADER_PREFIX}${hash16(loader)}.js`;
-    writeFileSync(join(staging, loaderName), loader);
-    const glue = readFileSync(join(work, "bindgen", `${stem}.js`), "utf8")
-      .replaceAll(`from "./__wasm_split.js"`, `from "./${loaderName}"`);
-    if (!glue.includes(loaderName)) throw new Error("the glue does not import the wasm-split loader; update scripts/split-wasm.mjs.");
+    const glue = foldLoader(readFileSync(join(work, "bindgen", `${stem}.js`), "utf8"), loader);
     // The release main wasm as wasm-bindgen left it, names and all, for the size report
     // (bench/size-report.mjs --main).
     if (profile === "release") copyFileSync(join(work, "bindgen", `${stem}_bg.wasm`), join(targetDir, "lectern-main.wasm"));
     const wasm = optimised(join(work, "bindgen", `${stem}_bg.wasm`));
     writeFileSync(join(staging, glueName), glue);
     writeFileSync(join(staging, wasmName), wasm);
-    // The glue and the wasm changed under Trunk's names: their integrity hashes must follow, and
-    // the loader module is preloaded beside the glue that imports it.
+    // The glue and the wasm changed under Trunk's names: their integrity hashes must follow.
     const integrity = new Map([[assets.glue, sri(Buffer.from(glue))], [assets.wasm, sri(wasm)]]);
-    let page = html.replace(/<link([^>]*?) href="([^"]+)"([^>]*?) integrity="[^"]*"/g, (all, before, href, after) =>
+    const page = html.replace(/<link([^>]*?) href="([^"]+)"([^>]*?) integrity="[^"]*"/g, (all, before, href, after) =>
       integrity.has(href) ? `<link${before} href="${href}"${after} integrity="${integrity.get(href)}"` : all);
-    page = page.replace(/(<link rel="modulepreload"[^>]*>)/, `$1<link rel="modulepreload" href="./${loaderName}" crossorigin="anonymous" integrity="${sri(Buffer.from(loader))}">`);
-    if (!page.includes(loaderName)) throw new Error("index.html has no modulepreload link for the glue; the split step cannot preload its loader.");
     writeFileSync(htmlPath, page);
     whole(raw, profile, stem, glueName, work, optimised);
-    return [glueName, wasmName, loaderName, ...written];
+    return written;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -190,6 +181,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error("usage: node scripts/split-wasm.mjs <staging dir> [--profile release|debug]");
     process.exit(2);
   }
-  const files = split(staging, values.profile ?? process.env.TRUNK_PROFILE ?? "release");
-  console.log(`split the app into ${files.length - 3} parts loaded on first use`);
+  const parts = split(staging, values.profile ?? process.env.TRUNK_PROFILE ?? "release");
+  console.log(`split the app into ${parts.length} parts loaded on first use`);
 }
