@@ -1,8 +1,8 @@
 //! What is loaded on first use: the views a visitor may never open (comparison, quote check,
 //! quote links, the quotes overview, similar passages, the reading tools and the reader's "What
-//! this document is about", "About this copy") and
-//! the work on the reader's own documents (reading and indexing files, restoring stored ones,
-//! saving as one file; declared in `own.rs` with [`split_work!`]).
+//! this document is about", "About this copy") and the work on the reader's own documents
+//! (reading and indexing files, restoring stored ones, saving as one file; declared in `own.rs`
+//! with [`split_work!`]).
 //!
 //! With the Cargo feature `split` (the release build), each is a split point: the build's split
 //! step (scripts/split-wasm.mjs) moves it, and the code only it needs, into its own wasm file,
