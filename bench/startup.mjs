@@ -3,38 +3,24 @@
 // localhost and, for the single file pkg/lectern.html, opened from disk (file://).
 // Usage: node bench/startup.mjs [--runs 15]   (after `trunk build --release`)
 import { launchChromium, numberOptions, probeFirstRender, quantile, serve } from "./common.mjs";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { gzipSync } from "node:zlib";
-import { isPart } from "../scripts/size.mjs";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { appSizes, kb, sizes } from "../scripts/size.mjs";
 
 const { runs } = numberOptions({ runs: 15 });
 const dist = "dist";
 const port = 8282;
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-let rawTotal = 0;
-let gzTotal = 0;
-console.log("Release bundle (dist/; the app is index.html, its JS, wasm and CSS):");
-for (const name of readdirSync(dist).sort()) {
-  const path = join(dist, name);
-  if (!statSync(path).isFile()) continue;
-  const bytes = readFileSync(path);
-  const gz = gzipSync(bytes, { level: 9 }).length;
-  // The offline download and the embed host script are served beside the app, not loaded by
-  // it; the views' parts load on first use, not at start.
-  const app = !["lectern.html", "embed.js", "lectern-data.json"].includes(name) && !isPart(name);
-  if (app) {
-    rawTotal += bytes.length;
-    gzTotal += gz;
-  }
-  const note = isPart(name) ? "  (loaded on first use)" : app ? "" : "  (not loaded by the app)";
-  console.log(`  ${name.padEnd(40)} ${kb(bytes.length).padStart(10)} raw ${kb(gz).padStart(10)} gzip${note}`);
-}
-console.log(`  ${"app total at start".padEnd(40)} ${kb(rawTotal).padStart(10)} raw ${kb(gzTotal).padStart(10)} gzip`);
-
-const single = readFileSync("pkg/lectern.html");
-console.log(`Single file (pkg/lectern.html): ${kb(single.length)} raw, ${kb(gzipSync(single, { level: 9 }).length)} gzip`);
+// The sizes as the budget check counts them (scripts/size.mjs): what loads at start, and apart
+// the parts views load on first use.
+const app = appSizes(dist);
+const row = (name, f) => `  ${name.padEnd(44)} ${kb(f.raw).padStart(10)} raw ${kb(f.gzip).padStart(10)} gzip`;
+console.log("Release bundle (dist/), loaded at start:");
+for (const f of app.files) console.log(row(f.name, f));
+console.log(row("app total at start", app.total));
+if (app.parts.length) console.log(row(`${app.parts.length} parts, loaded on first use`, app.partsTotal));
+const single = sizes(readFileSync("pkg/lectern.html"));
+console.log(`Single file (pkg/lectern.html): ${kb(single.raw)} raw, ${kb(single.gzip)} gzip`);
 
 const server = await serve(dist, port);
 const browser = await launchChromium();
