@@ -40,13 +40,17 @@ macro_rules! split_points {
                 Ok(make)
             }
             thread_local!(static READY: Cell<Option<Make>> = const { Cell::new(None) });
-            #[cfg(feature = "split")]
-            let fetch = load;
             #[cfg(not(feature = "split"))]
-            let fetch = || std::future::ready(load());
-            #[cfg(not(feature = "split"))]
-            READY.set(Some(make));
-            later(READY.get(), fetch, |m| READY.set(Some(m)), move |m: Make| m($($arg.clone()),*))
+            READY.set(load().ok());
+            /// Fetches the view's file and keeps its maker for every later showing.
+            fn fetch() -> Fetch {
+                Box::pin(async {
+                    #[cfg(feature = "split")]
+                    READY.set(Some(load().await?));
+                    Ok(())
+                })
+            }
+            later(READY.get().is_some(), fetch, move || READY.get().map_or_else(|| ().into_any(), |make| make($($arg.clone()),*)))
         }
     )*};
 }
@@ -88,48 +92,40 @@ macro_rules! split_work {
 }
 pub(crate) use split_work;
 
+/// The loading of a view's file, as [`later`] starts it.
+type Fetch = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), SplitLoaderError>>>>;
+
 /// Where a view loaded on first use stands.
-#[derive(Clone, Copy)]
-enum State<M> {
+#[derive(Clone, Copy, PartialEq)]
+enum State {
     Loading,
-    Ready(M),
+    Ready,
     Failed,
 }
 
 /// Shows a view loaded on first use: at once when its file is in (`ready`), else a line saying
-/// it is loading while `load` fetches it, then the view (`remember` keeps its maker for next
-/// time); if the file does not arrive, says so and offers to try again.
-fn later<M, F>(ready: Option<M>, load: impl Fn() -> F + Copy + 'static, remember: fn(M), show: impl Fn(M) -> AnyView + Send + Sync + 'static) -> AnyView
-where
-    M: Copy + Send + Sync + 'static,
-    F: std::future::Future<Output = Result<M, SplitLoaderError>> + 'static,
-{
-    let state = RwSignal::new(ready.map_or(State::Loading, State::Ready));
-    let fetch = move || {
+/// it is loading while `fetch` loads it, then the view (`show`); if the file does not arrive,
+/// says so and offers to try again. One function for every view, not one per view's type.
+fn later(ready: bool, fetch: fn() -> Fetch, show: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
+    let state = RwSignal::new(if ready { State::Ready } else { State::Loading });
+    let start = move || {
         state.set(State::Loading);
         spawn_local(async move {
-            let loaded = load().await;
-            if let Ok(m) = loaded {
-                remember(m);
-            }
+            let loaded = fetch().await;
             // The reader may have gone on to another view meanwhile.
-            let _ = state.try_set(loaded.map_or(State::Failed, State::Ready));
+            let _ = state.try_set(if loaded.is_ok() { State::Ready } else { State::Failed });
         });
     };
-    if ready.is_none() {
-        fetch();
+    if !ready {
+        start();
     }
-    let retry = send_wrapper::SendWrapper::new(fetch);
     (move || match state.get() {
-        State::Ready(m) => show(m),
+        State::Ready => show(),
         State::Loading => view! {
             <p class="loading" data-view="loading" role="status">"Loading this view…"</p>
         }
         .into_any(),
-        State::Failed => {
-            let retry = retry.clone();
-            failed(move || (*retry)()).into_any()
-        }
+        State::Failed => failed(start).into_any(),
     })
     .into_any()
 }
