@@ -22,13 +22,15 @@ pub use leptos::wasm_split::SplitLoaderError;
 use lectern_engine::anchor::Selector;
 
 use crate::route::Item;
-use crate::views::{About, Check, Compare, DocumentQuotes, Kwic, QuoteLink, QuotesOverview, Similar, Trends, WordLists, WordsView};
+use lectern_engine::export::Format;
+use crate::views::{About, Check, Compare, DocumentQuotes, ExportTools, Kwic, QuoteLink, QuotesOverview, Similar, Trends, WordLists, WordsView};
 
-/// Declares views loaded on first use. Each becomes a function that shows the view, fetching
+/// Declares views, and panels inside views, loaded on first use (`View fn` / `Panel fn`, see
+/// [`Place`]). Each becomes a function that shows the view, fetching
 /// its file first the first time (with the `split` feature); the view's own code is only named
 /// from the split point, so the split step moves it out of the main wasm.
 macro_rules! split_points {
-    ($($(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),*) $body:block)*) => {$(
+    ($($(#[$doc:meta])* $place:ident fn $name:ident($($arg:ident: $ty:ty),*) $body:block)*) => {$(
         $(#[$doc])*
         pub fn $name($($arg: $ty),*) -> AnyView {
             type Make = fn($($ty),*) -> AnyView;
@@ -50,23 +52,29 @@ macro_rules! split_points {
                     Ok(())
                 })
             }
-            later(READY.get().is_some(), fetch, move || READY.get().map_or_else(|| ().into_any(), |make| make($($arg.clone()),*)))
+            later(Place::$place, READY.get().is_some(), fetch, move || READY.get().map_or_else(|| ().into_any(), |make| make($($arg.clone()),*)))
         }
     )*};
 }
 
 split_points! {
-    fn compare(items: Memo<Vec<Item>>) { view! { <Compare items=items/> } }
-    fn check(text: Memo<String>) { view! { <Check text=text/> } }
-    fn similar(id: String, passage: usize) { view! { <Similar id=id passage=passage/> } }
-    fn quote(selector: Memo<Selector>) { view! { <QuoteLink selector=selector/> } }
-    fn kwic() { view! { <Kwic/> } }
-    fn trends() { view! { <Trends/> } }
-    fn words() { view! { <WordsView/> } }
-    fn document_words(doc: Option<usize>) { view! { <WordLists doc=doc all=false/> } }
-    fn about() { view! { <About/> } }
-    fn quotes() { view! { <QuotesOverview/> } }
-    fn document_quotes(id: String) { view! { <DocumentQuotes id=id/> } }
+    View fn compare(items: Memo<Vec<Item>>) { view! { <Compare items=items/> } }
+    View fn check(text: Memo<String>) { view! { <Check text=text/> } }
+    View fn similar(id: String, passage: usize) { view! { <Similar id=id passage=passage/> } }
+    View fn quote(selector: Memo<Selector>) { view! { <QuoteLink selector=selector/> } }
+    View fn kwic() { view! { <Kwic/> } }
+    View fn trends() { view! { <Trends/> } }
+    View fn words() { view! { <WordsView/> } }
+    View fn about() { view! { <About/> } }
+    View fn quotes() { view! { <QuotesOverview/> } }
+    View fn document_quotes(id: String) { view! { <DocumentQuotes id=id/> } }
+    /// The reader's "What this document is about".
+    Panel fn document_words(doc: Option<usize>) { view! { <WordLists doc=doc all=false/> } }
+    /// An opened "Export": the quotes resolved and rendered in the chosen format. Resolving
+    /// quotes (anchoring, checking, aligning) is code only the comparison needs otherwise.
+    Panel fn export_tools(items: Signal<Vec<Item>>, format: RwSignal<Format>, status: RwSignal<String>) {
+        view! { <ExportTools items=items format=format status=status/> }
+    }
 }
 
 /// Declares work loaded on first use (reading the reader's own files, say): each becomes an
@@ -95,6 +103,15 @@ pub(crate) use split_work;
 /// The loading of a view's file, as [`later`] starts it.
 type Fetch = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), SplitLoaderError>>>>;
 
+/// What a part fills: a whole view (its loading line and failure are the page's view, marked
+/// `data-view`), or a panel inside a view (marked `data-part`, so the page keeps one
+/// `[data-view]`, the view's own).
+#[derive(Clone, Copy)]
+enum Place {
+    View,
+    Panel,
+}
+
 /// Where a view loaded on first use stands.
 #[derive(Clone, Copy, PartialEq)]
 enum State {
@@ -106,7 +123,7 @@ enum State {
 /// Shows a view loaded on first use: at once when its file is in (`ready`), else a line saying
 /// it is loading while `fetch` loads it, then the view (`show`); if the file does not arrive,
 /// says so and offers to try again. One function for every view, not one per view's type.
-fn later(ready: bool, fetch: fn() -> Fetch, show: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
+fn later(place: Place, ready: bool, fetch: fn() -> Fetch, show: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
     let state = RwSignal::new(if ready { State::Ready } else { State::Loading });
     let start = move || {
         state.set(State::Loading);
@@ -119,25 +136,33 @@ fn later(ready: bool, fetch: fn() -> Fetch, show: impl Fn() -> AnyView + Send + 
     if !ready {
         start();
     }
-    (move || match state.get() {
-        State::Ready => show(),
-        State::Loading => view! {
+    (move || match (state.get(), place) {
+        (State::Ready, _) => show(),
+        (State::Loading, Place::View) => view! {
             <p class="loading" data-view="loading" role="status">"Loading this view…"</p>
         }
         .into_any(),
-        State::Failed => failed(start).into_any(),
+        (State::Loading, Place::Panel) => view! {
+            <p class="loading" data-part="loading" role="status">"Loading…"</p>
+        }
+        .into_any(),
+        (State::Failed, Place::View) => view! {
+            <section class="not-found" data-view="load-failed" aria-labelledby="load-failed-title">
+                <h1 id="load-failed-title" tabindex="-1">"This view could not be loaded"</h1>
+                <p>{NOT_ARRIVED}</p>
+                <button type="button" on:click=move |_| start()>"Try again"</button>
+            </section>
+        }
+        .into_any(),
+        (State::Failed, Place::Panel) => view! {
+            <p class="load-failed" data-part="load-failed" role="alert">"This could not be loaded. " {NOT_ARRIVED} " "
+                <button type="button" on:click=move |_| start()>"Try again"</button>
+            </p>
+        }
+        .into_any(),
     })
     .into_any()
 }
 
-/// The page's words when a view's file could not be loaded.
-fn failed(retry: impl Fn() + 'static) -> impl IntoView {
-    view! {
-        <section class="not-found" data-view="load-failed" aria-labelledby="load-failed-title">
-            <h1 id="load-failed-title" tabindex="-1">"This view could not be loaded"</h1>
-            <p>"Its file did not arrive: the connection may be down, or the site was updated since this page opened. "
-               "Try again, or reload the page."</p>
-            <button type="button" on:click=move |_| retry()>"Try again"</button>
-        </section>
-    }
-}
+/// Why a part is missing, and what to do.
+const NOT_ARRIVED: &str = "Its file did not arrive: the connection may be down, or the site was updated since this page opened. Try again, or reload the page.";

@@ -3,7 +3,8 @@
 //! copied to the clipboard where that is allowed, or downloaded as a file. The download is a
 //! Blob behind an `<a download>`, made on the page itself: it works offline and from `file://`,
 //! and the page's Content-Security-Policy does not govern it. Nothing is rendered until the
-//! reader opens it, so a reader with hundreds of ¶s (each with its Cite) stays light.
+//! reader opens it, so a reader with hundreds of ¶s (each with its Cite) stays light; and the code
+//! that resolves and renders the quotes loads then (a part of its own in the release build).
 
 use leptos::prelude::*;
 use lectern_engine::export::{Format, Quote};
@@ -18,10 +19,23 @@ use crate::route::Item;
 pub fn Export(#[prop(into)] items: Signal<Vec<Item>>, #[prop(default = "Export these quotes")] label: &'static str,
     /// `data-export`: "tray" for the comparison's, "quote" for one quote's.
     #[prop(default = "tray")] kind: &'static str) -> impl IntoView {
-    let Library(corpus) = expect_context::<Library>();
+    // Kept while the panel is closed and opened again.
     let format = RwSignal::new(Format::Markdown);
     let status = RwSignal::new(String::new());
     let open = RwSignal::new(false);
+    view! {
+        <details class="export" data-export=kind on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
+            <summary>{label}</summary>
+            {move || open.get().then(|| crate::later::export_tools(items, format, status))}
+        </details>
+    }
+}
+
+/// The opened panel: the format, the quotes in it, and ways to take them away. Loaded on first
+/// use (`later::export_tools`).
+#[component]
+pub fn ExportTools(items: Signal<Vec<Item>>, format: RwSignal<Format>, status: RwSignal<String>) -> impl IntoView {
+    let Library(corpus) = expect_context::<Library>();
     let SearchIndex(index) = expect_context::<SearchIndex>();
     let text = Memo::new(move |_| {
         let index = index.get();
@@ -69,32 +83,27 @@ pub fn Export(#[prop(into)] items: Signal<Vec<Item>>, #[prop(default = "Export t
         });
     };
     view! {
-        <details class="export" data-export=kind on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
-            <summary>{label}</summary>
-            {move || open.get().then(|| view! {
-            <div class="export-tools">
-                <label>"Format "
-                    <select data-export-format on:change=move |ev| {
-                        let chosen = event_target_value(&ev);
-                        if let Some(f) = Format::ALL.into_iter().find(|f| f.label() == chosen) {
-                            format.set(f);
-                        }
-                    }>
-                        {Format::ALL.into_iter().map(|f| view! {
-                            <option value=f.label() selected=move || format.get() == f>{f.label()}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
-                <button type="button" data-export-copy on:click=copy>"Copy"</button>
-                <button type="button" data-export-download on:click=download>"Download"</button>
-                <span class="copied" role="status">{move || status.get()}</span>
-            </div>
-            <label class="export-text">
-                <span class="visually-hidden">"Exported quotes"</span>
-                <textarea readonly rows="8" data-export-text prop:value=move || text.get()></textarea>
+        <div class="export-tools">
+            <label>"Format "
+                <select data-export-format on:change=move |ev| {
+                    let chosen = event_target_value(&ev);
+                    if let Some(f) = Format::ALL.into_iter().find(|f| f.label() == chosen) {
+                        format.set(f);
+                    }
+                }>
+                    {Format::ALL.into_iter().map(|f| view! {
+                        <option value=f.label() selected=move || format.get() == f>{f.label()}</option>
+                    }).collect_view()}
+                </select>
             </label>
-            })}
-        </details>
+            <button type="button" data-export-copy on:click=copy>"Copy"</button>
+            <button type="button" data-export-download on:click=download>"Download"</button>
+            <span class="copied" role="status">{move || status.get()}</span>
+        </div>
+        <label class="export-text">
+            <span class="visually-hidden">"Exported quotes"</span>
+            <textarea readonly rows="8" data-export-text prop:value=move || text.get()></textarea>
+        </label>
     }
 }
 

@@ -27,7 +27,7 @@ mod vocabulary;
 mod words;
 
 pub use about::About;
-pub use export::save as save_file;
+pub use export::{save as save_file, ExportTools};
 pub use check::Check;
 pub use compare::Compare;
 pub use list::DocumentList;

@@ -2,7 +2,7 @@
 // of their files; a view fetches its own the first time it is shown; and a file that does not
 // arrive is said in words, with a way to try again.
 import { test as plain } from "@playwright/test";
-import { test, expect, Lectern, ARTICLE } from "./lectern";
+import { test, expect, Lectern, ARTICLE, PARA } from "./lectern";
 
 /** The views' own wasm files (the main wasm is lectern-app-…_bg.wasm). */
 const PART = /\/lectern-(?!app-)[a-z0-9-]+-[0-9a-f]{16}\.wasm$/;
@@ -35,6 +35,25 @@ plain("a view whose file does not arrive says so, and Try again shows it once th
   // The header's search still works: the main wasm was never in question.
   await lectern.searchBox.fill("network");
   await expect(lectern.results().first()).toHaveAttribute("data-doc-id", ARTICLE);
+});
+
+plain("a panel whose file does not arrive says so inside its view; Try again fills it", async ({ page }) => {
+  const lectern = new Lectern(page);
+  let offline = true;
+  await page.route(PART, (route) => (offline ? route.abort() : route.continue()));
+  await lectern.open(`#/doc/${ARTICLE}/${PARA.keynote}`);
+  const cite = lectern.passage(PARA.keynote).locator("[data-cite]");
+  await cite.locator("summary").first().click();
+  const exp = cite.locator('[data-export="quote"]');
+  await exp.locator("summary").click();
+  const failed = exp.locator("[data-part=load-failed]");
+  await expect(failed).toContainText("This could not be loaded.");
+  // The page keeps one view: a panel's failure is not the view's.
+  await expect(page.locator("[data-view]")).toHaveAttribute("data-view", "reader");
+  offline = false;
+  await failed.getByRole("button", { name: "Try again" }).click();
+  await expect(exp.locator("[data-export-text]")).toHaveValue(/^> “We need to respect/);
+  await expect(failed).toHaveCount(0);
 });
 
 plain("when the code that reads documents does not arrive, the page says so; a second try reads them", async ({ page }) => {
