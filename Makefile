@@ -20,11 +20,18 @@ setup:
 setup-test:
 	scripts/setup.sh --test
 
+# The release wasm is built with Rust's standard library compiled alongside (the rust-src
+# component, set up by setup.sh) so that a panic stops at once: no code that formats panic
+# messages, about 20 KB gzip less at start and 30 KB less in the single file. Both are unstable
+# options of the stable compiler (RUSTC_BOOTSTRAP), for this build only; the tests and a plain
+# `trunk build` build as usual, and src/crash.rs shows the crash message either way.
+RELEASE_WASM := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+
 # The release bundle in dist/ (Trunk: wasm-opt -Oz, relative URLs; its post_build hook bundles
 # the corpus, $LECTERN_CORPUS or corpus/, as data files), then the package step:
 # pkg/lectern.html (one self-contained file, also copied to dist/) and pkg/embed.js.
 build:
-	trunk build --release
+	$(RELEASE_WASM) trunk build --release
 	node scripts/package.mjs dist pkg
 
 package:
@@ -81,7 +88,7 @@ bench: setup-test build
 # (the app rebuilt into target/bench-dist first, so it measures this checkout).
 bench-keystroke: setup-test
 	cargo run -q --release -p lectern-corpus --bin lectern -- generate target/bench/corpus-12mb --mb 12 >/dev/null
-	LECTERN_CORPUS=target/bench/corpus-12mb trunk build --release --dist target/bench-dist
+	LECTERN_CORPUS=target/bench/corpus-12mb $(RELEASE_WASM) trunk build --release --dist target/bench-dist
 	node bench/keystroke.mjs --per-kind 5
 
 # What the wasm is made of, by crate and by function (twiggy, installed here when missing).

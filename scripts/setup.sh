@@ -24,6 +24,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release build compiles the standard library with the app (see RELEASE_WASM in the
+# Makefile), from its sources.
+if ! rustup component list --installed | grep -qx 'rust-src'; then
+  say "adding the rust-src component"
+  rustup component add rust-src
+fi
+
 if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
   say "installing trunk $TRUNK_VERSION (about 6 minutes)"
   cargo install trunk --version "$TRUNK_VERSION" --locked --force

@@ -1,6 +1,9 @@
 //! What a reader sees if Lectern itself fails: a Rust panic is logged to the console (with its
 //! location) and replaces the page with a plain message and a way to reload, instead of a page
-//! that silently stops responding. Built with the DOM directly: after a panic the app's own
+//! that silently stops responding. The release build stops at a panic at once, without running
+//! the hook (its panics carry no message code: a smaller wasm); what reaches the page there is
+//! the WebAssembly trap, an uncaught `RuntimeError`, which [`listen_for_traps`] turns into the
+//! same message. Built with the DOM directly: after a panic the app's own
 //! rendering cannot be trusted, and with `panic = "abort"` nothing in the wasm runs afterwards,
 //! so the reload is a plain link (a new query string forces a fresh load, also from disk).
 
@@ -19,6 +22,23 @@ pub fn install_panic_hook() {
         };
         show(&message);
     }));
+}
+
+/// Shows the crash message when the wasm traps: a panic in the release build, or any other
+/// failure of the wasm itself. Errors of other scripts on the page are left alone.
+pub fn listen_for_traps() {
+    let Some(window) = web_sys::window() else { return };
+    // An event handler's trap arrives as an `error` event; a trap in a future (they run as
+    // promise callbacks) as an unhandled rejection.
+    for (event, field) in [("error", "error"), ("unhandledrejection", "reason")] {
+        gloo_events::EventListener::new(&window, event, move |event| {
+            let error = js_sys::Reflect::get(event, &field.into()).unwrap_or_default();
+            if error.is_instance_of::<js_sys::WebAssembly::RuntimeError>() {
+                show(&String::from(js_sys::Error::from(error).to_string()));
+            }
+        })
+        .forget();
+    }
 }
 
 /// Shows the crash message with `detail`, once, over whatever the page showed.

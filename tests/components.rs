@@ -5,7 +5,7 @@
 use lectern_app::App;
 use lectern_engine::{fixture, Corpus, Index};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
 
@@ -328,6 +328,32 @@ async fn the_tray_works_when_storage_throws() {
     })
     .await;
     js_sys::eval("delete window.localStorage").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_wasm_trap_shows_the_crash_message_and_other_script_errors_do_not() {
+    let page = Page::open("#/doc/alpha/2").await;
+    lectern_app::crash::listen_for_traps();
+    let dispatch = |event: &str, field: &str, error: &JsValue| {
+        let init = js_sys::Object::new();
+        js_sys::Reflect::set(&init, &field.into(), error).unwrap();
+        // A rejection event names its promise; an already settled one will do.
+        js_sys::Reflect::set(&init, &"promise".into(), &js_sys::Promise::resolve(&JsValue::NULL)).unwrap();
+        let class = if event == "error" { "ErrorEvent" } else { "PromiseRejectionEvent" };
+        let make = js_sys::Function::new_with_args("c, t, i", "return new globalThis[c](t, i)");
+        let ev = make.call3(&JsValue::NULL, &class.into(), &event.into(), &init).unwrap();
+        web_sys::window().unwrap().dispatch_event(ev.unchecked_ref()).unwrap();
+    };
+    let crashed = || document().get_element_by_id(lectern_app::crash::CRASH_ID);
+    dispatch("error", "error", &js_sys::Error::new("a host page's own bug").into());
+    assert!(crashed().is_none(), "an error of another script is not Lectern's crash");
+    dispatch("unhandledrejection", "reason", &js_sys::WebAssembly::RuntimeError::new("unreachable").into());
+    let panel = crashed().expect("a trap in a future shows the crash message");
+    assert!(panel.text_content().unwrap().contains("RuntimeError: unreachable"), "{:?}", panel.text_content());
+    panel.remove();
+    dispatch("error", "error", &js_sys::WebAssembly::RuntimeError::new("unreachable").into());
+    crashed().expect("a trap in an event handler shows the crash message").remove();
+    drop(page);
 }
 
 #[wasm_bindgen_test]
