@@ -23,7 +23,8 @@ use lectern_engine::anchor::Selector;
 
 use crate::route::Item;
 use lectern_engine::export::Format;
-use crate::views::{About, Check, Compare, DocumentQuotes, ExportTools, Kwic, QuoteLink, QuotesOverview, Similar, Trends, WordLists, WordsView};
+use lectern_engine::Document;
+use crate::views::{About, CiteFields, Check, Compare, DocumentQuotes, ExportTools, Kwic, QuoteLink, QuotesOverview, Similar, Trends, WordLists, WordsView};
 
 /// Declares views, and panels inside views, loaded on first use (`View fn` / `Panel fn`, see
 /// [`Place`]). Each becomes a function that shows the view, fetching
@@ -52,7 +53,7 @@ macro_rules! split_points {
                     Ok(())
                 })
             }
-            later(Place::$place, READY.get().is_some(), fetch, move || READY.get().map_or_else(|| ().into_any(), |make| make($($arg.clone()),*)))
+            later(Place::$place, READY.get().is_some(), fetch, move || READY.get().map_or_else(|| ().into_any(), |make| make($(Clone::clone(&$arg)),*)))
         }
     )*};
 }
@@ -70,6 +71,10 @@ split_points! {
     View fn document_quotes(id: String) { view! { <DocumentQuotes id=id/> } }
     /// The reader's "What this document is about".
     Panel fn document_words(doc: Option<usize>) { view! { <WordLists doc=doc all=false/> } }
+    /// An opened "Cite": the citation of `quote` in ¶`passage`, as text, Markdown and quote link.
+    Panel fn cite_fields(doc: &'static Document, passage: usize, quote: String) {
+        view! { <CiteFields doc=doc passage=passage quote=quote/> }
+    }
     /// An opened "Export": the quotes resolved and rendered in the chosen format. Resolving
     /// quotes (anchoring, checking, aligning) is code only the comparison needs otherwise.
     Panel fn export_tools(items: Signal<Vec<Item>>, format: RwSignal<Format>, status: RwSignal<String>) {

@@ -3,6 +3,7 @@
 //! gives a permalink — except in a copy opened from disk (`file://`), whose address is no link
 //! anyone else can open: it says so instead. The text sits in read-only fields, so it can be
 //! copied by hand where the clipboard is refused (sandboxed frames, pages opened from disk).
+//! The fields are made when first opened (`later::cite_fields`).
 
 use leptos::prelude::*;
 use lectern_engine::cite::{Citation, Link, Version};
@@ -10,13 +11,15 @@ use lectern_engine::Document;
 
 use crate::route::Route;
 
-/// "Cite" under a passage: the fields folded away until asked for.
+/// "Cite" under a passage: the fields folded away until asked for, and only made then (a
+/// reader with hundreds of ¶s has as many Cites; their code loads on first use too).
 #[component]
 pub fn Cite(doc: &'static Document, passage: usize, quote: String) -> impl IntoView {
+    let open = RwSignal::new(false);
     view! {
-        <details class="cite" data-cite>
+        <details class="cite" data-cite on:toggle=super::toggled(open)>
             <summary>"Cite"</summary>
-            <CiteFields doc=doc passage=passage quote=quote/>
+            {move || open.get().then(|| crate::later::cite_fields(doc, passage, quote.clone()))}
         </details>
     }
 }

@@ -24,7 +24,7 @@ pub fn Export(#[prop(into)] items: Signal<Vec<Item>>, #[prop(default = "Export t
     let status = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     view! {
-        <details class="export" data-export=kind on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
+        <details class="export" data-export=kind on:toggle=super::toggled(open)>
             <summary>{label}</summary>
             {move || open.get().then(|| crate::later::export_tools(items, format, status))}
         </details>

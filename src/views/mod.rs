@@ -3,6 +3,8 @@
 //! Every view marks itself with `data-view` and its items with `data-doc-id` / `data-passage`,
 //! the hooks that tests and embedding sites rely on.
 
+use leptos::prelude::{RwSignal, Set};
+
 mod about;
 mod check;
 mod cite;
@@ -27,6 +29,7 @@ mod vocabulary;
 mod words;
 
 pub use about::About;
+pub use cite::CiteFields;
 pub use export::{save as save_file, ExportTools};
 pub use check::Check;
 pub use compare::Compare;
@@ -43,3 +46,9 @@ pub use trends::Trends;
 pub use vocabulary::{WordLists, WordsView};
 pub use results::SearchResults;
 pub use search_box::SearchBox;
+
+/// A `<details>` element's `toggle` handler that keeps `open` in step with it, so its contents
+/// are made only while it is open.
+fn toggled(open: RwSignal<bool>) -> impl FnMut(leptos::ev::Event) + 'static {
+    move |ev| open.set(leptos::prelude::event_target::<web_sys::Element>(&ev).has_attribute("open"))
+}

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use lectern_engine::Document;
 use wasm_bindgen::JsCast;
 
-use super::cite::CiteFields;
 use crate::hash::{History, Navigator};
 use crate::route::Route;
 use crate::tray::Tray;
@@ -78,7 +77,7 @@ pub fn SelectionBar(doc: &'static Document) -> impl IntoView {
                         on:click=move |_| citing.update(|c| *c = !*c)>"Cite"</button>
                     {move || citing.get().then(|| view! {
                         <div class="selection-cite" data-selection-cite>
-                            <CiteFields doc=doc passage=s.passage quote=s.text.clone()/>
+                            {crate::later::cite_fields(doc, s.passage, s.text.clone())}
                         </div>
                     })}
                 </div>
