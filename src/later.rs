@@ -53,7 +53,7 @@ macro_rules! split_points {
                     Ok(())
                 })
             }
-            later(Place::$place, READY.get().is_some(), fetch, move || READY.get().map_or_else(|| ().into_any(), |make| make($(Clone::clone(&$arg)),*)))
+            later(Place::$place, READY.get().is_some(), fetch, Box::new(move || READY.get().map_or_else(|| ().into_any(), |make| make($(Clone::clone(&$arg)),*))))
         }
     )*};
 }
@@ -127,8 +127,9 @@ enum State {
 
 /// Shows a view loaded on first use: at once when its file is in (`ready`), else a line saying
 /// it is loading while `fetch` loads it, then the view (`show`); if the file does not arrive,
-/// says so and offers to try again. One function for every view, not one per view's type.
-fn later(place: Place, ready: bool, fetch: fn() -> Fetch, show: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
+/// says so and offers to try again. One function for every view, not one per view's type: `show`
+/// is boxed, as a generic `show` compiled this function (2 KB) again for every split point.
+fn later(place: Place, ready: bool, fetch: fn() -> Fetch, show: Box<dyn Fn() -> AnyView + Send + Sync>) -> AnyView {
     let state = RwSignal::new(if ready { State::Ready } else { State::Loading });
     let start = move || {
         state.set(State::Loading);
