@@ -24,7 +24,7 @@ use lectern_engine::anchor::Selector;
 use crate::route::Item;
 use lectern_engine::export::Format;
 use lectern_engine::Document;
-use crate::views::{About, CiteFields, Check, Compare, DocumentQuotes, ExportTools, Kwic, QuoteLink, QuotesOverview, Similar, Trends, WordLists, WordsView};
+use crate::views::{About, CiteFields, Selected, SelectionTools, Check, Compare, DocumentQuotes, ExportTools, Kwic, QuoteLink, QuotesOverview, Similar, Trends, WordLists, WordsView};
 
 /// Declares views, and panels inside views, loaded on first use (`View fn` / `Panel fn`, see
 /// [`Place`]). Each becomes a function that shows the view, fetching
@@ -71,6 +71,10 @@ split_points! {
     View fn document_quotes(id: String) { view! { <DocumentQuotes id=id/> } }
     /// The reader's "What this document is about".
     Panel fn document_words(doc: Option<usize>) { view! { <WordLists doc=doc all=false/> } }
+    /// What the reader's selection bar offers for a selection.
+    Panel fn selection_tools(doc: &'static Document, selected: Selected, added: RwSignal<bool>, citing: RwSignal<bool>) {
+        view! { <SelectionTools doc=doc s=selected added=added citing=citing/> }
+    }
     /// An opened "Cite": the citation of `quote` in ¶`passage`, as text, Markdown and quote link.
     Panel fn cite_fields(doc: &'static Document, passage: usize, quote: String) {
         view! { <CiteFields doc=doc passage=passage quote=quote/> }

@@ -30,6 +30,7 @@ mod words;
 
 pub use about::About;
 pub use cite::CiteFields;
+pub use selection::{Selected, SelectionTools};
 pub use export::{save as save_file, ExportTools};
 pub use check::Check;
 pub use compare::Compare;

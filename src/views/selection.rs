@@ -2,6 +2,7 @@
 //! selection to the comparison, to check it as a quote, or to cite it. The selection is kept as
 //! a byte span of the passage and goes to the comparison as its quote selector, so the
 //! comparison links to exactly those words, and finds them again after the corpus is edited.
+//! The bar itself is in the main wasm; what it offers loads on the first selection.
 
 use leptos::prelude::*;
 use lectern_engine::Document;
@@ -13,7 +14,7 @@ use crate::tray::Tray;
 
 /// A selection inside one passage: its ¶, byte span and text.
 #[derive(Clone, Debug, PartialEq)]
-struct Selected {
+pub struct Selected {
     passage: usize,
     span: (usize, usize),
     text: String,
@@ -21,8 +22,6 @@ struct Selected {
 
 #[component]
 pub fn SelectionBar(doc: &'static Document) -> impl IntoView {
-    let tray = expect_context::<Tray>();
-    let nav = expect_context::<Navigator>();
     let selected = RwSignal::new(None::<Selected>);
     let added = RwSignal::new(false);
     let citing = RwSignal::new(false);
@@ -40,49 +39,59 @@ pub fn SelectionBar(doc: &'static Document) -> impl IntoView {
     let listener = send_wrapper::SendWrapper::new(listener);
     on_cleanup(move || drop(listener));
 
+    // The bar is here at once; what it offers loads on the first selection (`later::selection_tools`).
     move || {
-        selected.get().map(|s| {
-            let item = super::quote::compare_item(&doc.id, s.passage, Some(s.span));
-            let check = Route::Check { text: s.text.clone() }.to_hash();
-            let preview: String = s.text.chars().take(60).collect();
-            let ellipsis = if s.text.chars().count() > 60 { "…" } else { "" };
-            view! {
-                <div class="selection-bar" role="region" aria-label="Selected text" data-selection-bar>
-                    <span class="selection-preview">{format!("“{preview}{ellipsis}” (¶{})", s.passage)}</span>
-                    {move || if added.get() {
-                        view! { <a href=tray.route().to_hash() data-compare-now>"Added. Compare now"</a> }.into_any()
-                    } else {
-                        let item = item.clone();
-                        view! {
-                            <button type="button" data-compare-selection on:click=move |_| {
-                                tray.add(item.clone());
-                                added.set(true);
-                            }>"Compare selection"</button>
-                        }.into_any()
-                    }}
-                    <a href=check.clone() on:click={
-                        let text = s.text.clone();
-                        move |_| nav.go(Route::Check { text: text.clone() }, History::Push)
-                    }>"Check selection"</a>
-                    {(s.text.split_whitespace().count() <= 4).then(|| {
-                        // A word or a short phrase: where else it is used, and how often.
-                        let words = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
-                        view! {
-                            <a href=Route::kwic(words.clone()).to_hash() data-selection-kwic>"Concordance"</a>
-                            <a href=Route::trends(words).to_hash() data-selection-trends>"Trends"</a>
-                        }
-                    })}
-                    {super::quote::selection_quote_href(&doc.id, s.passage, s.span).map(|href| view! { <a href=href data-quote-link>"Quote link"</a> })}
-                    <button type="button" data-cite-selection aria-expanded=move || citing.get().to_string()
-                        on:click=move |_| citing.update(|c| *c = !*c)>"Cite"</button>
-                    {move || citing.get().then(|| view! {
-                        <div class="selection-cite" data-selection-cite>
-                            {crate::later::cite_fields(doc, s.passage, s.text.clone())}
-                        </div>
-                    })}
-                </div>
-            }
+        selected.get().map(|s| view! {
+            <div class="selection-bar" role="region" aria-label="Selected text" data-selection-bar>
+                {crate::later::selection_tools(doc, s, added, citing)}
+            </div>
         })
+    }
+}
+
+/// What the bar offers for the selection `s`: compare, check, the reading tools for a short
+/// phrase, its quote link, and Cite.
+#[component]
+pub fn SelectionTools(doc: &'static Document, s: Selected, added: RwSignal<bool>, citing: RwSignal<bool>) -> impl IntoView {
+    let tray = expect_context::<Tray>();
+    let nav = expect_context::<Navigator>();
+    let item = super::quote::compare_item(&doc.id, s.passage, Some(s.span));
+    let check = Route::Check { text: s.text.clone() }.to_hash();
+    let preview: String = s.text.chars().take(60).collect();
+    let ellipsis = if s.text.chars().count() > 60 { "…" } else { "" };
+    view! {
+        <span class="selection-preview">{format!("“{preview}{ellipsis}” (¶{})", s.passage)}</span>
+        {move || if added.get() {
+            view! { <a href=tray.route().to_hash() data-compare-now>"Added. Compare now"</a> }.into_any()
+        } else {
+            let item = item.clone();
+            view! {
+                <button type="button" data-compare-selection on:click=move |_| {
+                    tray.add(item.clone());
+                    added.set(true);
+                }>"Compare selection"</button>
+            }.into_any()
+        }}
+        <a href=check.clone() on:click={
+            let text = s.text.clone();
+            move |_| nav.go(Route::Check { text: text.clone() }, History::Push)
+        }>"Check selection"</a>
+        {(s.text.split_whitespace().count() <= 4).then(|| {
+            // A word or a short phrase: where else it is used, and how often.
+            let words = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            view! {
+                <a href=Route::kwic(words.clone()).to_hash() data-selection-kwic>"Concordance"</a>
+                <a href=Route::trends(words).to_hash() data-selection-trends>"Trends"</a>
+            }
+        })}
+        {super::quote::selection_quote_href(&doc.id, s.passage, s.span).map(|href| view! { <a href=href data-quote-link>"Quote link"</a> })}
+        <button type="button" data-cite-selection aria-expanded=move || citing.get().to_string()
+            on:click=move |_| citing.update(|c| *c = !*c)>"Cite"</button>
+        {move || citing.get().then(|| view! {
+            <div class="selection-cite" data-selection-cite>
+                {crate::later::cite_fields(doc, s.passage, s.text.clone())}
+            </div>
+        })}
     }
 }
 
