@@ -1,6 +1,7 @@
 //! What is loaded on first use: the views a visitor may never open (comparison, quote check,
-//! quote links, the quotes overview, similar passages, the reading tools and the reader's "What
-//! this document is about", "About this copy") and the work on the reader's own documents
+//! quote links, the quotes overview, similar passages, the reading tools, "About this copy"),
+//! the panels a reader opens inside a view (the reader's "What this document is about", what the
+//! selection bar offers, an opened Cite or Export) and the work on the reader's own documents
 //! (reading and indexing files, restoring stored ones, saving as one file; declared in `own.rs`
 //! with [`split_work!`]).
 //!
@@ -12,7 +13,8 @@
 //!
 //! Guarantees: a file that cannot be fetched (the host went offline) is said in the page, in
 //! words, with a way to try again; it never panics. A view whose file is in shows at once, as any
-//! other; the first time, a line (`data-view="loading"`, a status) says it is on its way.
+//! other; the first time, a line (`data-view="loading"` for a view, `data-part="loading"` for a
+//! panel; a status) says it is on its way. A page always has exactly one `[data-view]`.
 
 use std::cell::Cell;
 

@@ -148,7 +148,7 @@ fn AboutWords(doc: &'static Document) -> impl IntoView {
     let at = corpus.documents().iter().position(|d| d.id == doc.id);
     let open = RwSignal::new(false);
     view! {
-        <details class="doc-words" data-reader-words on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
+        <details class="doc-words" data-reader-words on:toggle=super::toggled(open)>
             <summary>"What this document is about"</summary>
             {move || open.get().then(|| view! {
                 {crate::later::document_words(at)}
