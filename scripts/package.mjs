@@ -120,6 +120,25 @@ export function withData(html, manifest) {
   return serialize(assets.doc);
 }
 
+/** The page with the `integrity` of each link whose href `integrity` (a Map) names set anew:
+ * the split step rewrites the glue and the wasm after Trunk hashed them. Read with the HTML
+ * parser, as Trunk's minified page quotes no attribute; fails when a file is not linked. */
+export function withIntegrity(html, integrity) {
+  const doc = parse(html);
+  const left = new Set(integrity.keys());
+  walk(doc, (node) => {
+    const href = node.tagName === "link" && attr(node, "href");
+    const hash = href && integrity.get(href);
+    const at = hash && node.attrs.find((a) => a.name === "integrity");
+    if (at) {
+      at.value = hash;
+      left.delete(href);
+    }
+  });
+  if (left.size) throw new Error(`index.html has no link with an integrity hash for ${[...left].join(", ")}; update scripts/split-wasm.mjs.`);
+  return serialize(doc);
+}
+
 /** What the single file needs from Trunk's index.html: the stylesheet, the glue and the wasm. */
 export function findAssets(html) {
   const doc = parse(html);
@@ -161,7 +180,8 @@ export function findAssets(html) {
   return { doc, ...found };
 }
 
-/** The glue's init function (its default export) and its other named exports. */
+/** The glue's init function (its default export) and its other named exports, each with the
+ * name it has inside the module (`local`): a minified glue exports `t as search`. */
 export function glueExports(glue) {
   const program = acorn.parse(glue, { ecmaVersion: "latest", sourceType: "module" });
   let init = null;
@@ -170,17 +190,17 @@ export function glueExports(glue) {
     if (statement.type === "ExportNamedDeclaration") {
       for (const spec of statement.specifiers) {
         if (spec.exported.name === "default") init = spec.local.name;
-        else named.push(spec.exported.name);
+        else named.push({ name: spec.exported.name, local: spec.local.name });
       }
-      if (statement.declaration?.id) named.push(statement.declaration.id.name);
-      for (const d of statement.declaration?.declarations ?? []) named.push(d.id.name);
+      if (statement.declaration?.id) named.push({ name: statement.declaration.id.name, local: statement.declaration.id.name });
+      for (const d of statement.declaration?.declarations ?? []) named.push({ name: d.id.name, local: d.id.name });
     }
     if (statement.type === "ExportDefaultDeclaration") {
       init = statement.declaration.id?.name ?? statement.declaration.name ?? null;
     }
   }
   if (!init) throw new Error("the wasm-bindgen glue has no default-exported init function by name; the package step needs updating.");
-  return { init, named: named.filter((n) => n !== "initSync") };
+  return { init, named: named.filter((n) => n.name !== "initSync") };
 }
 
 /** One self-contained HTML document from Trunk's index.html and a reader of its files. */
@@ -210,7 +230,7 @@ export function inline(html, read, manifest) {
   const bytes = await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
   window.__lecternSingleFile = true;
   await ${init}({ module_or_path: bytes });
-  window.wasmBindings = { ${named.join(", ")} };
+  window.wasmBindings = { ${named.map(({ name, local }) => `${name}: ${local}`).join(", ")} };
 }
 `;
   assets.head.childNodes.push(element("style", [], css, assets.head));
@@ -279,7 +299,7 @@ ${body}`;
  * a glue that fetches no part is returned as is. */
 export function inlineParts(glue, read) {
   const files = [];
-  const code = glue.replace(/fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g, (_, name) => {
+  const code = glue.replace(/fetch\(new URL\("\.\/([^"]+\.wasm)",\s*import\.meta\.url\)\)/g, (_, name) => {
     files.push([name, read(`./${name}`)]);
     return `__lecternPart(${JSON.stringify(name)})`;
   });

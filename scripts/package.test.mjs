@@ -7,7 +7,8 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findAssets, foldLoader, glueExports, inline, inlineParts, readManifest, singleFileReader, withData, withHostedPolicy } from "./package.mjs";
+import { minified } from "./split-wasm.mjs";
+import { findAssets, foldLoader, glueExports, inline, inlineParts, readManifest, singleFileReader, withData, withHostedPolicy, withIntegrity } from "./package.mjs";
 
 const TRUNK_HTML = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Lectern</title>
 <link rel="stylesheet" href="./lectern-1.css" integrity="sha384-x"/>
@@ -47,9 +48,21 @@ test("finds the stylesheet, the glue and the wasm in Trunk's page", () => {
   assert.equal(found.styles.length, 1);
 });
 
+test("the split step's new integrity hashes reach the links of a minified page", () => {
+  const page = `<!DOCTYPE html><html><head><link crossorigin href=./app.js integrity=sha384-old rel=modulepreload><link as=fetch href=./app_bg.wasm integrity=sha384-old rel=preload><link href=./s.css integrity=sha384-css rel=stylesheet></head><body></body></html>`;
+  const out = withIntegrity(page, new Map([["./app.js", "sha384-js"], ["./app_bg.wasm", "sha384-wasm"]]));
+  assert.match(out, /href="\.\/app\.js" integrity="sha384-js"/);
+  assert.match(out, /href="\.\/app_bg\.wasm" integrity="sha384-wasm"/);
+  assert.match(out, /integrity="sha384-css"/);
+  assert.throws(() => withIntegrity(page, new Map([["./other.js", "sha384-x"]])), /no link with an integrity hash for \.\/other\.js/);
+});
+
 test("names the glue's init function and its exports", () => {
-  assert.deepEqual(glueExports(GLUE), { init: "__wbg_init", named: ["search"] });
-  assert.deepEqual(glueExports("export default async function boot() {}\nexport function search() {}"), { init: "boot", named: ["search"] });
+  const search = { name: "search", local: "search" };
+  assert.deepEqual(glueExports(GLUE), { init: "__wbg_init", named: [search] });
+  assert.deepEqual(glueExports("export default async function boot() {}\nexport function search() {}"), { init: "boot", named: [search] });
+  // A minified glue exports its functions under other names than it calls them.
+  assert.deepEqual(glueExports("function t(){}function o(){}function s(){}export{o as default,s as initSync,t as search};"), { init: "o", named: [{ name: "search", local: "t" }] });
   assert.throws(() => glueExports("export const x = 1;"), /no default-exported init function/);
 });
 
@@ -80,7 +93,7 @@ test("the single file inlines everything and references no other file", () => {
   assert.equal(gunzipSync(Buffer.from(data("corpus")[1], "base64")).toString(), "the corpus");
   assert.equal(gunzipSync(Buffer.from(data("index")[1], "base64")).toString(), "the index");
   assert.match(data("corpus")[0], new RegExp(`data-sha256="${MANIFEST.sha256}" data-built="2026-11-26"`));
-  assert.match(out, /window\.wasmBindings = \{ search \}/);
+  assert.match(out, /window\.wasmBindings = \{ search: search \}/);
   assert.doesNotMatch(out, /href="\.\/|src="\.\/|import .* from '\.\//);
   assert.match(out, /data-boot/);
 });
@@ -136,7 +149,7 @@ test("the split loader folds into the glue: one module that imports nothing", ()
   assert.match(folded, /return \{ __wasm_split_load_kwic, __wasm_split_load_trends \};/);
   // The hosted page still fetches its parts beside the glue.
   assert.match(folded, /fetch\(new URL\("\.\/lectern-kwic-0123456789abcdef\.wasm", import\.meta\.url\)\)/);
-  assert.deepEqual(glueExports(folded).named, ["search"]);
+  assert.deepEqual(glueExports(folded).named.map((n) => n.name), ["search"]);
   assert.throws(() => foldLoader(`import * as x from "./other.js"\n${SPLIT_GLUE}`, SPLIT_LOADER), /not only the split loader/);
   assert.throws(() => foldLoader(GLUE, SPLIT_LOADER), /imports nothing/);
 });
@@ -148,7 +161,11 @@ test("the single file reads a split app's parts from itself", () => {
   assert.deepEqual(parts.map(([name]) => name), ["lectern-kwic-0123456789abcdef.wasm", "lectern-shared-fedcba9876543210.wasm"]);
   assert.doesNotMatch(code, /new URL\("\.\/lectern-/);
   assert.match(code, /__lecternPart\("lectern-kwic-0123456789abcdef\.wasm"\)/);
-  assert.deepEqual(glueExports(code).named, ["search"]);
+  assert.deepEqual(glueExports(code).named.map((n) => n.name), ["search"]);
+  // The release build's glue is minified (no space after the comma); its parts are found all the same.
+  const small = inlineParts(minified(foldLoader(SPLIT_GLUE, SPLIT_LOADER)), readSplit);
+  assert.deepEqual(small.files.map(([name]) => name), parts.map(([name]) => name));
+  assert.doesNotMatch(small.code, /new URL\("\.\/lectern-/);
   // A glue that fetches no part is left as it is.
   assert.equal(inlineParts(GLUE, read).code, GLUE);
 });

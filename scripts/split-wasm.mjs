@@ -8,7 +8,8 @@
 //   1. wasm-split-cli (crate wasm_split_cli_support, installed by scripts/setup.sh) splits it
 //      at the split points and writes the loader module that fetches the parts;
 //   2. wasm-bindgen makes the glue of the main wasm (keeping the linker's exports the parts use);
-//   3. in release builds wasm-opt (-Oz, the options below) shrinks the main wasm and every part;
+//   3. in release builds wasm-opt (-Oz, the options below) shrinks the main wasm and every part,
+//      and esbuild minifies the glue;
 //   4. the parts get content-hashed names; the loader module is folded into the glue (one
 //      module, one request); the glue and the main wasm replace Trunk's under Trunk's names,
 //      and index.html's integrity hashes are written anew;
@@ -24,12 +25,20 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from "node:os";
 import { join, basename } from "node:path";
 import { parseArgs } from "node:util";
-import { findAssets, foldLoader, WHOLE_DIR } from "./package.mjs";
+import { transformSync } from "esbuild";
+import { findAssets, foldLoader, withIntegrity, WHOLE_DIR } from "./package.mjs";
 
 /** wasm-opt's settings for the main wasm and every part: smallest code; the app never uses the
  * first KB of memory; repeat until nothing shrinks. Features as rustc emits them. */
 export const WASM_OPT = ["-Oz", "--low-memory-unused", "--converge", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
   "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
+
+/** `js` (an ES module) minified by esbuild: names shortened, whitespace and comments dropped,
+ * syntax left as it is (no lowering). The glue is 110 KB of readable wrappers; minified, a
+ * visitor downloads 3 KB gzip less at start. Exported names stay as they are. */
+export function minified(js) {
+  return transformSync(js, { minify: true, format: "esm", legalComments: "none" }).code;
+}
 
 const hash16 = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
@@ -79,7 +88,8 @@ function whole(raw, profile, stem, glueName, work, optimised) {
   const wasm = optimised(join(out, `${stem}_bg.wasm`));
   rmSync(WHOLE_DIR, { recursive: true, force: true });
   mkdirSync(WHOLE_DIR, { recursive: true });
-  copyFileSync(join(out, `${stem}.js`), join(WHOLE_DIR, "lectern-app.js"));
+  const glue = readFileSync(join(out, `${stem}.js`), "utf8");
+  writeFileSync(join(WHOLE_DIR, "lectern-app.js"), profile === "release" ? minified(glue) : glue);
   writeFileSync(join(WHOLE_DIR, "lectern-app_bg.wasm"), wasm);
   writeFileSync(join(WHOLE_DIR, "whole.json"), JSON.stringify({ glue: glueName }) + "\n");
 }
@@ -155,7 +165,8 @@ export function split(staging, profile) {
       written.push(name);
     }
     const loader = rewriteLoader(readFileSync(join(work, "split", "__wasm_split.js"), "utf8"), names, glueName);
-    const glue = foldLoader(readFileSync(join(work, "bindgen", `${stem}.js`), "utf8"), loader);
+    const folded = foldLoader(readFileSync(join(work, "bindgen", `${stem}.js`), "utf8"), loader);
+    const glue = profile === "release" ? minified(folded) : folded;
     // The release main wasm as wasm-bindgen left it, names and all, for the size report
     // (bench/size-report.mjs --main).
     if (profile === "release") copyFileSync(join(work, "bindgen", `${stem}_bg.wasm`), join(targetDir, "lectern-main.wasm"));
@@ -164,9 +175,7 @@ export function split(staging, profile) {
     writeFileSync(join(staging, wasmName), wasm);
     // The glue and the wasm changed under Trunk's names: their integrity hashes must follow.
     const integrity = new Map([[assets.glue, sri(Buffer.from(glue))], [assets.wasm, sri(wasm)]]);
-    const page = html.replace(/<link([^>]*?) href="([^"]+)"([^>]*?) integrity="[^"]*"/g, (all, before, href, after) =>
-      integrity.has(href) ? `<link${before} href="${href}"${after} integrity="${integrity.get(href)}"` : all);
-    writeFileSync(htmlPath, page);
+    writeFileSync(htmlPath, withIntegrity(html, integrity));
     whole(raw, profile, stem, glueName, work, optimised);
     return written;
   } finally {
