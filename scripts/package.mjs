@@ -139,6 +139,17 @@ export function withIntegrity(html, integrity) {
   return serialize(doc);
 }
 
+/** The page with Trunk's loader made to start fetching the files of the view it opens on
+ * (the glue's `__lecternEarly`, written by the split step) before it fetches the main wasm. */
+export function withEarlyStart(html) {
+  const assets = findAssets(html);
+  const text = assets.loader.childNodes[0];
+  const start = /^(const wasm = await init\()/m;
+  if (!text || !start.test(text.value)) throw new Error("Trunk's loader script no longer reads `const wasm = await init(`; update withEarlyStart in scripts/package.mjs.");
+  if (!text.value.includes("__lecternEarly")) text.value = text.value.replace(start, "bindings.__lecternEarly?.(location.hash);\n$1");
+  return serialize(assets.doc);
+}
+
 /** What the single file needs from Trunk's index.html: the stylesheet, the glue and the wasm. */
 export function findAssets(html) {
   const doc = parse(html);

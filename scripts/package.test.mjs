@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { minified } from "./split-wasm.mjs";
-import { findAssets, foldLoader, glueExports, inline, inlineParts, readManifest, singleFileReader, withData, withHostedPolicy, withIntegrity } from "./package.mjs";
+import { findAssets, foldLoader, glueExports, inline, inlineParts, readManifest, singleFileReader, withData, withEarlyStart, withHostedPolicy, withIntegrity } from "./package.mjs";
 
 const TRUNK_HTML = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Lectern</title>
 <link rel="stylesheet" href="./lectern-1.css" integrity="sha384-x"/>
@@ -55,6 +55,13 @@ test("the split step's new integrity hashes reach the links of a minified page",
   assert.match(out, /href="\.\/app_bg\.wasm" integrity="sha384-wasm"/);
   assert.match(out, /integrity="sha384-css"/);
   assert.throws(() => withIntegrity(page, new Map([["./other.js", "sha384-x"]])), /no link with an integrity hash for \.\/other\.js/);
+});
+
+test("the hosted page's loader starts the landing view's fetches before the main wasm's, once", () => {
+  const page = withEarlyStart(withEarlyStart(TRUNK_HTML));
+  assert.equal(page.match(/__lecternEarly/g).length, 1);
+  assert.match(page, /bindings\.__lecternEarly\?\.\(location\.hash\);\nconst wasm = await init\(/);
+  assert.throws(() => withEarlyStart(TRUNK_HTML.replace("const wasm = await init(", "await init(")), /no longer reads/);
 });
 
 test("names the glue's init function and its exports", () => {

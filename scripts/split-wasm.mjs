@@ -11,7 +11,8 @@
 //   3. in release builds wasm-opt (-Oz, the options below) shrinks the main wasm and every part,
 //      and esbuild minifies the glue;
 //   4. the parts get content-hashed names; the loader module is folded into the glue (one
-//      module, one request); the glue and the main wasm replace Trunk's under Trunk's names,
+//      module, one request), and the page's loader made to fetch the files of the view it opens
+//      on beside the main wasm (LANDING); the glue and the main wasm replace Trunk's under Trunk's names,
 //      and index.html's integrity hashes are written anew;
 //   5. the app is built once more without split points, for the single file (see `whole`).
 // The loader fetches a part with fetch() + WebAssembly.instantiate on its bytes (not
@@ -26,7 +27,8 @@ import { tmpdir } from "node:os";
 import { join, basename } from "node:path";
 import { parseArgs } from "node:util";
 import { transformSync } from "esbuild";
-import { findAssets, foldLoader, withIntegrity, WHOLE_DIR } from "./package.mjs";
+import * as acorn from "acorn";
+import { findAssets, foldLoader, withEarlyStart, withIntegrity, WHOLE_DIR } from "./package.mjs";
 
 /** wasm-opt's settings for the main wasm and every part: smallest code; the app never uses the
  * first KB of memory; repeat until nothing shrinks. Features as rustc emits them. */
@@ -70,6 +72,72 @@ export function rewriteLoader(js, names, glueName) {
     throw new Error(`the wasm-split loader fetches ${count} parts in a way the split step does not know; update scripts/split-wasm.mjs.`);
   }
   return out;
+}
+
+/** Views whose files the hosted page fetches beside the main wasm when it opens on them (a
+ * permalink, a shared search), so that showing them waits for no second round trip: the split
+ * point's name (src/later.rs) and a pattern of `location.hash` that shows it (src/route.rs). */
+export const LANDING = [
+  ["reader", "^#/doc/[^/?]"],
+  ["search_results", "^#/search(?:[?/]|$)"],
+];
+
+/** The loader with an `early(hash)` export that starts fetching the files of the view `hash`
+ * shows (see LANDING: its own file and the shared pieces it needs), each fetcher taking such a
+ * fetch instead of starting its own. A fetch taken is forgotten, so trying again after a
+ * failure fetches anew. Fails loudly when the loader changes shape. */
+export function withEarly(loader, landing = LANDING) {
+  const program = acorn.parse(loader, { ecmaVersion: "latest", sourceType: "module" });
+  const fetchOf = /fetch\(new URL\("(\.\/[^"]+\.wasm)", import\.meta\.url\)\)/;
+  const loads = new Map();
+  for (const statement of program.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+    if (declaration?.type !== "VariableDeclaration") continue;
+    for (const d of declaration.declarations) {
+      const text = loader.slice(d.init.start, d.init.end);
+      const file = fetchOf.exec(text)?.[1];
+      if (!file) continue;
+      const deps = /\}\s*,\s*\[([^\]]*)\]\s*\)\s*\)?$/.exec(text);
+      if (!deps) throw new Error(`the wasm-split loader's ${d.id.name} names no list of what it needs; update scripts/split-wasm.mjs.`);
+      loads.set(d.id.name, { file, deps: deps[1].split(",").map((n) => n.trim()).filter(Boolean) });
+    }
+  }
+  const filesOf = (name, seen = new Set()) => {
+    const load = loads.get(name);
+    if (!load) throw new Error(`the wasm-split loader has no ${name}; update scripts/split-wasm.mjs.`);
+    if (!seen.has(load.file)) {
+      seen.add(load.file);
+      for (const dep of load.deps) filesOf(dep, seen);
+    }
+    return [...seen];
+  };
+  const table = landing.map(([view, pattern]) => [pattern, filesOf(`__wasm_split_load_${view}`)]);
+  let taken = 0;
+  const body = loader.replace(new RegExp(`const src = (${fetchOf.source});`, "g"), (_, call, file) => {
+    taken++;
+    return `const src = takeEarly("${file}") ?? ${call};`;
+  });
+  if (taken !== loads.size) throw new Error(`the wasm-split loader fetches ${loads.size} parts, ${taken} of them in a way the split step knows; update scripts/split-wasm.mjs.`);
+  return `${body}
+// The files of the view the page opens on, fetched beside the main wasm (scripts/split-wasm.mjs).
+const earlyFetches = new Map();
+function takeEarly(file) {
+    const fetched = earlyFetches.get(file);
+    earlyFetches.delete(file);
+    return fetched;
+}
+const landing = ${JSON.stringify(table)};
+export const early = (hash) => {
+    for (const [pattern, files] of landing) {
+        if (!new RegExp(pattern).test(hash)) continue;
+        for (const file of files) {
+            const fetched = fetch(new URL(file, import.meta.url));
+            fetched.catch(() => {});
+            earlyFetches.set(file, fetched);
+        }
+    }
+};
+`;
 }
 
 /** The app built again without the `split` feature, for the single file: it carries every view
@@ -164,8 +232,9 @@ export function split(staging, profile) {
       names.push([part, name]);
       written.push(name);
     }
-    const loader = rewriteLoader(readFileSync(join(work, "split", "__wasm_split.js"), "utf8"), names, glueName);
-    const folded = foldLoader(readFileSync(join(work, "bindgen", `${stem}.js`), "utf8"), loader);
+    const loader = withEarly(rewriteLoader(readFileSync(join(work, "split", "__wasm_split.js"), "utf8"), names, glueName));
+    // The page's loader calls `__lecternEarly(location.hash)` before it fetches the main wasm.
+    const folded = `${foldLoader(readFileSync(join(work, "bindgen", `${stem}.js`), "utf8"), loader)}export const __lecternEarly = __lecternParts.early;\n`;
     const glue = profile === "release" ? minified(folded) : folded;
     // The release main wasm as wasm-bindgen left it, names and all, for the size report
     // (bench/size-report.mjs --main).
@@ -175,7 +244,7 @@ export function split(staging, profile) {
     writeFileSync(join(staging, wasmName), wasm);
     // The glue and the wasm changed under Trunk's names: their integrity hashes must follow.
     const integrity = new Map([[assets.glue, sri(Buffer.from(glue))], [assets.wasm, sri(wasm)]]);
-    writeFileSync(htmlPath, withIntegrity(html, integrity));
+    writeFileSync(htmlPath, withIntegrity(withEarlyStart(html), integrity));
     whole(raw, profile, stem, glueName, work, optimised);
     return written;
   } finally {

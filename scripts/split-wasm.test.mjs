@@ -3,7 +3,7 @@
 // load its views.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { partName, rewriteLoader, withoutCustomSections } from "./split-wasm.mjs";
+import { partName, rewriteLoader, withEarly, withoutCustomSections } from "./split-wasm.mjs";
 
 const LOADER = `import { initSync } from "./lectern-app.js";
 
@@ -42,6 +42,48 @@ test("a loader that changed shape is refused with a message", () => {
   assert.throws(() => rewriteLoader(LOADER.replace("import { initSync }", "import { init }"), [], "g.js"), /initSync/);
   assert.throws(() => rewriteLoader(LOADER, [["split_other.wasm", "x.wasm"]], "g.js"), /does not name split_other/);
   assert.throws(() => rewriteLoader(LOADER, [["chunk_3.wasm", "x.wasm"]], "g.js"), /fetches 2 parts/);
+});
+
+/** A loader as wasm-split-cli writes it, parts renamed: the reader needs two shared pieces, one
+ * of which needs a third; kwic needs one of them. */
+const SHARED = (name, deps) => `const ${name} = makeLoad(() => {
+    const src = fetch(new URL("./lectern-shared-${name}.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => src;
+}
+, [${deps}]);
+`;
+const VIEW = (name, deps) => `export const __wasm_split_load_${name} = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./lectern-${name}-aa.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => src;
+}
+, [${deps}]));
+`;
+const LOADS = `function makeLoad(fetcher, deps) { return () => Promise.all([...deps.map((d) => d()), fetcher()(null)]); }
+function wrapAsyncCb(f) { return f; }
+${SHARED("c1", "")}${SHARED("c2", "c1")}${SHARED("c3", "")}${VIEW("reader", "c2, c3")}${VIEW("kwic", "c3")}`;
+
+test("the page opening on a view fetches its files at once, and its loader takes those fetches", async () => {
+  const out = withEarly(LOADS, [["reader", "^#/doc/"], ["kwic", "^#/kwic"]]);
+  const fetched = [];
+  const early = new Function("fetch", "URL", "meta", `${out.replace(/^export /gm, "").replaceAll("import.meta", "meta")}; return { early, __wasm_split_load_reader, __wasm_split_load_kwic };`);
+  const run = early((url) => {
+    fetched.push(url.href.replace("file:///app/", ""));
+    return Promise.resolve(url.href);
+  }, URL, { url: "file:///app/glue.js" });
+  run.early("#/doc/essay/4");
+  assert.deepEqual(fetched.sort(), ["lectern-reader-aa.wasm", "lectern-shared-c1.wasm", "lectern-shared-c2.wasm", "lectern-shared-c3.wasm"]);
+  // Showing the reader fetches nothing more; kwic then fetches its own file, and c3 anew.
+  await run.__wasm_split_load_reader();
+  assert.equal(fetched.length, 4);
+  await run.__wasm_split_load_kwic();
+  assert.deepEqual(fetched.slice(4).sort(), ["lectern-kwic-aa.wasm", "lectern-shared-c3.wasm"]);
+  // Another landing fetches nothing early.
+  run.early("#/");
+  assert.equal(fetched.length, 6);
+  assert.throws(() => withEarly(LOADS, [["trends", "^#/trends"]]), /has no __wasm_split_load_trends/);
+  assert.throws(() => withEarly(LOADS.replace("}\n, [c2, c3]", "}, c2"), [["reader", "^#/doc/"]]), /names no list/);
 });
 
 test("custom sections are dropped by name, every other section kept byte for byte", () => {

@@ -13,7 +13,7 @@ use crate::route::{Item, Route};
 use crate::tray::Tray;
 use crate::embed;
 use crate::later;
-use crate::views::{DocumentList, NotFound, Reader, SearchBox, SearchResults};
+use crate::views::{DocumentList, NotFound, SearchBox};
 
 /// The narrow handle through which views reach the corpus: read-only and alive for the page.
 #[derive(Clone, Copy)]
@@ -111,8 +111,8 @@ pub fn App(
         <main id="main" tabindex="-1">
             {move || match page.get() {
                 Page::List => view! { <DocumentList/> }.into_any(),
-                Page::Search => view! { <SearchResults query=search_query shown=shown/> }.into_any(),
-                Page::Document(id) => view! { <Reader id=id passage=passage query=query/> }.into_any(),
+                Page::Search => later::search_results(search_query, shown),
+                Page::Document(id) => later::reader(id, passage, query),
                 Page::Quotes(None) => later::quotes(),
                 Page::Quotes(Some(id)) => later::document_quotes(id),
                 Page::About => later::about(),

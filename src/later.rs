@@ -26,7 +26,7 @@ use lectern_engine::anchor::Selector;
 use crate::route::Item;
 use lectern_engine::export::Format;
 use lectern_engine::Document;
-use crate::views::{About, CiteFields, Selected, SelectionTools, Check, Compare, DocumentQuotes, ExportTools, Kwic, QuoteLink, QuotesOverview, Similar, Trends, WordLists, WordsView};
+use crate::views::{Reader, SearchResults, About, CiteFields, Selected, SelectionTools, Check, Compare, DocumentQuotes, ExportTools, Kwic, QuoteLink, QuotesOverview, Similar, Trends, WordLists, WordsView};
 
 /// Declares views, and panels inside views, loaded on first use (`View fn` / `Panel fn`, see
 /// [`Place`]). Each becomes a function that shows the view, fetching
@@ -36,6 +36,11 @@ macro_rules! split_points {
     ($($(#[$doc:meta])* $place:ident fn $name:ident($($arg:ident: $ty:ty),*) $body:block)*) => {$(
         $(#[$doc])*
         pub fn $name($($arg: $ty),*) -> AnyView {
+            later(Place::$place, $name::ready(), $name::fetch, Box::new(move || $name::made($(Clone::clone(&$arg)),*)))
+        }
+        /// Its file: whether it is in, and fetching it ahead of need.
+        pub mod $name {
+            use super::*;
             type Make = fn($($ty),*) -> AnyView;
             fn make($($arg: $ty),*) -> AnyView {
                 $body.into_any()
@@ -45,22 +50,48 @@ macro_rules! split_points {
                 Ok(make)
             }
             thread_local!(static READY: Cell<Option<Make>> = const { Cell::new(None) });
-            #[cfg(not(feature = "split"))]
-            READY.set(load().ok());
-            /// Fetches the view's file and keeps its maker for every later showing.
-            fn fetch() -> Fetch {
+            /// True once the file is in (at once without the `split` feature).
+            pub(super) fn ready() -> bool {
+                #[cfg(not(feature = "split"))]
+                READY.set(load().ok());
+                READY.get().is_some()
+            }
+            /// Fetches the file and keeps its maker for every later showing.
+            pub(super) fn fetch() -> Fetch {
                 Box::pin(async {
                     #[cfg(feature = "split")]
                     READY.set(Some(load().await?));
                     Ok(())
                 })
             }
-            later(Place::$place, READY.get().is_some(), fetch, Box::new(move || READY.get().map_or_else(|| ().into_any(), |make| make($(Clone::clone(&$arg)),*))))
+            /// The view, if its file is in (else nothing: `later` shows it only once it is).
+            pub(super) fn made($($arg: $ty),*) -> AnyView {
+                READY.get().map_or_else(|| ().into_any(), |make| make($($arg),*))
+            }
+            /// Starts fetching the file before it is needed (a reader about to search, or to
+            /// open a result), so that showing it waits for nothing. A failure is left to the
+            /// showing, which says so and tries again.
+            #[allow(dead_code)]
+            pub fn prefetch() {
+                if !ready() {
+                    spawn_local(async {
+                        let _ = fetch().await;
+                    });
+                }
+            }
         }
     )*};
 }
 
 split_points! {
+    /// A document, its ¶s numbered (the view of a permalink). The hosted page fetches its file
+    /// beside the main wasm when it opens on a permalink (scripts/split-wasm.mjs, `LANDING`).
+    View fn reader(id: String, passage: Memo<Option<usize>>, query: Memo<Option<String>>) {
+        view! { <Reader id=id passage=passage query=query/> }
+    }
+    /// Search results as you type; fetched when the search box gets focus, or beside the main
+    /// wasm when the page opens on a search.
+    View fn search_results(query: Memo<String>, shown: Memo<usize>) { view! { <SearchResults query=query shown=shown/> } }
     View fn compare(items: Memo<Vec<Item>>) { view! { <Compare items=items/> } }
     View fn check(text: Memo<String>) { view! { <Check text=text/> } }
     View fn similar(id: String, passage: usize) { view! { <Similar id=id passage=passage/> } }

@@ -1,7 +1,9 @@
 //! The corpus overview: every document with its title, author, date, source and ¶ count, with a
 //! filter box (titles, authors, dates, as the reader types) and a sort control. Both live in the
 //! route (`#/?filter=…&sort=date`), so Back and a shared link restore the list as it was; the
-//! filtering and ordering themselves are the engine's ([`Catalog`]), built once per page.
+//! filtering and ordering themselves are the engine's ([`Catalog`]), built once per page. A
+//! pointer over the list, or focus in it, fetches the reader's file (loaded on first use) ahead
+//! of the click.
 
 use std::cell::Cell;
 
@@ -54,7 +56,8 @@ pub fn DocumentList() -> impl IntoView {
         }
     };
     view! {
-        <section class="doc-list" data-view="list" aria-labelledby="list-title">
+        <section class="doc-list" data-view="list" aria-labelledby="list-title"
+            on:pointerover=|_| crate::later::reader::prefetch() on:focusin=|_| crate::later::reader::prefetch()>
             <h1 id="list-title" tabindex="-1">"Documents"</h1>
             <div class="list-tools" role="search" aria-label="Filter and sort the documents">
                 <label class="field">

@@ -2,7 +2,8 @@
 //! passages grouped by document, each a link to its permalink with the query, with a snippet
 //! whose matched words are marked. The count (or the "did you mean") is announced through a
 //! live region. ↑/↓ move between results. "Show more" lists the next results, keeps how many
-//! are shown in the route (so Back returns to them) and moves focus to the first new one.
+//! are shown in the route (so Back returns to them) and moves focus to the first new one. Like
+//! the list, the results fetch the reader's file ahead of the click.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -84,7 +85,8 @@ pub fn SearchResults(query: Memo<String>, shown: Memo<usize>) -> impl IntoView {
     };
 
     view! {
-        <section class="search-results" data-view="search" aria-labelledby="search-title">
+        <section class="search-results" data-view="search" aria-labelledby="search-title"
+            on:pointerover=|_| crate::later::reader::prefetch() on:focusin=|_| crate::later::reader::prefetch()>
             <h1 id="search-title" class="visually-hidden">"Search results"</h1>
             <p id="search-status" class="summary" role="status" aria-live="polite" aria-atomic="true"
                 data-result-count=move || found.get().map(|f| stated_count(&f).to_string())>

@@ -1,5 +1,6 @@
 //! The search box on every view: typing shows results as you type, `/` focuses it from
-//! anywhere, ↓ moves into the results, Enter opens the best result, Esc clears.
+//! anywhere, ↓ moves into the results, Enter opens the best result, Esc clears. Focusing it
+//! fetches the results view's file (loaded on first use), so the first keystroke finds it in.
 
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -69,6 +70,7 @@ pub fn SearchBox() -> impl IntoView {
                 prop:value=value
                 on:input=on_input
                 on:keydown=on_keydown
+                on:focus=|_| crate::later::search_results::prefetch()
             />
         </form>
     }

@@ -34,7 +34,8 @@ export class Lectern {
    *  the build to open (another served corpus), the default one when omitted. */
   async open(hash = "#/", at = "./") {
     await this.page.goto(`${at}${hash}`);
-    await this.anyView.waitFor();
+    // A view loaded on first use says "loading" under [data-view] while its file comes.
+    await this.page.locator("[data-view]:not([data-view=loading])").first().waitFor();
   }
 
   get anyView(): Locator {
