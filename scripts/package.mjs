@@ -310,7 +310,7 @@ ${body}`;
  * a glue that fetches no part is returned as is. */
 export function inlineParts(glue, read) {
   const files = [];
-  const code = glue.replace(/fetch\(new URL\("\.\/([^"]+\.wasm)",\s*import\.meta\.url\)\)/g, (_, name) => {
+  const code = glue.replace(/fetch\(new URL\("\.\/([^"]+\.(?:wasm|bin))",\s*import\.meta\.url\)\)/g, (_, name) => {
     files.push([name, read(`./${name}`)]);
     return `__lecternPart(${JSON.stringify(name)})`;
   });

@@ -173,6 +173,10 @@ test("the single file reads a split app's parts from itself", () => {
   const small = inlineParts(minified(foldLoader(SPLIT_GLUE, SPLIT_LOADER)), readSplit);
   assert.deepEqual(small.files.map(([name]) => name), parts.map(([name]) => name));
   assert.doesNotMatch(small.code, /new URL\("\.\/lectern-/);
+  // Packs of shared code (.bin) are read from the file too.
+  const pack = inlineParts(`const s = { "./lectern-pack-reader-0011223344556677.bin": () => fetch(new URL("./lectern-pack-reader-0011223344556677.bin", import.meta.url)) };`, (href) => Buffer.from(href));
+  assert.deepEqual(pack.files.map(([name]) => name), ["lectern-pack-reader-0011223344556677.bin"]);
+  assert.match(pack.code, /__lecternPart\("lectern-pack-reader-0011223344556677\.bin"\)/);
   // A glue that fetches no part is left as it is.
   assert.equal(inlineParts(GLUE, read).code, GLUE);
 });

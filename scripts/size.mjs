@@ -24,9 +24,10 @@ export function sizes(bytes) {
   };
 }
 
-/** The views' own wasm files, fetched only when a visitor first opens the view (written by
- * scripts/split-wasm.mjs; the main wasm is `lectern-app-…_bg.wasm`). */
-export const isPart = (name) => /^lectern-(?!app-)[a-z0-9-]+-[0-9a-f]{16}\.wasm$/.test(name);
+/** The views' own wasm files and the packs of the code they share, fetched only when a visitor
+ * first opens the view (written by scripts/split-wasm.mjs; the main wasm is
+ * `lectern-app-…_bg.wasm`). */
+export const isPart = (name) => /^lectern-(?!app-)[a-z0-9-]+-[0-9a-f]{16}\.(?:wasm|bin)$/.test(name);
 
 /** The sizes of every file the hosted app loads from `dist` at start, and their total; and
  * apart, the parts loaded on first use and theirs. */

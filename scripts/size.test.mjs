@@ -36,15 +36,17 @@ test("what loads at start is counted apart from the parts views load on first us
       "lectern-app-0123456789abcdef_bg.wasm": "main wasm",
       "lectern-kwic-0123456789abcdef.wasm": "a view",
       "lectern-shared-fedcba9876543210.wasm": "shared code",
+      "lectern-pack-reader-0011223344556677.bin": "packed",
+      "corpus-0123456789abcdef.bin": "data",
       "lectern.html": "the single file, not loaded",
       "lectern-data.json": "{}",
     };
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dist, name), text);
     const app = appSizes(dist);
-    assert.deepEqual(app.files.map((f) => f.name), ["index.html", "lectern-app-0123456789abcdef.js", "lectern-app-0123456789abcdef_bg.wasm"]);
-    assert.deepEqual(app.parts.map((f) => f.name), ["lectern-kwic-0123456789abcdef.wasm", "lectern-shared-fedcba9876543210.wasm"]);
-    assert.equal(app.total.raw, "<!DOCTYPE html>gluemain wasm".length);
-    assert.equal(app.partsTotal.raw, "a viewshared code".length);
+    assert.deepEqual(app.files.map((f) => f.name), ["corpus-0123456789abcdef.bin", "index.html", "lectern-app-0123456789abcdef.js", "lectern-app-0123456789abcdef_bg.wasm"]);
+    assert.deepEqual(app.parts.map((f) => f.name), ["lectern-kwic-0123456789abcdef.wasm", "lectern-pack-reader-0011223344556677.bin", "lectern-shared-fedcba9876543210.wasm"]);
+    assert.equal(app.total.raw, "data<!DOCTYPE html>gluemain wasm".length);
+    assert.equal(app.partsTotal.raw, "a viewpackedshared code".length);
   } finally {
     rmSync(dist, { recursive: true, force: true });
   }

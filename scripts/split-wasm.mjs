@@ -82,11 +82,14 @@ export const LANDING = [
   ["search_results", "^#/search(?:[?/]|$)"],
 ];
 
-/** The loader with an `early(hash)` export that starts fetching the files of the view `hash`
- * shows (see LANDING: its own file and the shared pieces it needs), each fetcher taking such a
- * fetch instead of starting its own. A fetch taken is forgotten, so trying again after a
- * failure fetches anew. Fails loudly when the loader changes shape. */
-export function withEarly(loader, landing = LANDING) {
+/** The order in which views claim the shared pieces they use, most visited first: a piece goes
+ * into the pack of the first view here that uses it, and a view fetches its own file and every
+ * pack that holds a piece it uses. Views not named come after, in the loader's order. */
+export const PACK_ORDER = ["reader", "search_results", "selection_tools", "cite_fields", "export_tools", "document_words",
+  "compare", "check", "quote", "kwic", "trends", "words", "quotes", "document_quotes", "similar", "about"];
+
+/** What the loader fetches: each load's variable, its file and the loads it needs first. */
+function loadsOf(loader) {
   const program = acorn.parse(loader, { ecmaVersion: "latest", sourceType: "module" });
   const fetchOf = /fetch\(new URL\("(\.\/[^"]+\.wasm)", import\.meta\.url\)\)/;
   const loads = new Map();
@@ -102,6 +105,24 @@ export function withEarly(loader, landing = LANDING) {
       loads.set(d.id.name, { file, deps: deps[1].split(",").map((n) => n.trim()).filter(Boolean) });
     }
   }
+  return loads;
+}
+
+/**
+ * The loader with the shared pieces packed and the landing view's files fetched early:
+ * - wasm-split cuts the code views share into one piece per set of views that use it (a
+ *   permalink's reader needed 58 of them). Here each piece goes into the pack of the first view
+ *   in `order` that uses it (PACK_ORDER); a pack is the pieces one after another, and the
+ *   loader slices a piece out of its pack, fetched once. A view then fetches its own file and
+ *   the packs of views before it that hold what it uses.
+ * - `early(hash)` starts fetching the files of the view `hash` shows (`landing`, LANDING).
+ * Every file is fetched once while that succeeds (early or not); a failure is forgotten, so
+ * trying again fetches anew. `read(file)` gives a piece's bytes. Returns the loader and the
+ * packs to write (`[name, bytes]`); the pieces themselves are no longer needed. Fails loudly
+ * when the loader changes shape.
+ */
+export function packParts(loader, read, { landing = LANDING, order = PACK_ORDER } = {}) {
+  const loads = loadsOf(loader);
   const filesOf = (name, seen = new Set()) => {
     const load = loads.get(name);
     if (!load) throw new Error(`the wasm-split loader has no ${name}; update scripts/split-wasm.mjs.`);
@@ -111,33 +132,76 @@ export function withEarly(loader, landing = LANDING) {
     }
     return [...seen];
   };
-  const table = landing.map(([view, pattern]) => [pattern, filesOf(`__wasm_split_load_${view}`)]);
-  let taken = 0;
-  const body = loader.replace(new RegExp(`const src = (${fetchOf.source});`, "g"), (_, call, file) => {
-    taken++;
-    return `const src = takeEarly("${file}") ?? ${call};`;
+  const views = [...loads.keys()].filter((n) => n.startsWith("__wasm_split_load_")).map((n) => n.slice("__wasm_split_load_".length));
+  const ranked = [...order.filter((v) => views.includes(v)), ...views.filter((v) => !order.includes(v))];
+  const viewFile = new Set(views.map((v) => loads.get(`__wasm_split_load_${v}`).file));
+  const packOf = new Map();
+  const members = new Map();
+  for (const view of ranked) {
+    for (const file of filesOf(`__wasm_split_load_${view}`)) {
+      if (viewFile.has(file) || packOf.has(file)) continue;
+      packOf.set(file, view);
+      if (!members.has(view)) members.set(view, []);
+      members.get(view).push(file);
+    }
+  }
+  const packs = [];
+  const where = {};
+  for (const [view, files] of members) {
+    let at = 0;
+    const bytes = Buffer.concat(files.map((f) => read(f)));
+    const name = `./lectern-pack-${view.replaceAll("_", "-")}-${hash16(bytes)}.bin`;
+    for (const f of files) {
+      const length = read(f).length;
+      where[f] = [name, at, (at += length)];
+    }
+    packs.push([name.slice(2), bytes]);
+  }
+  // Which file (view file or pack) holds a load's file.
+  const holder = (file) => where[file]?.[0] ?? file;
+  const table = landing.map(([view, pattern]) => [pattern, [...new Set(filesOf(`__wasm_split_load_${view}`).map(holder))]]);
+  const fetched = new Set([...viewFile, ...packs.map(([name]) => `./${name}`)]);
+  // A packed piece is no file of its own: the loader names it by a short key.
+  const key = new Map(Object.keys(where).map((file, i) => [file, `s${i}`]));
+  const packedAt = Object.fromEntries(Object.entries(where).map(([file, at]) => [key.get(file), at]));
+  let rewritten = 0;
+  const body = loader.replace(/const src = fetch\(new URL\("(\.\/[^"]+\.wasm)", import\.meta\.url\)\);/g, (_, file) => {
+    rewritten++;
+    return `const src = fetchPart(${JSON.stringify(key.get(file) ?? file)});`;
   });
-  if (taken !== loads.size) throw new Error(`the wasm-split loader fetches ${loads.size} parts, ${taken} of them in a way the split step knows; update scripts/split-wasm.mjs.`);
-  return `${body}
-// The files of the view the page opens on, fetched beside the main wasm (scripts/split-wasm.mjs).
-const earlyFetches = new Map();
-function takeEarly(file) {
-    const fetched = earlyFetches.get(file);
-    earlyFetches.delete(file);
-    return fetched;
+  if (rewritten !== loads.size) throw new Error(`the wasm-split loader fetches ${loads.size} parts, ${rewritten} of them in a way the split step knows; update scripts/split-wasm.mjs.`);
+  const sources = [...fetched].map((f) => `    ${JSON.stringify(f)}: () => fetch(new URL(${JSON.stringify(f)}, import.meta.url)),`).join("\n");
+  return {
+    loader: `${body}
+// The files of the parts: views' own, and packs of the code they share (scripts/split-wasm.mjs).
+const partSources = {
+${sources}
+};
+const packed = ${JSON.stringify(packedAt)};
+const partFiles = new Map();
+function fetchFile(file) {
+    let bytes = partFiles.get(file);
+    if (bytes === undefined) {
+        bytes = partSources[file]().then((r) => { if (!r.ok) throw new Error(\`\${r.url}: \${r.status}\`); return r.arrayBuffer(); });
+        bytes.catch(() => { if (partFiles.get(file) === bytes) partFiles.delete(file); });
+        partFiles.set(file, bytes);
+    }
+    return bytes;
+}
+function fetchPart(file) {
+    const at = packed[file];
+    return at ? fetchFile(at[0]).then((b) => new Response(b.slice(at[1], at[2]))) : fetchFile(file).then((b) => new Response(b));
 }
 const landing = ${JSON.stringify(table)};
 export const early = (hash) => {
     for (const [pattern, files] of landing) {
-        if (!new RegExp(pattern).test(hash)) continue;
-        for (const file of files) {
-            const fetched = fetch(new URL(file, import.meta.url));
-            fetched.catch(() => {});
-            earlyFetches.set(file, fetched);
-        }
+        if (new RegExp(pattern).test(hash)) for (const file of files) fetchFile(file).catch(() => {});
     }
 };
-`;
+`,
+    packs,
+    packedFiles: Object.keys(where).map((f) => f.slice(2)),
+  };
 }
 
 /** The app built again without the `split` feature, for the single file: it carries every view
@@ -232,7 +296,15 @@ export function split(staging, profile) {
       names.push([part, name]);
       written.push(name);
     }
-    const loader = withEarly(rewriteLoader(readFileSync(join(work, "split", "__wasm_split.js"), "utf8"), names, glueName));
+    const renamed = rewriteLoader(readFileSync(join(work, "split", "__wasm_split.js"), "utf8"), names, glueName);
+    const { loader, packs, packedFiles } = packParts(renamed, (file) => readFileSync(join(staging, file)));
+    for (const [name, bytes] of packs) writeFileSync(join(staging, name), bytes);
+    // The pieces now travel in packs: only the packs are written.
+    for (const name of packedFiles) {
+      rmSync(join(staging, name));
+      written.splice(written.indexOf(name), 1);
+    }
+    for (const [name] of packs) written.push(name);
     // The page's loader calls `__lecternEarly(location.hash)` before it fetches the main wasm.
     const folded = `${foldLoader(readFileSync(join(work, "bindgen", `${stem}.js`), "utf8"), loader)}export const __lecternEarly = __lecternParts.early;\n`;
     const glue = profile === "release" ? minified(folded) : folded;

@@ -3,7 +3,7 @@
 // load its views.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { partName, rewriteLoader, withEarly, withoutCustomSections } from "./split-wasm.mjs";
+import { packParts, partName, rewriteLoader, withoutCustomSections } from "./split-wasm.mjs";
 
 const LOADER = `import { initSync } from "./lectern-app.js";
 
@@ -60,30 +60,72 @@ const VIEW = (name, deps) => `export const __wasm_split_load_${name} = wrapAsync
 }
 , [${deps}]));
 `;
-const LOADS = `function makeLoad(fetcher, deps) { return () => Promise.all([...deps.map((d) => d()), fetcher()(null)]); }
+const LOADS = `function makeLoad(fetcher, deps) { return () => Promise.all([...deps.map((d) => d()), fetcher()(null)]).then((all) => all.flat()); }
 function wrapAsyncCb(f) { return f; }
 ${SHARED("c1", "")}${SHARED("c2", "c1")}${SHARED("c3", "")}${VIEW("reader", "c2, c3")}${VIEW("kwic", "c3")}`;
 
-test("the page opening on a view fetches its files at once, and its loader takes those fetches", async () => {
-  const out = withEarly(LOADS, [["reader", "^#/doc/"], ["kwic", "^#/kwic"]]);
+/** Runs a loader made by packParts with `fetch` faked over `files` (name → text); returns its
+ * exports and the names fetched, in order. */
+function runLoader(loader, files, fail = new Set()) {
   const fetched = [];
-  const early = new Function("fetch", "URL", "meta", `${out.replace(/^export /gm, "").replaceAll("import.meta", "meta")}; return { early, __wasm_split_load_reader, __wasm_split_load_kwic };`);
-  const run = early((url) => {
-    fetched.push(url.href.replace("file:///app/", ""));
-    return Promise.resolve(url.href);
-  }, URL, { url: "file:///app/glue.js" });
-  run.early("#/doc/essay/4");
-  assert.deepEqual(fetched.sort(), ["lectern-reader-aa.wasm", "lectern-shared-c1.wasm", "lectern-shared-c2.wasm", "lectern-shared-c3.wasm"]);
-  // Showing the reader fetches nothing more; kwic then fetches its own file, and c3 anew.
-  await run.__wasm_split_load_reader();
-  assert.equal(fetched.length, 4);
-  await run.__wasm_split_load_kwic();
-  assert.deepEqual(fetched.slice(4).sort(), ["lectern-kwic-aa.wasm", "lectern-shared-c3.wasm"]);
+  const fakeFetch = (url) => {
+    const name = url.href.replace("file:///app/", "");
+    fetched.push(name);
+    if (fail.has(name)) {
+      fail.delete(name);
+      return Promise.reject(new Error(`${name} did not arrive`));
+    }
+    return Promise.resolve(new Response(files[name] ?? assert.fail(`fetched ${name}, which is not there`)));
+  };
+  const make = new Function("fetch", "meta", `${loader.replace(/^export /gm, "").replaceAll("import.meta", "meta")}; return { early, __wasm_split_load_reader, __wasm_split_load_kwic };`);
+  return { loads: make(fakeFetch, { url: "file:///app/glue.js" }), fetched };
+}
+
+test("shared pieces travel in packs, each claimed by the first view that uses it; a view fetches its file and the packs it needs", async () => {
+  const pieces = { "lectern-shared-c1.wasm": "one", "lectern-shared-c2.wasm": "two", "lectern-shared-c3.wasm": "three" };
+  const { loader, packs, packedFiles } = packParts(LOADS, (f) => Buffer.from(pieces[f.slice(2)]), { landing: [["reader", "^#/doc/"]], order: ["reader", "kwic"] });
+  assert.deepEqual(packedFiles.sort(), Object.keys(pieces));
+  assert.equal(packs.length, 1);
+  const [pack, bytes] = packs[0];
+  assert.match(pack, /^lectern-pack-reader-[0-9a-f]{16}\.bin$/);
+  assert.equal(bytes.toString().length, "onetwothree".length);
+  const files = { [pack]: bytes, "lectern-reader-aa.wasm": "reader", "lectern-kwic-aa.wasm": "kwic" };
+  const { loads, fetched } = runLoader(loader, files);
+  // Opening on a permalink fetches the reader's file and its pack at once, before any view asks.
+  loads.early("#/doc/essay/4");
+  assert.deepEqual(fetched.sort(), [pack, "lectern-reader-aa.wasm"].sort());
+  const shown = await loads.__wasm_split_load_reader();
+  // Each piece is its own bytes, cut from the pack.
+  assert.deepEqual((await Promise.all(shown.map((r) => r.text()))).sort(), ["one", "reader", "three", "two"]);
+  assert.equal(fetched.length, 2);
+  // kwic needs c3, in the reader's pack, already in: it fetches only its own file.
+  await loads.__wasm_split_load_kwic();
+  assert.deepEqual(fetched.slice(2), ["lectern-kwic-aa.wasm"]);
   // Another landing fetches nothing early.
-  run.early("#/");
-  assert.equal(fetched.length, 6);
-  assert.throws(() => withEarly(LOADS, [["trends", "^#/trends"]]), /has no __wasm_split_load_trends/);
-  assert.throws(() => withEarly(LOADS.replace("}\n, [c2, c3]", "}, c2"), [["reader", "^#/doc/"]]), /names no list/);
+  loads.early("#/");
+  assert.equal(fetched.length, 3);
+});
+
+test("a pack that did not arrive is fetched anew when the view is asked for again", async () => {
+  const pieces = { "lectern-shared-c1.wasm": "one", "lectern-shared-c2.wasm": "two", "lectern-shared-c3.wasm": "three" };
+  const { loader, packs } = packParts(LOADS, (f) => Buffer.from(pieces[f.slice(2)]), { landing: [["reader", "^#/doc/"]], order: ["kwic", "reader"] });
+  // kwic claims c3 first; the reader's pack has the rest.
+  assert.deepEqual(packs.map(([name]) => name.replace(/-[0-9a-f]{16}\.bin$/, "")).sort(), ["lectern-pack-kwic", "lectern-pack-reader"]);
+  const files = Object.fromEntries([...packs, ["lectern-reader-aa.wasm", "reader"], ["lectern-kwic-aa.wasm", "kwic"]]);
+  const kwicPack = packs.find(([name]) => name.startsWith("lectern-pack-kwic"))[0];
+  const { loads, fetched } = runLoader(loader, files, new Set([kwicPack]));
+  loads.early("#/doc/essay");
+  await assert.rejects(loads.__wasm_split_load_reader(), /did not arrive/);
+  const shown = await loads.__wasm_split_load_reader();
+  assert.deepEqual((await Promise.all(shown.map((r) => r.text()))).sort(), ["one", "reader", "three", "two"]);
+  assert.equal(fetched.filter((f) => f === kwicPack).length, 2);
+  assert.equal(fetched.filter((f) => f === "lectern-reader-aa.wasm").length, 1);
+});
+
+test("a loader whose shape the packing does not know is refused with a message", () => {
+  const read = () => Buffer.from("x");
+  assert.throws(() => packParts(LOADS, read, { landing: [["trends", "^#/trends"]] }), /has no __wasm_split_load_trends/);
+  assert.throws(() => packParts(LOADS.replace("}\n, [c2, c3]", "}, c2"), read), /names no list/);
 });
 
 test("custom sections are dropped by name, every other section kept byte for byte", () => {

@@ -5,8 +5,8 @@
 import { test as plain } from "@playwright/test";
 import { test, expect, Lectern, ARTICLE, PARA } from "./lectern";
 
-/** The views' own wasm files (the main wasm is lectern-app-…_bg.wasm). */
-const PART = /\/lectern-(?!app-)[a-z0-9-]+-[0-9a-f]{16}\.wasm$/;
+/** The views' own wasm files and the packs of code they share (the main wasm is lectern-app-…_bg.wasm). */
+const PART = /\/lectern-(?!app-)[a-z0-9-]+-[0-9a-f]{16}\.(?:wasm|bin)$/;
 
 test("the home view fetches no view's file; focusing search fetches the results', the concordance its own", async ({ lectern, page }) => {
   const parts: string[] = [];
