@@ -1,4 +1,7 @@
-//! What is loaded on first use: the views a visitor may never open (comparison, quote check,
+//! What is loaded on first use: every view but the home view and "not found" — the reader and
+//! the search results, which most visits show and which are therefore fetched ahead (beside the
+//! main wasm when the page opens on them, see `LANDING` in scripts/split-wasm.mjs, or on a sign
+//! of intent through their `prefetch()`), and the views a visitor may never open (comparison, quote check,
 //! quote links, the quotes overview, similar passages, the reading tools, "About this copy"),
 //! the panels a reader opens inside a view (the reader's "What this document is about", what the
 //! selection bar offers, an opened Cite or Export) and the work on the reader's own documents
