@@ -140,7 +140,8 @@ export function withIntegrity(html, integrity) {
 }
 
 /** The page with Trunk's loader made to start fetching the files of the view it opens on
- * (the glue's `__lecternEarly`, written by the split step) before it fetches the main wasm. */
+ * (the glue's `__lecternEarly`, written by the split step) while the main wasm downloads
+ * (its preload link started that), before it waits for it. */
 export function withEarlyStart(html) {
   const assets = findAssets(html);
   const text = assets.loader.childNodes[0];

@@ -79,13 +79,15 @@ export function rewriteLoader(js, names, glueName) {
  * point's name (src/later.rs) and a pattern of `location.hash` that shows it (src/route.rs). */
 export const LANDING = [
   ["reader", "^#/doc/[^/?]"],
-  ["search_results", "^#/search(?:[?/]|$)"],
+  ["search_results", "^#/search(?:\\?|$)"],
 ];
 
 /** The order in which views claim the shared pieces they use, most visited first: a piece goes
  * into the pack of the first view here that uses it, and a view fetches its own file and every
- * pack that holds a piece it uses. Views not named come after, in the loader's order. */
-export const PACK_ORDER = ["reader", "search_results", "selection_tools", "cite_fields", "export_tools", "document_words",
+ * pack that holds a piece it uses. Views not named come after, in the loader's order.
+ * `restore_documents` runs at every start of a page that keeps a reader's documents, so it
+ * comes early: it would otherwise fetch the packs of many views for a little of each. */
+export const PACK_ORDER = ["reader", "search_results", "restore_documents", "selection_tools", "cite_fields", "export_tools", "document_words",
   "compare", "check", "quote", "kwic", "trends", "words", "quotes", "document_quotes", "similar", "about"];
 
 /** What the loader fetches: each load's variable, its file and the loads it needs first. */
@@ -98,9 +100,10 @@ function loadsOf(loader) {
     if (declaration?.type !== "VariableDeclaration") continue;
     for (const d of declaration.declarations) {
       const text = loader.slice(d.init.start, d.init.end);
-      const file = fetchOf.exec(text)?.[1];
-      if (!file) continue;
-      const deps = /\}\s*,\s*\[([^\]]*)\]\s*\)\s*\)?$/.exec(text);
+      // A split point whose module came out empty fetches nothing but may still need pieces.
+      const file = fetchOf.exec(text)?.[1] ?? null;
+      if (!/\bmakeLoad\(/.test(text)) continue;
+      const deps = /[)}]\s*,\s*\[([^\]]*)\]\s*\)\s*\)?$/.exec(text);
       if (!deps) throw new Error(`the wasm-split loader's ${d.id.name} names no list of what it needs; update scripts/split-wasm.mjs.`);
       loads.set(d.id.name, { file, deps: deps[1].split(",").map((n) => n.trim()).filter(Boolean) });
     }
@@ -126,15 +129,15 @@ export function packParts(loader, read, { landing = LANDING, order = PACK_ORDER 
   const filesOf = (name, seen = new Set()) => {
     const load = loads.get(name);
     if (!load) throw new Error(`the wasm-split loader has no ${name}; update scripts/split-wasm.mjs.`);
-    if (!seen.has(load.file)) {
-      seen.add(load.file);
+    if (!seen.has(name)) {
+      seen.add(name);
       for (const dep of load.deps) filesOf(dep, seen);
     }
-    return [...seen];
+    return [...seen].map((n) => loads.get(n).file).filter(Boolean);
   };
   const views = [...loads.keys()].filter((n) => n.startsWith("__wasm_split_load_")).map((n) => n.slice("__wasm_split_load_".length));
   const ranked = [...order.filter((v) => views.includes(v)), ...views.filter((v) => !order.includes(v))];
-  const viewFile = new Set(views.map((v) => loads.get(`__wasm_split_load_${v}`).file));
+  const viewFile = new Set(views.map((v) => loads.get(`__wasm_split_load_${v}`).file).filter(Boolean));
   const packOf = new Map();
   const members = new Map();
   for (const view of ranked) {
@@ -169,7 +172,11 @@ export function packParts(loader, read, { landing = LANDING, order = PACK_ORDER 
     rewritten++;
     return `const src = fetchPart(${JSON.stringify(key.get(file) ?? file)});`;
   });
-  if (rewritten !== loads.size) throw new Error(`the wasm-split loader fetches ${loads.size} parts, ${rewritten} of them in a way the split step knows; update scripts/split-wasm.mjs.`);
+  const fetching = [...loads.values()].filter((l) => l.file);
+  if (rewritten !== fetching.length) throw new Error(`the wasm-split loader fetches ${fetching.length} parts, ${rewritten} of them in a way the split step knows; update scripts/split-wasm.mjs.`);
+  // Every file the loader fetches must be a view's file or in a pack, or its view could never load.
+  const lost = fetching.filter((l) => !viewFile.has(l.file) && !where[l.file]).map((l) => l.file);
+  if (lost.length) throw new Error(`no view needs ${lost.join(", ")}, which the wasm-split loader fetches; update scripts/split-wasm.mjs.`);
   const sources = [...fetched].map((f) => `    ${JSON.stringify(f)}: () => fetch(new URL(${JSON.stringify(f)}, import.meta.url)),`).join("\n");
   return {
     loader: `${body}
@@ -305,7 +312,7 @@ export function split(staging, profile) {
       written.splice(written.indexOf(name), 1);
     }
     for (const [name] of packs) written.push(name);
-    // The page's loader calls `__lecternEarly(location.hash)` before it fetches the main wasm.
+    // The page's loader calls `__lecternEarly(location.hash)` while the main wasm downloads.
     const folded = `${foldLoader(readFileSync(join(work, "bindgen", `${stem}.js`), "utf8"), loader)}export const __lecternEarly = __lecternParts.early;\n`;
     const glue = profile === "release" ? minified(folded) : folded;
     // The release main wasm as wasm-bindgen left it, names and all, for the size report

@@ -122,6 +122,14 @@ test("a pack that did not arrive is fetched anew when the view is asked for agai
   assert.equal(fetched.filter((f) => f === "lectern-reader-aa.wasm").length, 1);
 });
 
+test("a view whose module came out empty still gets the pieces it needs packed", () => {
+  const loads = `${LOADS}export const __wasm_split_load_about = wrapAsyncCb(makeLoad(() => async (_imp) => ({})\n, [c3]));\n`;
+  const read = (f) => Buffer.from(f);
+  const { packs, packedFiles } = packParts(loads, read, { landing: [], order: ["about", "reader"] });
+  assert.ok(packedFiles.includes("lectern-shared-c3.wasm"));
+  assert.ok(packs.some(([name]) => name.startsWith("lectern-pack-about-")));
+});
+
 test("a loader whose shape the packing does not know is refused with a message", () => {
   const read = () => Buffer.from("x");
   assert.throws(() => packParts(LOADS, read, { landing: [["trends", "^#/trends"]] }), /has no __wasm_split_load_trends/);

@@ -71,12 +71,14 @@ macro_rules! split_points {
             pub(super) fn made($($arg: $ty),*) -> AnyView {
                 READY.get().map_or_else(|| ().into_any(), |make| make($($arg),*))
             }
+            thread_local!(static ASKED: Cell<bool> = const { Cell::new(false) });
             /// Starts fetching the file before it is needed (a reader about to search, or to
-            /// open a result), so that showing it waits for nothing. A failure is left to the
-            /// showing, which says so and tries again.
+            /// open a result), so that showing it waits for nothing. Once a page: the signs of
+            /// intent come with every pointer move, and a failure is left to the showing, which
+            /// says so and tries again.
             #[allow(dead_code)]
             pub fn prefetch() {
-                if !ready() {
+                if !ready() && !ASKED.replace(true) {
                     spawn_local(async {
                         let _ = fetch().await;
                     });

@@ -74,7 +74,7 @@ plain("a view whose file does not arrive says so, and Try again shows it once th
   await failed.getByRole("button", { name: "Try again" }).click();
   await expect(page.locator("[data-view=trends]")).toBeVisible();
   await expect(failed).toHaveCount(0);
-  // The header's search still works: the main wasm was never in question.
+  // The header's search works once the connection is back: the results' own file loads.
   await lectern.searchBox.fill("network");
   await expect(lectern.results().first()).toHaveAttribute("data-doc-id", ARTICLE);
 });
