@@ -10,9 +10,10 @@
 //   2. wasm-bindgen makes the glue of the main wasm (keeping the linker's exports the parts use);
 //   3. in release builds wasm-opt (-Oz, the options below) shrinks the main wasm and every part,
 //      and esbuild minifies the glue;
-//   4. the parts get content-hashed names; the loader module is folded into the glue (one
-//      module, one request), and the page's loader made to fetch the files of the view it opens
-//      on beside the main wasm (LANDING); the glue and the main wasm replace Trunk's under Trunk's names,
+//   4. the parts get content-hashed names and the shared pieces are packed (packParts); the
+//      loader module is folded into the glue (one module, one request), and the page's loader
+//      made to fetch the files of the view it opens on while the main wasm downloads (LANDING);
+//      the glue and the main wasm replace Trunk's under Trunk's names,
 //      and index.html's integrity hashes are written anew;
 //   5. the app is built once more without split points, for the single file (see `whole`).
 // The loader fetches a part with fetch() + WebAssembly.instantiate on its bytes (not
@@ -138,12 +139,12 @@ export function packParts(loader, read, { landing = LANDING, order = PACK_ORDER 
   const views = [...loads.keys()].filter((n) => n.startsWith("__wasm_split_load_")).map((n) => n.slice("__wasm_split_load_".length));
   const ranked = [...order.filter((v) => views.includes(v)), ...views.filter((v) => !order.includes(v))];
   const viewFile = new Set(views.map((v) => loads.get(`__wasm_split_load_${v}`).file).filter(Boolean));
-  const packOf = new Map();
+  const claimed = new Set();
   const members = new Map();
   for (const view of ranked) {
     for (const file of filesOf(`__wasm_split_load_${view}`)) {
-      if (viewFile.has(file) || packOf.has(file)) continue;
-      packOf.set(file, view);
+      if (viewFile.has(file) || claimed.has(file)) continue;
+      claimed.add(file);
       if (!members.has(view)) members.set(view, []);
       members.get(view).push(file);
     }
@@ -151,13 +152,11 @@ export function packParts(loader, read, { landing = LANDING, order = PACK_ORDER 
   const packs = [];
   const where = {};
   for (const [view, files] of members) {
-    let at = 0;
-    const bytes = Buffer.concat(files.map((f) => read(f)));
+    const pieces = files.map((f) => read(f));
+    const bytes = Buffer.concat(pieces);
     const name = `./lectern-pack-${view.replaceAll("_", "-")}-${hash16(bytes)}.bin`;
-    for (const f of files) {
-      const length = read(f).length;
-      where[f] = [name, at, (at += length)];
-    }
+    let at = 0;
+    files.forEach((f, i) => (where[f] = [name, at, (at += pieces[i].length)]));
     packs.push([name.slice(2), bytes]);
   }
   // Which file (view file or pack) holds a load's file.
