@@ -60,7 +60,7 @@ fn CopyField(label: &'static str, text: String, kind: &'static str) -> impl Into
                 <span>{label}</span>
                 <textarea readonly rows="4" data-citation=kind>{text}</textarea>
             </label>
-            <button type="button" on:click=copy>{format!("Copy {}", label.to_lowercase())}</button>
+            <button type="button" on:click=copy>{format!("Copy {}", label.to_ascii_lowercase())}</button>
             <span class="copied" role="status">
                 {move || match copied.get() {
                     Some(true) => "Copied.",

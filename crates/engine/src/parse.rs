@@ -214,7 +214,7 @@ const WEEKDAYS: &[&str] = &[
 
 /// Why `line` (trimmed, standing alone) is not a title, or `None` when it reads as one.
 fn not_a_title(line: &str) -> Option<NotATitle> {
-    let lower = line.to_lowercase();
+    let lower = crate::text::lowercase(line);
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
     if line.chars().count() > TXT_TITLE_MAX_CHARS {
         Some(NotATitle::TooLong)
@@ -275,7 +275,7 @@ fn title_from_stem(stem: &str) -> String {
     let spaced = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut chars = spaced.chars();
     match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
+        Some(c) => crate::text::upper_chars(c).chain(chars).collect(),
         None => stem.to_string(),
     }
 }
