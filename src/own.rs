@@ -406,7 +406,7 @@ async fn collect(entry: web_sys::FileSystemEntry, found: &mut Vec<web_sys::File>
             }
         }
     }
-    found.sort_by_key(web_sys::File::name);
+    lectern_engine::order::sort_by(found, |a, b| a.name().cmp(&b.name()));
 }
 
 /// The value a callback-style browser API passes to its success callback (`None` on error).

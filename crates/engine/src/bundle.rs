@@ -30,7 +30,7 @@ impl std::fmt::Display for DecodeError {
 
 /// Reads back what [`encode`] wrote.
 pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
-    postcard::from_bytes(payload(bytes)?).map_err(|e| DecodeError(e.to_string()))
+    postcard::from_bytes(payload(bytes)?).map_err(malformed)
 }
 
 /// Serialises one document (a reader's documents are stored one by one, so storing many never
@@ -43,7 +43,7 @@ pub fn encode_document(doc: &Document) -> Vec<u8> {
 
 /// Reads back what [`encode_document`] wrote.
 pub fn decode_document(bytes: &[u8]) -> Result<Document, DecodeError> {
-    postcard::from_bytes(payload(bytes)?).map_err(|e| DecodeError(e.to_string()))
+    postcard::from_bytes(payload(bytes)?).map_err(malformed)
 }
 
 /// Serialises the index of a corpus for bundling.
@@ -55,8 +55,14 @@ pub fn encode_index(index: &Index) -> Vec<u8> {
 
 /// Reads back what [`encode_index`] wrote, for the corpus it was built from.
 pub fn decode_index(bytes: &[u8], corpus: &Corpus) -> Result<Index, DecodeError> {
-    let wire: IndexWire = postcard::from_bytes(payload(bytes)?).map_err(|e| DecodeError(e.to_string()))?;
+    let wire: IndexWire = postcard::from_bytes(payload(bytes)?).map_err(malformed)?;
     Index::from_wire(wire, corpus).ok_or_else(|| DecodeError("the index was built from another corpus".into()))
+}
+
+/// postcard's own messages name its internals (and their text would weigh 1.5 KB in the app):
+/// what the reader can act on is the same for all of them.
+fn malformed(_: postcard::Error) -> DecodeError {
+    DecodeError("the data is damaged or was written by another version".into())
 }
 
 fn payload(bytes: &[u8]) -> Result<&[u8], DecodeError> {

@@ -163,8 +163,8 @@ pub fn fold_chars(word: &str) -> impl Iterator<Item = char> + '_ {
     word.chars().flat_map(|c| {
         let (many, one): (&'static str, Option<char>) = if (c as u32) < 0xA0 {
             ("", Some(c))
-        } else if let Ok(i) = FOLD_ONE.binary_search_by_key(&c, |&(k, _)| k) {
-            ("", Some(FOLD_ONE[i].1))
+        } else if let Some(i) = u16::try_from(c as u32).ok().and_then(|u| FOLD_ONE.binary_search_by_key(&u, |&(k, _)| k).ok()) {
+            ("", char::from_u32(FOLD_ONE[i].1 as u32))
         } else if let Ok(i) = FOLD_MANY.binary_search_by_key(&c, |&(k, _)| k) {
             (FOLD_MANY[i].1, None)
         } else if is_mark(c) {
@@ -220,10 +220,9 @@ fn case_chars(c: char, ascii: char, runs: &[(u32, i32)], many: &'static [(char, 
 /// Whether `c` is a combining mark (general category M), which folding removes.
 fn is_mark(c: char) -> bool {
     let c = c as u32;
-    c >= 0x300
-        && MARKS
-            .binary_search_by(|&(lo, hi)| if hi < c { std::cmp::Ordering::Less } else if lo > c { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Equal })
-            .is_ok()
+    // The last range starting at or before `c`, then whether it reaches `c`.
+    let i = MARKS.partition_point(|&range| range >> 11 <= c);
+    c >= 0x300 && i > 0 && c - (MARKS[i - 1] >> 11) <= MARKS[i - 1] & 0x7FF
 }
 
 /// The rules after case and mark folding: possessive, apostrophes, digit separators.
@@ -322,7 +321,10 @@ mod tests {
                 }
                 let mut chars = folded.chars();
                 match (chars.next(), chars.next()) {
-                    (Some(f), None) => one.push_str(&format!("    ({c:?}, {f:?}),\n")),
+                    (Some(f), None) => {
+                        assert!(c as u32 <= 0xFFFF && f as u32 <= 0xFFFF, "{c:?} folds outside the 16 bits FOLD_ONE holds");
+                        one.push_str(&format!("    ({c:?} as u16, {f:?} as u16),\n"))
+                    }
                     _ => many.push_str(&format!("    ({c:?}, {folded:?}),\n")),
                 }
             }
@@ -334,7 +336,8 @@ mod tests {
             match (mark, start) {
                 (true, None) => start = Some(u),
                 (false, Some(s)) => {
-                    marks.push_str(&format!("    (0x{s:X}, 0x{:X}),\n", u - 1));
+                    assert!(u - 1 - s < 1 << 11, "a range of combining marks does not fit MARKS");
+                    marks.push_str(&format!("    0x{s:X} << 11 | 0x{:X},\n", u - 1 - s));
                     start = None;
                 }
                 _ => {}
@@ -347,12 +350,13 @@ mod tests {
              `unicode-normalization` crate and the standard library's case mappings; do not \
              edit.\n//! Regenerate with \
              `LECTERN_WRITE_FOLD_TABLE=1 cargo test -p lectern-engine fold_table`.\n\n\
-             /// Characters that fold to one character (NFKD, marks removed, lowercase).\n\
-             pub const FOLD_ONE: &[(char, char)] = &[\n{one}];\n\n\
+             /// Characters that fold to one character (NFKD, marks removed, lowercase), all in the\n\
+             /// Basic Multilingual Plane: 16 bits each, half the size of `char`s.\n\
+             pub const FOLD_ONE: &[(u16, u16)] = &[\n{one}];\n\n\
              /// Characters that fold to several characters, or to none.\n\
              pub const FOLD_MANY: &[(char, &str)] = &[\n{many}];\n\n\
-             /// Ranges of combining marks (general category M), inclusive.\n\
-             pub const MARKS: &[(u32, u32)] = &[\n{marks}];\n\n\
+             /// Ranges of combining marks (general category M): `first << 11 | last - first`.\n\
+             pub const MARKS: &[u32] = &[\n{marks}];\n\n\
              /// Lowercase mappings from U+0080 on that give one character, as runs of characters\n\
              /// with the same offset: `(start << 11 | (stride - 1) << 10 | length, offset)`, the\n\
              /// stride 1 (every character) or 2 (every other, as upper and lower case alternate).\n\
@@ -400,6 +404,13 @@ mod tests {
             })
             .collect();
         (runs, many)
+    }
+
+    #[test]
+    fn marks_agree_with_unicode_normalization_for_every_character() {
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_mark(c), unicode_normalization::char::is_combining_mark(c), "{c:?}");
+        }
     }
 
     #[test]
