@@ -22,8 +22,6 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use fuzzy_matcher::skim::SkimMatcherV2;
-use fuzzy_matcher::FuzzyMatcher;
 
 use crate::index::Index;
 use crate::model::Corpus;
@@ -476,11 +474,10 @@ impl<'a> Searcher<'a> {
     }
 
     /// Up to three corrected queries: each unknown word replaced by a near vocabulary word.
-    /// Candidates within three edits are ranked by distance, then by fuzzy-matcher's
-    /// subsequence score (which favours words sharing runs of letters and the start), then by
+    /// Candidates within three edits are ranked by distance, then by [`subsequence_score`]
+    /// (which favours words holding the typed letters in runs and from the start), then by
     /// frequency.
     fn suggest(&self, query: &Query) -> Vec<String> {
-        let matcher = SkimMatcherV2::default();
         let mut options_per_term: Vec<Vec<String>> = Vec::new();
         let mut any_unknown = false;
         for t in &query.terms {
@@ -500,8 +497,8 @@ impl<'a> Searcher<'a> {
                         return None;
                     }
                     let d = strsim::osa_distance(&t.term, word);
-                    let skim = matcher.fuzzy_match(word, &t.term).unwrap_or(0);
-                    (d <= 3).then_some((d, -skim, std::cmp::Reverse(self.index.document_frequency(id)).0, id))
+                    let held = subsequence_score(&t.term, word);
+                    (d <= 3).then_some((d, -held, std::cmp::Reverse(self.index.document_frequency(id)).0, id))
                 })
                 .collect();
             sort_by(&mut near, |a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.cmp(&a.2)).then(a.3.cmp(&b.3)));
@@ -526,6 +523,40 @@ impl<'a> Searcher<'a> {
             .filter(|s| !s.is_empty() && *s != original)
             .collect()
     }
+}
+
+/// How well `word` holds the letters of `term` in order, the score of a fuzzy finder (as skim's
+/// and fzf's: every letter matched scores, a run of consecutive letters and a match at the
+/// word's start score more, a gap in the word costs), from the best alignment; 0 when `term`'s
+/// letters are not all in `word` in order. Only orders suggestions at the same edit distance.
+fn subsequence_score(term: &str, word: &str) -> i64 {
+    const MATCH: i64 = 16;
+    const AT_START: i64 = 16;
+    const IN_RUN: i64 = 4;
+    const GAP_START: i64 = -3;
+    const GAP_EXTENSION: i64 = -1;
+    let word: Vec<char> = word.chars().collect();
+    // best[j]: the best score with the letters so far matched, the last at word[j].
+    let mut best: Vec<Option<i64>> = vec![None; word.len()];
+    for (i, t) in term.chars().enumerate() {
+        let mut next = vec![None; word.len()];
+        for (j, &w) in word.iter().enumerate() {
+            if w != t {
+                continue;
+            }
+            let here = MATCH + if j == 0 { AT_START } else { 0 };
+            next[j] = if i == 0 {
+                Some(here)
+            } else {
+                // The previous letter right before (a run), or further back across a gap.
+                let run = j.checked_sub(1).and_then(|k| best[k]).map(|s| s + IN_RUN);
+                let gap = (0..j.saturating_sub(1)).filter_map(|k| best[k].map(|s| s + GAP_START + GAP_EXTENSION * (j - k - 2) as i64)).max();
+                run.max(gap).map(|s| s + here)
+            };
+        }
+        best = next;
+    }
+    best.into_iter().flatten().max().unwrap_or(0)
 }
 
 /// What phase 1 knows of every passage (indexed by global passage number).
@@ -913,6 +944,20 @@ mod tests {
     fn long_misquotes_find_their_source() {
         check("In recent years China heavily promoted the concept of Internet soverignty the Chinese Party’s vision", 2, &[]);
         check("approach to internet governance may sound value neutral because it allows each country to set its terms", 5, &[]);
+    }
+
+    #[test]
+    fn subsequence_scores_favour_runs_and_the_start() {
+        let check = |term: &str, word: &str, expected: i64| assert_eq!(subsequence_score(term, word), expected, "{term} in {word}");
+        check("sovereinty", "sovereignty", 16 * 10 + 16 + 4 * 8 - 3);
+        check("gov", "government", 16 * 3 + 16 + 4 * 2);
+        check("ov", "government", 16 * 2 + 4);
+        check("gvt", "government", 16 * 3 + 16 - 3 - 3 - 5);
+        check("tsk", "kst", 0);
+        check("", "word", 0);
+        // A run scores over the same letters apart, and the best alignment counts.
+        assert!(subsequence_score("ana", "banana") > subsequence_score("ana", "baxnxa"));
+        assert!(subsequence_score("ab", "ab") > subsequence_score("ab", "cab"));
     }
 
     #[test]
