@@ -168,58 +168,48 @@ impl Route {
         let full = hash.strip_prefix('#').unwrap_or(hash);
         let unknown = || Route::Unknown { hash: decode(full) };
         let (path, params) = full.split_once('?').unwrap_or((full, ""));
-        let values = |name: &str| -> Vec<String> {
-            params
-                .split('&')
-                .filter_map(|pair| pair.split_once('='))
-                .filter(|(key, _)| *key == name)
-                .map(|(_, value)| decode(&value.replace('+', " ")))
-                .collect()
-        };
-        let query = values("q").into_iter().next();
-        let filter = values("filter").into_iter().next().unwrap_or_default();
-        let shown = values("n")
-            .first()
-            .and_then(|n| n.parse::<usize>().ok())
-            .filter(|n| (1..=MAX_SHOWN).contains(n))
-            .unwrap_or(RESULTS_SHOWN);
-        let doc = values("doc").into_iter().next().filter(|d| !d.is_empty());
-        let rows = values("n").first().and_then(|n| n.parse::<usize>().ok()).filter(|n| (1..=MAX_SHOWN).contains(n)).unwrap_or(KWIC_SHOWN);
+        let params: Vec<(&str, String)> =
+            params.split('&').filter_map(|pair| pair.split_once('=')).map(|(key, value)| (key, decode(&value.replace('+', " ")))).collect();
+        // The first value of a parameter, and the same when it is not empty.
+        let first = |name: &str| params.iter().find(|(key, _)| *key == name).map(|(_, value)| value.as_str());
+        let given = |name: &str| first(name).filter(|v| !v.is_empty()).map(str::to_string);
+        let count = |default: usize| first("n").and_then(|n| n.parse().ok()).filter(|n| (1..=MAX_SHOWN).contains(n)).unwrap_or(default);
+        let query = first("q").map(str::to_string);
+        let filter = first("filter").unwrap_or_default().to_string();
+        let shown = count(RESULTS_SHOWN);
+        let doc = given("doc");
         let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
         match segments.as_slice() {
-            [""] => {
-                let sort = values("sort").first().and_then(|s| SortKey::parse(s)).unwrap_or_default();
-                Route::List { filter, sort }
-            }
+            [""] => Route::List { filter, sort: first("sort").and_then(SortKey::parse).unwrap_or_default() },
             ["search"] => Route::Search { query: query.unwrap_or_default(), shown },
             ["quotes"] | ["quotes", ""] => Route::Quotes { doc: None, filter },
             ["quotes", id] => Route::Quotes { doc: Some(decode(id)), filter },
             ["about"] => Route::About,
-            ["kwic"] => {
-                let sort = values("sort").first().and_then(|s| Sort::parse(s)).unwrap_or_default();
-                Route::Kwic { query: query.unwrap_or_default(), sort, doc, shown: rows }
-            }
-            ["trends"] => {
-                // The split applies within one document only.
-                let split = values("by").first().filter(|_| doc.is_some()).and_then(|s| Split::parse(s)).unwrap_or_default();
-                Route::Trends { terms: query.unwrap_or_default(), doc, split }
-            }
-            ["words"] => Route::Words { doc, all: values("all").first().is_some_and(|a| a == "1") },
+            ["kwic"] => Route::Kwic {
+                query: query.unwrap_or_default(),
+                sort: first("sort").and_then(Sort::parse).unwrap_or_default(),
+                doc,
+                shown: count(KWIC_SHOWN),
+            },
+            // The split applies within one document only.
+            ["trends"] => Route::Trends {
+                terms: query.unwrap_or_default(),
+                split: first("by").filter(|_| doc.is_some()).and_then(Split::parse).unwrap_or_default(),
+                doc,
+            },
+            ["words"] => Route::Words { doc, all: first("all") == Some("1") },
             ["check"] => Route::Check { text: query.unwrap_or_default() },
-            ["quote"] => {
-                let one = |name: &str| values(name).into_iter().next().filter(|v| !v.is_empty());
-                Route::Quote(Selector {
-                    exact: one("exact").unwrap_or_default(),
-                    prefix: one("prefix").unwrap_or_default(),
-                    suffix: one("suffix").unwrap_or_default(),
-                    end: one("end"),
-                    hash: one("h"),
-                    doc: one("doc"),
-                    p: one("p").and_then(|p| p.parse().ok()),
-                    v: one("v"),
-                })
-            }
-            ["compare"] => Route::Compare { items: values("i").iter().filter_map(|v| Item::parse(v)).collect() },
+            ["quote"] => Route::Quote(Selector {
+                exact: given("exact").unwrap_or_default(),
+                prefix: given("prefix").unwrap_or_default(),
+                suffix: given("suffix").unwrap_or_default(),
+                end: given("end"),
+                hash: given("h"),
+                doc: given("doc"),
+                p: given("p").and_then(|p| p.parse().ok()),
+                v: given("v"),
+            }),
+            ["compare"] => Route::Compare { items: params.iter().filter(|(key, _)| *key == "i").filter_map(|(_, v)| Item::parse(v)).collect() },
             ["similar", id, n] if !id.is_empty() => match n.parse::<usize>() {
                 Ok(passage) => Route::Similar { id: decode(id), passage },
                 Err(_) => unknown(),
@@ -235,66 +225,58 @@ impl Route {
 
     /// The hash that shows this route, with its leading `#`.
     pub fn to_hash(&self) -> String {
-        // The count is written only when it is not the default, so plain links stay short.
-        let count = |shown: usize| if shown == RESULTS_SHOWN { String::new() } else { format!("&n={shown}") };
-        let with_query = |path: String, query: &Option<String>, shown: usize| match query {
-            Some(q) => format!("{path}?q={}{}", encode(q), count(shown)),
-            None if shown != RESULTS_SHOWN => format!("{path}?n={shown}"),
-            None => path,
-        };
-        let with_params = |path: String, params: &[(&str, &str)]| {
-            let given: Vec<String> =
-                params.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}", encode(v))).collect();
-            if given.is_empty() { path } else { format!("{path}?{}", given.join("&")) }
-        };
+        let name_or_empty = |name: &'static str, default: bool| if default { "" } else { name };
+        let doc_or_empty = |doc: &Option<String>| doc.as_deref().unwrap_or("").to_string();
         match self {
             Route::List { filter, sort } => {
-                let sort = if *sort == SortKey::default() { "" } else { sort.name() };
-                with_params("#/".to_string(), &[("filter", filter), ("sort", sort)])
+                Hash::at("#/").param("filter", filter).param("sort", name_or_empty(sort.name(), *sort == SortKey::default()))
             }
-            Route::Search { query, shown } => format!("#/search?q={}{}", encode(query), count(*shown)),
-            Route::Document { id, passage: None, query, shown } => with_query(format!("#/doc/{}", encode(id)), query, *shown),
-            Route::Document { id, passage: Some(n), query, shown } => with_query(format!("#/doc/{}/{n}", encode(id)), query, *shown),
-            Route::Quotes { doc: None, filter } => with_params("#/quotes".to_string(), &[("filter", filter)]),
-            Route::Quotes { doc: Some(id), filter } => with_params(format!("#/quotes/{}", encode(id)), &[("filter", filter)]),
-            Route::About => "#/about".to_string(),
-            Route::Kwic { query, sort, doc, shown } => {
-                let n = if *shown == KWIC_SHOWN { String::new() } else { shown.to_string() };
-                let sort = if *sort == Sort::default() { "" } else { sort.name() };
-                with_params("#/kwic".to_string(), &[("q", query), ("sort", sort), ("doc", doc.as_deref().unwrap_or("")), ("n", &n)])
+            Route::Search { query, shown } => Hash::at("#/search").always("q", query).count(*shown, RESULTS_SHOWN),
+            Route::Document { id, passage, query, shown } => {
+                let mut hash = Hash::at("#/doc").segment(id);
+                if let Some(n) = passage {
+                    hash = hash.segment(&n.to_string());
+                }
+                if let Some(q) = query {
+                    hash = hash.always("q", q);
+                }
+                hash.count(*shown, RESULTS_SHOWN)
             }
-            Route::Trends { terms, doc, split } => {
-                let by = if *split == Split::default() { "" } else { split.name() };
-                with_params("#/trends".to_string(), &[("q", terms), ("doc", doc.as_deref().unwrap_or("")), ("by", by)])
+            Route::Quotes { doc, filter } => {
+                let hash = Hash::at("#/quotes");
+                match doc {
+                    Some(id) => hash.segment(id),
+                    None => hash,
+                }
+                .param("filter", filter)
             }
-            Route::Words { doc, all } => {
-                with_params("#/words".to_string(), &[("doc", doc.as_deref().unwrap_or("")), ("all", if *all { "1" } else { "" })])
-            }
-            Route::Check { text } => format!("#/check?q={}", encode(text)),
-            Route::Compare { items } => {
-                let params: Vec<String> = items.iter().map(|i| format!("i={}", encode(&i.format()))).collect();
-                format!("#/compare?{}", params.join("&"))
-            }
-            Route::Similar { id, passage } => format!("#/similar/{}/{passage}", encode(id)),
-            Route::Quote(s) => {
-                let fields = [
-                    ("doc", s.doc.clone()),
-                    ("exact", Some(s.exact.clone())),
-                    ("end", s.end.clone()),
-                    ("prefix", Some(s.prefix.clone())),
-                    ("suffix", Some(s.suffix.clone())),
-                    ("h", s.hash.clone()),
-                    ("p", s.p.map(|p| p.to_string())),
-                    ("v", s.v.clone()),
-                ];
-                let params: Vec<String> = fields
-                    .iter()
-                    .filter_map(|(name, value)| value.as_deref().filter(|v| !v.is_empty()).map(|v| format!("{name}={}", encode(v))))
-                    .collect();
-                format!("#/quote?{}", params.join("&"))
-            }
-            Route::Unknown { hash } => format!("#{hash}"),
+            Route::About => Hash::at("#/about"),
+            Route::Kwic { query, sort, doc, shown } => Hash::at("#/kwic")
+                .param("q", query)
+                .param("sort", name_or_empty(sort.name(), *sort == Sort::default()))
+                .param("doc", &doc_or_empty(doc))
+                .count(*shown, KWIC_SHOWN),
+            Route::Trends { terms, doc, split } => Hash::at("#/trends")
+                .param("q", terms)
+                .param("doc", &doc_or_empty(doc))
+                .param("by", name_or_empty(split.name(), *split == Split::default())),
+            Route::Words { doc, all } => Hash::at("#/words").param("doc", &doc_or_empty(doc)).param("all", if *all { "1" } else { "" }),
+            Route::Check { text } => Hash::at("#/check").always("q", text),
+            Route::Compare { items } => items.iter().fold(Hash::at("#/compare"), |hash, item| hash.always("i", &item.format())).query(),
+            Route::Similar { id, passage } => Hash::at("#/similar").segment(id).segment(&passage.to_string()),
+            Route::Quote(s) => Hash::at("#/quote")
+                .param("doc", &doc_or_empty(&s.doc))
+                .param("exact", &s.exact)
+                .param("end", &doc_or_empty(&s.end))
+                .param("prefix", &s.prefix)
+                .param("suffix", &s.suffix)
+                .param("h", &doc_or_empty(&s.hash))
+                .param("p", &s.p.map(|p| p.to_string()).unwrap_or_default())
+                .param("v", &doc_or_empty(&s.v))
+                .query(),
+            Route::Unknown { hash } => return format!("#{hash}"),
         }
+        .0
     }
 
     /// The concordance of `query` in document order, all documents.
@@ -347,6 +329,51 @@ impl Route {
             Route::Document { query: Some(q), .. } => Some(q),
             _ => None,
         }
+    }
+}
+
+/// A hash being written: its path, escaped segments, then its parameters, each after `?` or
+/// `&`. One small writer instead of a `format!` per route keeps the main wasm smaller.
+struct Hash(String, bool);
+
+impl Hash {
+    fn at(path: &str) -> Hash {
+        Hash(path.to_string(), false)
+    }
+
+    /// `/` and `segment`, escaped.
+    fn segment(mut self, segment: &str) -> Hash {
+        self.0.push('/');
+        self.0.push_str(&encode(segment));
+        self
+    }
+
+    /// `key=value`, escaped, even when `value` is empty.
+    fn always(mut self, key: &str, value: &str) -> Hash {
+        self.0.push(if self.1 { '&' } else { '?' });
+        self.1 = true;
+        self.0.push_str(key);
+        self.0.push('=');
+        self.0.push_str(&encode(value));
+        self
+    }
+
+    /// `key=value`, escaped, or nothing when `value` is empty (the default).
+    fn param(self, key: &str, value: &str) -> Hash {
+        if value.is_empty() { self } else { self.always(key, value) }
+    }
+
+    /// `n=<shown>`, or nothing when it is the default, so plain links stay short.
+    fn count(self, shown: usize, default: usize) -> Hash {
+        if shown == default { self } else { self.always("n", &shown.to_string()) }
+    }
+
+    /// The `?` even when no parameter follows.
+    fn query(mut self) -> Hash {
+        if !self.1 {
+            self.0.push('?');
+        }
+        self
     }
 }
 
