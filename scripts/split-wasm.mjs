@@ -7,7 +7,8 @@
 // .cargo/config.toml) and:
 //   1. wasm-split-cli (crate wasm_split_cli_support, installed by scripts/setup.sh) splits it
 //      at the split points and writes the loader module that fetches the parts;
-//   2. wasm-bindgen makes the glue of the main wasm (keeping the linker's exports the parts use);
+//   2. wasm-bindgen makes the glue of the main wasm (keeping the linker's exports the parts use),
+//      and the imports from the glue get short names (shortImports);
 //   3. in release builds wasm-opt (-Oz, the options below) shrinks the main wasm and every part,
 //      and esbuild minifies the glue;
 //   4. the parts get content-hashed names and the shared pieces are packed (packParts); the
@@ -223,27 +224,108 @@ function whole(raw, profile, stem, glueName, work, optimised) {
   const input = join(work, "whole.wasm");
   writeFileSync(input, withoutCustomSections(readFileSync(raw), (name) => name === "linking" || name.startsWith("reloc.")));
   run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", out, "--out-name", stem, input]);
+  const short = shortImports(readFileSync(join(out, `${stem}_bg.wasm`)), readFileSync(join(out, `${stem}.js`), "utf8"), `./${stem}_bg.js`);
+  writeFileSync(join(out, `${stem}_bg.wasm`), short.wasm);
   const wasm = optimised(join(out, `${stem}_bg.wasm`));
   rmSync(WHOLE_DIR, { recursive: true, force: true });
   mkdirSync(WHOLE_DIR, { recursive: true });
-  const glue = readFileSync(join(out, `${stem}.js`), "utf8");
+  const glue = short.glue;
   writeFileSync(join(WHOLE_DIR, "lectern-app.js"), profile === "release" ? minified(glue) : glue);
   writeFileSync(join(WHOLE_DIR, "lectern-app_bg.wasm"), wasm);
   writeFileSync(join(WHOLE_DIR, "whole.json"), JSON.stringify({ glue: glueName }) + "\n");
 }
 
+/** Reads the unsigned LEB128 number at `at` in `bytes`: `[value, the offset after it]`. */
+function leb128(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+/** `value` as unsigned LEB128. */
+function toLeb128(value) {
+  const out = [];
+  do {
+    let byte = value % 128;
+    value = Math.floor(value / 128);
+    if (value > 0) byte |= 0x80;
+    out.push(byte);
+  } while (value > 0);
+  return Buffer.from(out);
+}
+
+/**
+ * The main wasm and its glue with the imports from the glue (module `module`) renamed to short
+ * names: wasm-bindgen names each `__wbg_<method>_<16 hex digits>`, 250 of them, written in the
+ * wasm and again in the glue, and their hashes do not compress: 7 KB gzip of the first download.
+ * The glue's import object names each import once, as `name: function…`; an import named
+ * otherwise, or anywhere else in the glue, fails the build rather than break the page. Every
+ * other section of the wasm, and every other module's imports, stay byte for byte.
+ */
+export function shortImports(wasm, glue, module) {
+  if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error("not a wasm module");
+  const out = [wasm.subarray(0, 8)];
+  let renamed = glue;
+  let count = 0;
+  let at = 8;
+  while (at < wasm.length) {
+    const start = at;
+    const id = wasm[at];
+    const [size, payload] = leb128(wasm, at + 1);
+    at = payload + size;
+    if (id !== 2) {
+      out.push(wasm.subarray(start, at));
+      continue;
+    }
+    let [n, p] = leb128(wasm, payload);
+    const entries = [toLeb128(n)];
+    const text = () => {
+      const [length, from] = leb128(wasm, p);
+      p = from + length;
+      return wasm.subarray(from, p).toString("utf8");
+    };
+    for (; n > 0; n--) {
+      const from = text();
+      let name = text();
+      const descriptor = p;
+      const kind = wasm[p++];
+      const skip = () => ([, p] = leb128(wasm, p));
+      if (kind === 0) skip();
+      else if (kind === 1 || kind === 2) {
+        if (kind === 1) p++;
+        const [limits, next] = leb128(wasm, p);
+        p = next;
+        skip();
+        if (limits & 1) skip();
+      } else if (kind === 3) p += 2;
+      else throw new Error(`an import of kind ${kind} the split step does not know; update scripts/split-wasm.mjs.`);
+      if (from === module) {
+        const short = `_${(count++).toString(36)}`;
+        const uses = renamed.match(new RegExp(`\\b${name}\\b`, "g"))?.length ?? 0;
+        const key = new RegExp(`(^|[{,\\s])${name}:`);
+        if (uses !== 1 || !key.test(renamed)) {
+          throw new Error(`the glue names the import ${name} ${uses} times, not once as a key; update scripts/split-wasm.mjs.`);
+        }
+        renamed = renamed.replace(key, `$1${short}:`);
+        name = short;
+      }
+      entries.push(toLeb128(Buffer.byteLength(from)), Buffer.from(from), toLeb128(Buffer.byteLength(name)), Buffer.from(name), wasm.subarray(descriptor, p));
+    }
+    const body = Buffer.concat(entries);
+    out.push(Buffer.from([2]), toLeb128(body.length), body);
+  }
+  if (!count) throw new Error(`the wasm imports nothing from ${module}; update scripts/split-wasm.mjs.`);
+  return { wasm: Buffer.concat(out), glue: renamed };
+}
+
 /** `wasm` without the custom sections whose name `drop` accepts (the other sections as they are). */
 export function withoutCustomSections(wasm, drop) {
-  const leb = (at) => {
-    let value = 0;
-    let shift = 0;
-    for (;;) {
-      const byte = wasm[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-      if (byte < 0x80) return [value, at];
-    }
-  };
+  const leb = (at) => leb128(wasm, at);
   if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error("not a wasm module");
   const kept = [wasm.subarray(0, 8)];
   let at = 8;
@@ -311,12 +393,14 @@ export function split(staging, profile) {
       written.splice(written.indexOf(name), 1);
     }
     for (const [name] of packs) written.push(name);
-    // The page's loader calls `__lecternEarly(location.hash)` while the main wasm downloads.
-    const folded = `${foldLoader(readFileSync(join(work, "bindgen", `${stem}.js`), "utf8"), loader)}export const __lecternEarly = __lecternParts.early;\n`;
-    const glue = profile === "release" ? minified(folded) : folded;
     // The release main wasm as wasm-bindgen left it, names and all, for the size report
     // (bench/size-report.mjs --main).
     if (profile === "release") copyFileSync(join(work, "bindgen", `${stem}_bg.wasm`), join(targetDir, "lectern-main.wasm"));
+    const short = shortImports(readFileSync(join(work, "bindgen", `${stem}_bg.wasm`)), readFileSync(join(work, "bindgen", `${stem}.js`), "utf8"), `./${stem}_bg.js`);
+    writeFileSync(join(work, "bindgen", `${stem}_bg.wasm`), short.wasm);
+    // The page's loader calls `__lecternEarly(location.hash)` while the main wasm downloads.
+    const folded = `${foldLoader(short.glue, loader)}export const __lecternEarly = __lecternParts.early;\n`;
+    const glue = profile === "release" ? minified(folded) : folded;
     const wasm = optimised(join(work, "bindgen", `${stem}_bg.wasm`));
     writeFileSync(join(staging, glueName), glue);
     writeFileSync(join(staging, wasmName), wasm);

@@ -3,7 +3,7 @@
 // load its views.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { packParts, partName, rewriteLoader, withoutCustomSections } from "./split-wasm.mjs";
+import { packParts, partName, rewriteLoader, shortImports, withoutCustomSections } from "./split-wasm.mjs";
 
 const LOADER = `import { initSync } from "./lectern-app.js";
 
@@ -145,4 +145,34 @@ test("custom sections are dropped by name, every other section kept byte for byt
   const out = withoutCustomSections(wasm, (name) => name === "linking" || name.startsWith("reloc."));
   assert.deepEqual(out, Buffer.concat([header, type, custom("producers", "zz")]));
   assert.throws(() => withoutCustomSections(Buffer.from("not wasm at all"), () => true), /not a wasm module/);
+});
+
+test("imports from the glue get short names in the wasm and in the glue's import object, and nothing else changes", async () => {
+  const bytes = (text) => [text.length, ...Buffer.from(text)];
+  // Section sizes as LEB128: the import section is longer than 127 bytes.
+  const section = (id, body) => Buffer.from([id, ...(body.length < 128 ? [body.length] : [(body.length & 0x7f) | 0x80, body.length >> 7]), ...body]);
+  const header = Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+  const type = section(1, [1, 0x60, 0, 0]);
+  const imports = (a, b) => section(2, [3, ...bytes("./app_bg.js"), ...bytes(a), 0, 0, ...bytes("./__wasm_split.js"), ...bytes("__wasm_split_load_x"), 0, 0, ...bytes("./app_bg.js"), ...bytes(b), 0, 0]);
+  const exported = section(7, [0]);
+  const wasm = Buffer.concat([header, type, imports("__wbg_now_0123456789abcdef", "__wbindgen_throw_fedcba9876543210"), exported]);
+  const glue = `function __wbg_get_imports() {
+    const import0 = {
+        __proto__: null,
+        __wbg_now_0123456789abcdef: function() { return Date.now(); },
+        __wbindgen_throw_fedcba9876543210: function(a, b) { throw new Error(a); },
+    };
+    return { __proto__: null, "./app_bg.js": import0 };
+}`;
+  const out = shortImports(wasm, glue, "./app_bg.js");
+  assert.deepEqual(out.wasm, Buffer.concat([header, type, imports("_0", "_1"), exported]));
+  assert.match(out.glue, /\n {8}_0: function\(\) \{ return Date\.now\(\); \},\n {8}_1: function\(a, b\)/);
+  assert.doesNotMatch(out.glue, /__wbg_now|__wbindgen_throw/);
+  // The renamed module is valid, and instantiates with the renamed glue's imports.
+  const module = new WebAssembly.Module(out.wasm);
+  assert.deepEqual(WebAssembly.Module.imports(module).map((i) => i.name), ["_0", "__wasm_split_load_x", "_1"]);
+  // A glue that names an import anywhere else than as its key is refused.
+  const twice = glue.replace("return Date.now();", "return __wbg_now_0123456789abcdef;");
+  assert.throws(() => shortImports(wasm, twice, "./app_bg.js"), /names the import __wbg_now_0123456789abcdef 2 times/);
+  assert.throws(() => shortImports(wasm, glue, "./other_bg.js"), /imports nothing from \.\/other_bg\.js/);
 });

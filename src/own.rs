@@ -207,6 +207,15 @@ crate::later::split_work! {
     fn save_shown(own: Own) -> Result<(), SaveError> {
         save(own).await
     }
+
+    /// The files under folders and files dropped on the page, in name order.
+    fn walk_folders(entries: Vec<web_sys::FileSystemEntry>) -> Vec<web_sys::File> {
+        let mut found = Vec::new();
+        for entry in entries {
+            collect(entry, &mut found).await;
+        }
+        found
+    }
 }
 
 impl Own {
@@ -366,11 +375,10 @@ pub fn accept_drops(own: Own) {
             if !entries.iter().any(web_sys::FileSystemEntry::is_directory) {
                 return own.open(plain);
             }
-            let mut found = Vec::new();
-            for entry in entries {
-                collect(entry, &mut found).await;
+            match walk_folders(entries).await {
+                Ok(found) => own.open(found),
+                Err(_) => own.unavailable("Your folder was not read"),
             }
-            own.open(found);
         });
     });
     on_cleanup(move || {
