@@ -538,23 +538,30 @@ fn subsequence_score(term: &str, word: &str) -> i64 {
     let word: Vec<char> = word.chars().collect();
     // best[j]: the best score with the letters so far matched, the last at word[j].
     let mut best: Vec<Option<i64>> = vec![None; word.len()];
+    let mut next = best.clone();
     for (i, t) in term.chars().enumerate() {
-        let mut next = vec![None; word.len()];
+        // The best start of a gap ending before word[j]: a match at k < j - 1, less what each
+        // character of the gap costs, kept as it goes so the alignment takes one pass per letter.
+        let mut reach: Option<i64> = None;
         for (j, &w) in word.iter().enumerate() {
-            if w != t {
-                continue;
+            if j >= 2 {
+                reach = reach.max(best[j - 2].map(|s| s - GAP_EXTENSION * (j - 2) as i64));
             }
-            let here = MATCH + if j == 0 { AT_START } else { 0 };
-            next[j] = if i == 0 {
-                Some(here)
+            next[j] = if w != t {
+                None
             } else {
-                // The previous letter right before (a run), or further back across a gap.
-                let run = j.checked_sub(1).and_then(|k| best[k]).map(|s| s + IN_RUN);
-                let gap = (0..j.saturating_sub(1)).filter_map(|k| best[k].map(|s| s + GAP_START + GAP_EXTENSION * (j - k - 2) as i64)).max();
-                run.max(gap).map(|s| s + here)
+                let here = MATCH + if j == 0 { AT_START } else { 0 };
+                if i == 0 {
+                    Some(here)
+                } else {
+                    // The previous letter right before (a run), or further back across a gap.
+                    let run = j.checked_sub(1).and_then(|k| best[k]).map(|s| s + IN_RUN);
+                    let gap = reach.map(|r| r + GAP_START + GAP_EXTENSION * (j as i64 - 2));
+                    run.max(gap).map(|s| s + here)
+                }
             };
         }
-        best = next;
+        std::mem::swap(&mut best, &mut next);
     }
     best.into_iter().flatten().max().unwrap_or(0)
 }

@@ -220,9 +220,13 @@ fn case_chars(c: char, ascii: char, runs: &[(u32, i32)], many: &'static [(char, 
 /// Whether `c` is a combining mark (general category M), which folding removes.
 fn is_mark(c: char) -> bool {
     let c = c as u32;
+    if c < 0x300 {
+        // No mark comes before U+0300, and word splitting asks about every character.
+        return false;
+    }
     // The last range starting at or before `c`, then whether it reaches `c`.
     let i = MARKS.partition_point(|&range| range >> 11 <= c);
-    c >= 0x300 && i > 0 && c - (MARKS[i - 1] >> 11) <= MARKS[i - 1] & 0x7FF
+    i > 0 && c - (MARKS[i - 1] >> 11) <= MARKS[i - 1] & 0x7FF
 }
 
 /// The rules after case and mark folding: possessive, apostrophes, digit separators.
