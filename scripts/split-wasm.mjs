@@ -261,8 +261,8 @@ function toLeb128(value) {
 
 /**
  * The main wasm and its glue with the imports from the glue (module `module`) renamed to short
- * names: wasm-bindgen names each `__wbg_<method>_<16 hex digits>`, 250 of them, written in the
- * wasm and again in the glue, and their hashes do not compress: 7 KB gzip of the first download.
+ * names: wasm-bindgen names each `__wbg_<method>_<16 hex digits>` (257 in this app), written in
+ * the wasm and again in the glue, and the hashes do not compress: about 7 KB gzip at start.
  * The glue's import object names each import once, as `name: function…`; an import named
  * otherwise, or anywhere else in the glue, fails the build rather than break the page. Every
  * other section of the wasm, and every other module's imports, stay byte for byte.

@@ -168,9 +168,16 @@ test("imports from the glue get short names in the wasm and in the glue's import
   assert.deepEqual(out.wasm, Buffer.concat([header, type, imports("_0", "_1"), exported]));
   assert.match(out.glue, /\n {8}_0: function\(\) \{ return Date\.now\(\); \},\n {8}_1: function\(a, b\)/);
   assert.doesNotMatch(out.glue, /__wbg_now|__wbindgen_throw/);
-  // The renamed module is valid, and instantiates with the renamed glue's imports.
+  // The renamed module is valid, and instantiates with the renamed glue's import object.
   const module = new WebAssembly.Module(out.wasm);
   assert.deepEqual(WebAssembly.Module.imports(module).map((i) => i.name), ["_0", "__wasm_split_load_x", "_1"]);
+  const renamedImports = new Function(`${out.glue}\nreturn __wbg_get_imports();`)();
+  renamedImports["./__wasm_split.js"] = { __wasm_split_load_x: () => {} };
+  assert.ok(new WebAssembly.Instance(module, renamedImports));
+  // The glue as it was does not fit the renamed wasm: the instantiation above checks the names.
+  const before = new Function(`${glue}\nreturn __wbg_get_imports();`)();
+  before["./__wasm_split.js"] = { __wasm_split_load_x: () => {} };
+  assert.throws(() => new WebAssembly.Instance(module, before), /_0/);
   // A glue that names an import anywhere else than as its key is refused.
   const twice = glue.replace("return Date.now();", "return __wbg_now_0123456789abcdef;");
   assert.throws(() => shortImports(wasm, twice, "./app_bg.js"), /names the import __wbg_now_0123456789abcdef 2 times/);

@@ -5,8 +5,8 @@
 //! quote links, the quotes overview, similar passages, the reading tools, "About this copy"),
 //! the panels a reader opens inside a view (the reader's "What this document is about", what the
 //! selection bar offers, an opened Cite or Export) and the work on the reader's own documents
-//! (reading and indexing files, restoring stored ones, saving as one file; declared in `own.rs`
-//! with [`split_work!`]).
+//! (reading and indexing files, walking a dropped folder, restoring stored ones, saving as one
+//! file; declared in `own.rs` with [`split_work!`]).
 //!
 //! With the Cargo feature `split` (the release build), each is a split point: the build's split
 //! step (scripts/split-wasm.mjs) moves it, and the code only it needs, into its own wasm file,

@@ -226,7 +226,9 @@ impl Route {
     /// The hash that shows this route, with its leading `#`.
     pub fn to_hash(&self) -> String {
         let name_or_empty = |name: &'static str, default: bool| if default { "" } else { name };
-        let doc_or_empty = |doc: &Option<String>| doc.as_deref().unwrap_or("").to_string();
+        fn or_empty(value: &Option<String>) -> &str {
+            value.as_deref().unwrap_or("")
+        }
         match self {
             Route::List { filter, sort } => {
                 Hash::at("#/").param("filter", filter).param("sort", name_or_empty(sort.name(), *sort == SortKey::default()))
@@ -254,25 +256,25 @@ impl Route {
             Route::Kwic { query, sort, doc, shown } => Hash::at("#/kwic")
                 .param("q", query)
                 .param("sort", name_or_empty(sort.name(), *sort == Sort::default()))
-                .param("doc", &doc_or_empty(doc))
+                .param("doc", or_empty(doc))
                 .count(*shown, KWIC_SHOWN),
             Route::Trends { terms, doc, split } => Hash::at("#/trends")
                 .param("q", terms)
-                .param("doc", &doc_or_empty(doc))
+                .param("doc", or_empty(doc))
                 .param("by", name_or_empty(split.name(), *split == Split::default())),
-            Route::Words { doc, all } => Hash::at("#/words").param("doc", &doc_or_empty(doc)).param("all", if *all { "1" } else { "" }),
+            Route::Words { doc, all } => Hash::at("#/words").param("doc", or_empty(doc)).param("all", if *all { "1" } else { "" }),
             Route::Check { text } => Hash::at("#/check").always("q", text),
             Route::Compare { items } => items.iter().fold(Hash::at("#/compare"), |hash, item| hash.always("i", &item.format())).query(),
             Route::Similar { id, passage } => Hash::at("#/similar").segment(id).segment(&passage.to_string()),
             Route::Quote(s) => Hash::at("#/quote")
-                .param("doc", &doc_or_empty(&s.doc))
+                .param("doc", or_empty(&s.doc))
                 .param("exact", &s.exact)
-                .param("end", &doc_or_empty(&s.end))
+                .param("end", or_empty(&s.end))
                 .param("prefix", &s.prefix)
                 .param("suffix", &s.suffix)
-                .param("h", &doc_or_empty(&s.hash))
+                .param("h", or_empty(&s.hash))
                 .param("p", &s.p.map(|p| p.to_string()).unwrap_or_default())
-                .param("v", &doc_or_empty(&s.v))
+                .param("v", or_empty(&s.v))
                 .query(),
             Route::Unknown { hash } => return format!("#{hash}"),
         }
