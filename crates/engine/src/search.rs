@@ -19,7 +19,7 @@
 //! Guarantees: never panics on any input; highlight ranges lie inside their passage on char
 //! boundaries, sorted and disjoint; results are sorted by score, best first.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 
@@ -28,7 +28,7 @@ use crate::model::Corpus;
 use crate::order::{sort_by, sort_ids};
 use crate::query::{parse_query, Query, QUOTES};
 use crate::stopwords::is_function_word;
-use crate::text::{is_cjk, tokenize};
+use crate::text::{each_token, is_cjk};
 
 /// The tuning knobs of search, with the values measured to work (see the relevance suite).
 #[derive(Clone, Debug, PartialEq)]
@@ -218,7 +218,7 @@ impl<'a> Searcher<'a> {
             .iter()
             .map(|ex| ex.iter().map(|e| self.idf(e.term_id)).fold(self.idf_of_df(0), f32::min))
             .collect();
-        let mut lookup: HashMap<String, Vec<(usize, f32)>> = HashMap::new();
+        let mut lookup: FxHashMap<String, Vec<(usize, f32)>> = FxHashMap::default();
         for (i, ex) in expansions.iter().enumerate() {
             for e in ex {
                 lookup.entry(self.index.terms()[e.term_id].clone()).or_default().push((i, e.weight));
@@ -248,12 +248,12 @@ impl<'a> Searcher<'a> {
             return SearchResults::default();
         }
         let order = self.scoring_order(plan);
-        let mut scores = self.phase1(plan, &order);
+        let scores = self.phase1(plan, &order);
         if scores.touched.is_empty() {
             return SearchResults::default();
         }
         let counts = self.count(plan, &order, &scores);
-        let candidates = self.candidates(&mut scores, order.len(), limit);
+        let candidates = self.candidates(&scores, order.len(), limit);
         let hits = self.phase2(plan, &scores, &candidates, limit);
         SearchResults {
             hits,
@@ -353,21 +353,24 @@ impl<'a> Searcher<'a> {
 
     /// The passages phase 2 re-scores: the best [`SearchOptions::rerank_depth`] by phase 1,
     /// less those far below the best (but always enough to fill `limit`), best first.
-    fn candidates(&self, scores: &mut Phase1, scoring_terms: usize, limit: usize) -> Vec<u32> {
+    fn candidates(&self, scores: &Phase1, scoring_terms: usize, limit: usize) -> Vec<u32> {
         let (bm25, matched, top_bm25) = (&scores.bm25, &scores.matched, scores.top_bm25);
-        let phase1 = |p: u32| bm25[p as usize] / top_bm25 + matched[p as usize] as f32 / scoring_terms as f32;
+        // Each passage's phase-1 score, worked out once rather than at every comparison.
+        let mut ranked: Vec<(f32, u32)> = scores
+            .touched
+            .iter()
+            .map(|&p| (bm25[p as usize] / top_bm25 + matched[p as usize] as f32 / scoring_terms as f32, p))
+            .collect();
         let depth = self.options.rerank_depth.max(limit);
-        let touched = &mut scores.touched;
-        if touched.len() > depth {
-            touched.select_nth_unstable_by(depth, |&a, &b| phase1(b).total_cmp(&phase1(a)));
+        if ranked.len() > depth {
+            ranked.select_nth_unstable_by(depth, |a, b| b.0.total_cmp(&a.0));
         }
-        let checked = depth.min(touched.len());
-        let mut candidates: Vec<usize> = touched[..checked].iter().map(|&p| p as usize).collect();
-        sort_ids(&mut candidates, |a, b| phase1(b as u32).total_cmp(&phase1(a as u32)));
-        let floor = candidates.first().map_or(0.0, |&p| phase1(p as u32)) * self.options.rerank_min_ratio;
-        let kept = candidates.partition_point(|&p| phase1(p as u32) >= floor);
+        ranked.truncate(depth);
+        sort_by(&mut ranked, |a, b| b.0.total_cmp(&a.0));
+        let floor = ranked.first().map_or(0.0, |c| c.0) * self.options.rerank_min_ratio;
+        let kept = ranked.partition_point(|c| c.0 >= floor);
         // Enough to fill the page of results even when few candidates are close to the best.
-        candidates[..kept.max(limit.min(candidates.len()))].iter().map(|&p| p as u32).collect()
+        ranked[..kept.max(limit.min(ranked.len()))].iter().map(|c| c.1).collect()
     }
 
     /// Phase 2: each candidate re-scored on the whole query; the best `limit`, best first.
@@ -595,7 +598,9 @@ pub struct Plan {
     idf: Vec<f32>,
     idf_sum: f32,
     /// Vocabulary word → (query term, weight) for every expansion.
-    lookup: HashMap<String, Vec<(usize, f32)>>,
+    /// (Looked up for every word of every passage re-scored: a fast hash, not a DoS-proof one;
+    /// its keys come from the index, not from the page.)
+    lookup: FxHashMap<String, Vec<(usize, f32)>>,
     /// (query term, prefix, weight) for the word being typed.
     prefixes: Vec<(usize, String, f32)>,
     /// Per query term: a content word (or any word, when the query has no content word). Only
@@ -630,26 +635,29 @@ impl Plan {
         self.rescore(text).is_some()
     }
 
-    /// Every (token position, query term, weight, spans two tokens) match in `text`.
-    fn matches(&self, text: &str) -> (Vec<crate::text::Token>, Vec<(usize, usize, f32, bool)>) {
-        let tokens = tokenize(text);
+    /// Every token's span in `text`, and every (token position, query term, weight, spans two
+    /// tokens) match in it.
+    fn matches(&self, text: &str) -> (Vec<Range<usize>>, Vec<(usize, usize, f32, bool)>) {
+        let mut spans: Vec<Range<usize>> = Vec::new();
         let mut matches: Vec<(usize, usize, f32, bool)> = Vec::new();
-        for (j, token) in tokens.iter().enumerate() {
-            let listed = self.lookup.get(token.term.as_str());
+        each_token(text, &mut |term, span, joined| {
+            let j = spans.len();
+            spans.push(span);
+            let listed = self.lookup.get(term);
             if let Some(list) = listed {
                 matches.extend(list.iter().map(|&(i, w)| (j, i, w, false)));
             }
             for (i, prefix, w) in &self.prefixes {
                 let already = listed.is_some_and(|l| l.iter().any(|&(li, _)| li == *i));
-                if !already && token.term.len() > prefix.len() && token.term.starts_with(prefix.as_str()) {
+                if !already && term.len() > prefix.len() && term.starts_with(prefix.as_str()) {
                     matches.push((j, *i, *w, false));
                 }
             }
-            if let Some(list) = token.joined.as_deref().and_then(|t| self.lookup.get(t)) {
+            if let Some(list) = joined.and_then(|t| self.lookup.get(t)) {
                 matches.extend(list.iter().map(|&(i, w)| (j, i, w, true)));
             }
-        }
-        (tokens, matches)
+        });
+        (spans, matches)
     }
 
     /// Re-scores one passage against the whole query; `None` when a quoted phrase is missing.
@@ -756,13 +764,13 @@ fn shortest_cover(n: usize, distinct: usize, matches: &[(usize, usize, f32, bool
     shortest
 }
 
-/// The byte ranges of the matched tokens, merged.
-fn spans(tokens: &[crate::text::Token], matches: &[(usize, usize, f32, bool)]) -> Vec<Range<usize>> {
+/// The byte ranges of the matched tokens (`tokens` holds every token's span), merged.
+fn spans(tokens: &[Range<usize>], matches: &[(usize, usize, f32, bool)]) -> Vec<Range<usize>> {
     let ranges = matches
         .iter()
         .map(|&(j, _, _, joined)| {
-            let end = if joined { tokens.get(j + 1).map_or(tokens[j].span.end, |t| t.span.end) } else { tokens[j].span.end };
-            tokens[j].span.start..end
+            let end = if joined { tokens.get(j + 1).map_or(tokens[j].end, |t| t.end) } else { tokens[j].end };
+            tokens[j].start..end
         })
         .collect();
     merge(ranges)

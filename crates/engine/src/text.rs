@@ -33,35 +33,73 @@ pub struct Token {
 
 /// Splits `text` into folded terms in reading order.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens: Vec<Token> = Vec::new();
+    let mut tokens = Vec::new();
+    each_token(text, &mut |term, span, joined| tokens.push(Token { term: term.to_string(), span, joined: joined.map(str::to_string) }));
+    tokens
+}
+
+/// Calls `emit(term, span, joined)` for every token of `text`, exactly the tokens [`tokenize`]
+/// returns (it is built on this), with each term folded into one buffer reused from word to
+/// word: search re-scores dozens of passages per keystroke and keeps none of their terms.
+/// (`emit` is a `dyn` so that the app carries one copy of the tokenizer for every caller.)
+pub fn each_token(text: &str, emit: &mut Emit) {
+    // A token is held back until the next word shows whether a hyphen joins the two.
+    let mut held = Held { term: String::new(), span: None, joined: String::new() };
+    let mut word = String::new();
     let mut cjk_run: Vec<(usize, char)> = Vec::new();
     let mut previous_end = 0;
-    for (start, word) in split_words(text) {
-        let mut chars = word.chars();
+    for (start, w) in split_words(text) {
+        let mut chars = w.chars();
         if let (Some(c), None) = (chars.next(), chars.next()) {
             if is_cjk(c) {
                 if cjk_run.last().is_some_and(|&(s, p)| s + p.len_utf8() != start) {
-                    flush_cjk(&mut cjk_run, &mut tokens);
+                    flush_cjk(&mut cjk_run, &mut held, emit);
                 }
                 cjk_run.push((start, c));
                 continue;
             }
         }
-        flush_cjk(&mut cjk_run, &mut tokens);
-        let term = fold(word);
-        if term.is_empty() {
+        flush_cjk(&mut cjk_run, &mut held, emit);
+        fold_into(w, &mut word);
+        if word.is_empty() {
             continue;
         }
-        if let Some(last) = tokens.last_mut() {
-            if last.span.end == previous_end && is_hyphen(&text[previous_end..start]) {
-                last.joined = Some(format!("{}{}", last.term, term));
-            }
-        }
-        previous_end = start + word.len();
-        tokens.push(Token { term, span: start..previous_end, joined: None });
+        let joins = held.span.as_ref().is_some_and(|s| s.end == previous_end) && is_hyphen(&text[previous_end..start]);
+        previous_end = start + w.len();
+        held.pass(&word, start..previous_end, joins, emit);
     }
-    flush_cjk(&mut cjk_run, &mut tokens);
-    tokens
+    flush_cjk(&mut cjk_run, &mut held, emit);
+    if let Some(span) = held.span.take() {
+        emit(&held.term, span, None);
+    }
+}
+
+/// What [`each_token`] calls with each token: its term, its span and its joined form.
+pub type Emit<'e> = dyn FnMut(&str, Range<usize>, Option<&str>) + 'e;
+
+/// The token [`each_token`] holds back, and the buffer its joined form is built in.
+struct Held {
+    term: String,
+    span: Option<Range<usize>>,
+    joined: String,
+}
+
+impl Held {
+    /// Emits the held token (with the joined form of it and `term` when `joins`) and holds
+    /// `term` instead.
+    fn pass(&mut self, term: &str, span: Range<usize>, joins: bool, emit: &mut Emit) {
+        if let Some(held) = self.span.replace(span) {
+            let joined = joins.then(|| {
+                self.joined.clear();
+                self.joined.push_str(&self.term);
+                self.joined.push_str(term);
+                self.joined.as_str()
+            });
+            emit(&self.term, held, joined);
+        }
+        self.term.clear();
+        self.term.push_str(term);
+    }
 }
 
 /// What a character is to the word splitter.
@@ -76,6 +114,17 @@ enum Class {
 }
 
 fn class(c: char) -> Class {
+    if c.is_ascii() {
+        // Most characters of most corpora: the same answers as below, without a table.
+        return match c {
+            'a'..='z' | 'A'..='Z' | '_' => Class::Letter,
+            '0'..='9' => Class::Digit,
+            '\'' | '.' => Class::Join { letters: true, digits: true },
+            ':' => Class::Join { letters: true, digits: false },
+            ',' | ';' => Class::Join { letters: false, digits: true },
+            _ => Class::Other,
+        };
+    }
     match c {
         _ if is_cjk(c) => Class::Cjk,
         '\'' | '’' | '\u{02BC}' | '\u{FF07}' | '.' => Class::Join { letters: true, digits: true },
@@ -142,18 +191,25 @@ fn split_words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
 /// Folds one word; see the module documentation for the rules.
 pub fn fold(word: &str) -> String {
     let mut folded = String::with_capacity(word.len());
+    fold_into(word, &mut folded);
+    folded
+}
+
+/// [`fold`] into a buffer, replacing what it held.
+fn fold_into(word: &str, folded: &mut String) {
+    folded.clear();
     if word.is_ascii() {
         // Most words of most corpora: nothing to look up.
         folded.extend(word.chars().map(|c| if c == '`' { '\'' } else { c.to_ascii_lowercase() }));
-        return finish_fold(folded);
-    }
-    for c in fold_chars(word) {
-        match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}' | '`' => folded.push('\''),
-            c => folded.push(c),
+    } else {
+        for c in fold_chars(word) {
+            match c {
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}' | '`' => folded.push('\''),
+                c => folded.push(c),
+            }
         }
     }
-    finish_fold(folded)
+    finish_fold(folded);
 }
 
 /// The characters of `word` with compatibility forms and diacritics folded, combining marks
@@ -230,13 +286,16 @@ fn is_mark(c: char) -> bool {
 }
 
 /// The rules after case and mark folding: possessive, apostrophes, digit separators.
-fn finish_fold(mut folded: String) -> String {
+fn finish_fold(folded: &mut String) {
     if let Some(stem) = folded.strip_suffix("'s") {
         folded.truncate(stem.len());
     }
-    let has_digit = folded.chars().any(|c| c.is_ascii_digit());
-    folded.retain(|c| c != '\'' && !(has_digit && (c == ',' || c == '.' || c == ';')));
-    folded
+    let has_digit = folded.bytes().any(|b| b.is_ascii_digit());
+    let dropped = |b: u8| b == b'\'' || (has_digit && (b == b',' || b == b'.' || b == b';'));
+    // Most words keep every character: only then is the word rebuilt.
+    if folded.bytes().any(dropped) {
+        folded.retain(|c| !(c.is_ascii() && dropped(c as u8)));
+    }
 }
 
 fn is_hyphen(between: &str) -> bool {
@@ -250,15 +309,17 @@ pub fn is_cjk(c: char) -> bool {
 }
 
 /// Emits a CJK run as overlapping bigrams (a lone character as itself).
-fn flush_cjk(run: &mut Vec<(usize, char)>, tokens: &mut Vec<Token>) {
+fn flush_cjk(run: &mut Vec<(usize, char)>, held: &mut Held, emit: &mut Emit) {
     let span_of = |&(start, c): &(usize, char)| start..start + c.len_utf8();
     match run.len() {
         0 => {}
-        1 => tokens.push(Token { term: run[0].1.to_string(), span: span_of(&run[0]), joined: None }),
+        1 => held.pass(run[0].1.encode_utf8(&mut [0; 4]), span_of(&run[0]), false, emit),
         _ => {
+            let mut bigram = String::new();
             for pair in run.windows(2) {
-                let term: String = [pair[0].1, pair[1].1].iter().collect();
-                tokens.push(Token { term, span: pair[0].0..span_of(&pair[1]).end, joined: None });
+                bigram.clear();
+                bigram.extend([pair[0].1, pair[1].1]);
+                held.pass(&bigram, pair[0].0..span_of(&pair[1]).end, false, emit);
             }
         }
     }
@@ -292,6 +353,10 @@ mod tests {
         let tokens = tokenize("value-neutral regime‐type neutral - not");
         let joined: Vec<Option<&str>> = tokens.iter().map(|t| t.joined.as_deref()).collect();
         assert_eq!(joined, [Some("valueneutral"), None, Some("regimetype"), None, None, None]);
+        // A chain joins pair by pair; a word that folds to nothing, or a CJK run, joins nothing.
+        let joined = |text: &str| tokenize(text).into_iter().map(|t| t.joined).collect::<Vec<_>>();
+        assert_eq!(joined("state-of-art"), [Some("stateof".to_string()), Some("ofart".to_string()), None]);
+        assert_eq!(joined("网络-value ’-value"), [None, None, None]);
     }
 
     #[test]
