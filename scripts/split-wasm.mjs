@@ -372,7 +372,9 @@ export function split(staging, profile) {
     const optimised = (from) => {
       if (profile !== "release") return readFileSync(from);
       const to = `${from}.opt`;
-      run("wasm-opt", [...WASM_OPT, from, "-o", to]);
+      // LECTERN_WASM_NAMES=1 keeps the functions' names, so that a browser's profiler names
+      // them (for profiling only: the names weigh about a megabyte, and the size check fails).
+      run("wasm-opt", [...WASM_OPT, ...(process.env.LECTERN_WASM_NAMES ? ["-g"] : []), from, "-o", to]);
       return readFileSync(to);
     };
     const names = [];
