@@ -359,7 +359,8 @@ mod tests {
         let tokens = tokenize("value-neutral regime‐type neutral - not");
         let joined: Vec<Option<&str>> = tokens.iter().map(|t| t.joined.as_deref()).collect();
         assert_eq!(joined, [Some("valueneutral"), None, Some("regimetype"), None, None, None]);
-        // A chain joins pair by pair; a word that folds to nothing, or a CJK run, joins nothing.
+        // A chain joins pair by pair; a CJK run joins nothing, nor does a hyphen after a lone
+        // apostrophe (not a word).
         let joined = |text: &str| tokenize(text).into_iter().map(|t| t.joined).collect::<Vec<_>>();
         assert_eq!(joined("state-of-art"), [Some("stateof".to_string()), Some("ofart".to_string()), None]);
         assert_eq!(joined("网络-value ’-value"), [None, None, None]);
