@@ -90,8 +90,8 @@ test("a manifest not written by lectern bundle is refused with the fix", () => {
   }
 });
 
-test("the single file inlines everything and references no other file", () => {
-  const out = single();
+test("the single file inlines everything and references no other file", async () => {
+  const out = await single();
   assert.match(out, /<style>body\{color:red\}<\/style>/);
   assert.match(out, /await __wbg_init\(\{ module_or_path: bytes \}\)/);
   const wasm = out.match(/const b64 = "([^"]+)"/)[1];
@@ -109,9 +109,9 @@ test("a page that has changed shape fails with what is missing", () => {
   assert.throws(() => findAssets("<html><head></head><body></body></html>"), /could not find a stylesheet <link>, Trunk's <script type=module> loader/);
 });
 
-test("both pages carry a strict policy that allows exactly their inline code", () => {
+test("both pages carry a strict policy that allows exactly their inline code", async () => {
   const hash = (text) => createHash("sha256").update(text, "utf8").digest("base64");
-  const page = single();
+  const page = await single();
   const policy = page.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
   const script = page.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
   const style = page.match(/<style>([\s\S]*?)<\/style>/)[1];
@@ -181,7 +181,7 @@ test("the single file reads a split app's parts from itself", () => {
   assert.equal(inlineParts(GLUE, read).code, GLUE);
 });
 
-test("the single file carries every part in one data script that says where each lies", () => {
+test("the single file carries every part in one data script that says where each lies", async () => {
   const files = {
     ...FILES,
     "./lectern-app-2.js": foldLoader(SPLIT_GLUE, SPLIT_LOADER),
@@ -189,7 +189,7 @@ test("the single file carries every part in one data script that says where each
     "./lectern-shared-fedcba9876543210.wasm": "\0asm shared",
   };
   const readSplit = (href) => Buffer.from(files[href] ?? assert.fail(`unexpected read of ${href}`));
-  const html = inline(withData(TRUNK_HTML, MANIFEST), readSplit, MANIFEST);
+  const html = await inline(withData(TRUNK_HTML, MANIFEST), readSplit, MANIFEST);
   const found = [...html.matchAll(/<script type="application\/octet-stream" data-lectern-parts="([^"]+)">([^<]+)<\/script>/g)];
   assert.equal(found.length, 1);
   const where = JSON.parse(found[0][1].replaceAll("&quot;", '"'));
