@@ -119,8 +119,8 @@ impl<'a> Frequencies<'a> {
                 over.then(|| Keyword { term: terms[id].clone(), count: a, elsewhere: b, g2: log_likelihood(a, b, c, d) })
             })
             .collect();
-        // Terms are unique, so the order is total and an unstable sort is enough.
-        list.sort_unstable_by(|x, y| y.g2.total_cmp(&x.g2).then_with(|| x.term.cmp(&y.term)));
+        // Terms are unique, so the order is total; the one compiled sort keeps the wasm small.
+        crate::order::sort_by(&mut list, |x, y| y.g2.total_cmp(&x.g2).then_with(|| x.term.cmp(&y.term)));
         list.truncate(n);
         list
     }
@@ -140,7 +140,7 @@ pub fn log_likelihood(a: usize, b: usize, c: f64, d: f64) -> f64 {
 
 /// Keeps the `n` highest of `list` by `key`, sorted, ties alphabetically.
 fn top(list: &mut Vec<Counted>, n: usize, key: impl Fn(&Counted) -> usize) {
-    list.sort_unstable_by(|x, y| key(y).cmp(&key(x)).then_with(|| x.term.cmp(&y.term)));
+    crate::order::sort_by(list, |x, y| key(y).cmp(&key(x)).then_with(|| x.term.cmp(&y.term)));
     list.truncate(n);
 }
 

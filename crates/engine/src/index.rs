@@ -97,7 +97,7 @@ impl IndexBuilder {
     /// The index of the documents added, which must be those of `corpus`, in its order.
     pub fn finish(self, corpus: &Corpus) -> Index {
         let mut entries: Vec<(String, Postings)> = self.by_term.into_iter().collect();
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::order::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
         let (terms, postings) = entries.into_iter().unzip();
         Index::assemble(terms, postings, self.passage_len, corpus)
     }
