@@ -56,7 +56,7 @@ fi
 
 # npm ci only when node_modules is missing or older than the lock file.
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  say "installing npm packages (binaryen for wasm-opt, esbuild, Playwright, serve-static for the dev server)"
+  say "installing npm packages (binaryen for wasm-opt, esbuild, Zopfli for the single file, Playwright, serve-static for the dev server)"
   npm ci --no-audit --no-fund
 fi
 
