@@ -57,7 +57,7 @@ size:
 test-engine:
 	cargo test --workspace
 	scripts/build-refuses-bad-corpus.sh
-	node --test scripts/package.test.mjs scripts/split-wasm.test.mjs scripts/size.test.mjs scripts/serve.test.mjs
+	node --test scripts/package.test.mjs scripts/split-wasm.test.mjs scripts/size.test.mjs scripts/serve.test.mjs bench/size-report.test.mjs
 
 # Tier 2: components mounted in headless Chromium through wasm-bindgen-test.
 test-components:

@@ -11,36 +11,16 @@
 // counted under the crate that defines the function, not the one that instantiated it, so a
 // big `core` or `alloc` usually means many instantiations (formatting, sorting, collections)
 // asked for by our own code. "data" is the read-only data: tables, strings and the corpus.
+// "Our code by file" adds up our two crates' functions by the source file that defines them
+// (a view's closures under its file; a split view's body, inlined into its split point, under
+// `src/later.rs (name)`), so a change to one view shows where it lands; the
+// generic code it instantiates is counted under the crates that define that code, as above.
 // Sizes are before wasm-opt, so they add up to more than the shipped file; the shares hold.
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { basename } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-
-const { values } = parseArgs({
-  options: {
-    wasm: { type: "string", default: "target/wasm32-unknown-unknown/release/lectern-app.wasm" },
-    top: { type: "string", default: "25" },
-    main: { type: "boolean", default: false },
-  },
-});
-const top = Number(values.top) || 25;
-
-let wasm;
-if (values.main) {
-  // Only what loads at start: the main wasm the split step left (scripts/split-wasm.mjs), already
-  // through wasm-bindgen.
-  wasm = "target/lectern-main.wasm";
-} else {
-  // wasm-bindgen first, as Trunk does, so its descriptors and unused imports are gone; it keeps
-  // the names that wasm-opt would strip.
-  const out = "target/size-report";
-  execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", out, values.wasm], { stdio: "inherit" });
-  wasm = `${out}/${basename(values.wasm, ".wasm")}_bg.wasm`;
-}
-const csv = execFileSync("twiggy", ["top", "-n", "1000000", "--format", "csv", wasm], {
-  encoding: "utf8",
-  maxBuffer: 1 << 28,
-});
 
 /** Splits one CSV line of twiggy's output (names may be quoted and hold commas). */
 function fields(line) {
@@ -79,25 +59,87 @@ export function crateOf(name) {
 /** Names and wasm-bindgen's own sections: stripped from the shipped file, so not counted. */
 const stripped = (name) => name.startsWith("custom section") || name.endsWith(" subsection");
 
-const rows = csv
-  .trim()
-  .split("\n")
-  .slice(1)
-  .map(fields)
-  .map(([name, size]) => ({ name, size: Number(size) }))
-  .filter((r) => Number.isFinite(r.size) && !stripped(r.name));
-const total = rows.reduce((sum, r) => sum + r.size, 0);
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const pct = (n) => `${((100 * n) / total).toFixed(1)}%`;
-
-const byCrate = new Map();
-for (const r of rows) byCrate.set(crateOf(r.name), (byCrate.get(crateOf(r.name)) ?? 0) + r.size);
-console.log(`${wasm}: ${kb(total)} before wasm-opt, names and custom sections left out\n\nBy crate:`);
-for (const [crate, size] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-  console.log(`  ${crate.padEnd(32)} ${kb(size).padStart(10)} ${pct(size).padStart(7)}`);
+/** The source file of ours that defines a symbol (`src/views/trends.rs`,
+ * `crates/engine/src/search.rs`), found in this checkout; null for other crates' code. A name's
+ * module path is read up to its first generic, trait or closure part. A split point's code in
+ * `src/later.rs` is named with its split point (`src/later.rs (kwic)`): the compiler inlines
+ * the view's body there, so that is where most of a split view's own code counts. */
+export function fileOf(name, root = ROOT) {
+  const path = name
+    .replace(/\[[0-9a-f]+\]/g, "")
+    .replace(/^[<&]+(mut )?/, "")
+    .split(/ as |[<>]|::\{/)[0]
+    .split("::");
+  const dirs = { lectern_app: "src", lectern_engine: "crates/engine/src" };
+  let dir = dirs[path[0]];
+  if (!dir) return null;
+  // Descend while the next segment is a folder of modules (src/views/).
+  let i = 1;
+  while (i < path.length - 1 && existsSync(`${root}/${dir}/${path[i]}/mod.rs`)) dir += `/${path[i++]}`;
+  // A split point's module in later.rs holds its view's body, inlined there: say which.
+  if (dir === "src" && path[i] === "later" && i + 2 < path.length) return `src/later.rs (${path[i + 1]})`;
+  if (i < path.length && existsSync(`${root}/${dir}/${path[i]}.rs`)) return `${dir}/${path[i]}.rs`;
+  return existsSync(`${root}/${dir}/mod.rs`) ? `${dir}/mod.rs` : `${dir}/lib.rs`;
 }
-console.log(`\nBiggest functions and data:`);
-for (const r of rows.sort((a, b) => b.size - a.size).slice(0, top)) {
-  const name = r.name.length > 110 ? `${r.name.slice(0, 107)}…` : r.name;
-  console.log(`  ${kb(r.size).padStart(9)} ${pct(r.size).padStart(6)}  ${name}`);
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url)).replace(/\/$/, "");
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({
+    options: {
+      wasm: { type: "string", default: "target/wasm32-unknown-unknown/release/lectern-app.wasm" },
+      top: { type: "string", default: "25" },
+      main: { type: "boolean", default: false },
+    },
+  });
+  const top = Number(values.top) || 25;
+
+  let wasm;
+  if (values.main) {
+    // Only what loads at start: the main wasm the split step left (scripts/split-wasm.mjs), already
+    // through wasm-bindgen.
+    wasm = "target/lectern-main.wasm";
+  } else {
+    // wasm-bindgen first, as Trunk does, so its descriptors and unused imports are gone; it keeps
+    // the names that wasm-opt would strip.
+    const out = "target/size-report";
+    execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", out, values.wasm], { stdio: "inherit" });
+    wasm = `${out}/${basename(values.wasm, ".wasm")}_bg.wasm`;
+  }
+  const csv = execFileSync("twiggy", ["top", "-n", "1000000", "--format", "csv", wasm], {
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
+
+  const rows = csv
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map(fields)
+    .map(([name, size]) => ({ name, size: Number(size) }))
+    .filter((r) => Number.isFinite(r.size) && !stripped(r.name));
+  const total = rows.reduce((sum, r) => sum + r.size, 0);
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  const pct = (n) => `${((100 * n) / total).toFixed(1)}%`;
+
+  const byCrate = new Map();
+  for (const r of rows) byCrate.set(crateOf(r.name), (byCrate.get(crateOf(r.name)) ?? 0) + r.size);
+  console.log(`${wasm}: ${kb(total)} before wasm-opt, names and custom sections left out\n\nBy crate:`);
+  for (const [crate, size] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+    console.log(`  ${crate.padEnd(32)} ${kb(size).padStart(10)} ${pct(size).padStart(7)}`);
+  }
+  const byFile = new Map();
+  for (const r of rows) {
+    const file = fileOf(r.name);
+    if (file) byFile.set(file, (byFile.get(file) ?? 0) + r.size);
+  }
+  console.log(`\nOur code by file:`);
+  for (const [file, size] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+    console.log(`  ${file.padEnd(32)} ${kb(size).padStart(10)} ${pct(size).padStart(7)}`);
+  }
+  console.log(`\nBiggest functions and data:`);
+  for (const r of rows.sort((a, b) => b.size - a.size).slice(0, top)) {
+    const name = r.name.length > 110 ? `${r.name.slice(0, 107)}…` : r.name;
+    console.log(`  ${kb(r.size).padStart(9)} ${pct(r.size).padStart(6)}  ${name}`);
+  }
 }
