@@ -45,13 +45,23 @@ function fields(line) {
   return out;
 }
 
+/** A symbol's module path, read up to its first generic, trait or closure part, without the
+ * crates' disambiguators (`core[c5930c85a12de822]::fmt::…`) and, for trait impls, from inside
+ * `<…>`: `<&lectern_app::views::meta::Byline as …>::call_once` is lectern_app, views, meta, Byline. */
+function modulePath(name) {
+  return name
+    .replace(/\[[0-9a-f]+\]/g, "")
+    .replace(/^[<&]+(mut )?/, "")
+    .replace(/^(dyn |impl )/, "")
+    .split(/ as |[<>]|::\{/)[0]
+    .split("::");
+}
+
 /** The crate a symbol belongs to: the first path segment, inside `<…>` for trait impls. */
 export function crateOf(name) {
   if (/^data\[\d+\]$/.test(name) || name.startsWith("data segment")) return "data";
-  // Symbols may carry the crate's disambiguator: `core[c5930c85a12de822]::fmt::…`.
-  const path = name.replace(/^<+/, "").replace(/^&(mut )?/, "").replace(/^(dyn |impl )/, "").replace(/^([A-Za-z_][A-Za-z0-9_]*)\[[0-9a-f]+\]/, "$1");
-  const m = path.match(/^([A-Za-z_][A-Za-z0-9_]*)::/);
-  if (m) return m[1];
+  const path = modulePath(name);
+  if (path.length > 1 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(path[0])) return path[0];
   if (/^(table|elem|type|import|export|global|memory)\b/.test(name)) return "wasm tables and glue";
   return "other";
 }
@@ -60,16 +70,12 @@ export function crateOf(name) {
 const stripped = (name) => name.startsWith("custom section") || name.endsWith(" subsection");
 
 /** The source file of ours that defines a symbol (`src/views/trends.rs`,
- * `crates/engine/src/search.rs`), found in this checkout; null for other crates' code. A name's
- * module path is read up to its first generic, trait or closure part. A split point's code in
- * `src/later.rs` is named with its split point (`src/later.rs (kwic)`): the compiler inlines
- * the view's body there, so that is where most of a split view's own code counts. */
+ * `crates/engine/src/search.rs`), found in this checkout; null for other crates' code. A split
+ * point's code in `src/later.rs` is named with its split point (`src/later.rs (kwic)`): the
+ * compiler inlines the view's body there, so that is where most of a split view's own code
+ * counts. */
 export function fileOf(name, root = ROOT) {
-  const path = name
-    .replace(/\[[0-9a-f]+\]/g, "")
-    .replace(/^[<&]+(mut )?/, "")
-    .split(/ as |[<>]|::\{/)[0]
-    .split("::");
+  const path = modulePath(name);
   const dirs = { lectern_app: "src", lectern_engine: "crates/engine/src" };
   let dir = dirs[path[0]];
   if (!dir) return null;
@@ -122,21 +128,21 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   const pct = (n) => `${((100 * n) / total).toFixed(1)}%`;
 
-  const byCrate = new Map();
-  for (const r of rows) byCrate.set(crateOf(r.name), (byCrate.get(crateOf(r.name)) ?? 0) + r.size);
-  console.log(`${wasm}: ${kb(total)} before wasm-opt, names and custom sections left out\n\nBy crate:`);
-  for (const [crate, size] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-    console.log(`  ${crate.padEnd(32)} ${kb(size).padStart(10)} ${pct(size).padStart(7)}`);
-  }
-  const byFile = new Map();
-  for (const r of rows) {
-    const file = fileOf(r.name);
-    if (file) byFile.set(file, (byFile.get(file) ?? 0) + r.size);
-  }
-  console.log(`\nOur code by file:`);
-  for (const [file, size] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-    console.log(`  ${file.padEnd(32)} ${kb(size).padStart(10)} ${pct(size).padStart(7)}`);
-  }
+  /** Prints the `top` largest sums of the rows' sizes by `keyOf` (rows it gives no key are left out). */
+  const table = (title, keyOf) => {
+    const sums = new Map();
+    for (const r of rows) {
+      const key = keyOf(r.name);
+      if (key) sums.set(key, (sums.get(key) ?? 0) + r.size);
+    }
+    console.log(title);
+    for (const [key, size] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+      console.log(`  ${key.padEnd(32)} ${kb(size).padStart(10)} ${pct(size).padStart(7)}`);
+    }
+  };
+  console.log(`${wasm}: ${kb(total)} before wasm-opt, names and custom sections left out`);
+  table(`\nBy crate:`, crateOf);
+  table(`\nOur code by file:`, (name) => fileOf(name));
   console.log(`\nBiggest functions and data:`);
   for (const r of rows.sort((a, b) => b.size - a.size).slice(0, top)) {
     const name = r.name.length > 110 ? `${r.name.slice(0, 107)}…` : r.name;
