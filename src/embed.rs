@@ -37,13 +37,16 @@ pub fn full_view_href(route: &Route) -> String {
     url.href()
 }
 
-/// Scrolls so that `element` is centred in the view. Embedded, only the frame's own document
-/// scrolls: `scrollIntoView` inside a frame scrolls every scrollable ancestor, the host page
-/// included, and an embed must never move the page around it.
-pub fn scroll_into_view(element: &web_sys::Element) {
+/// Scrolls so that `element` is centred in the view, gliding or jumping as `behavior` says
+/// (`Auto` follows the style sheet, which glides unless the reader asked for less motion).
+/// Embedded, only the frame's own document scrolls: `scrollIntoView` inside a frame scrolls
+/// every scrollable ancestor, the host page included, and an embed must never move the page
+/// around it.
+pub fn scroll_into_view(element: &web_sys::Element, behavior: web_sys::ScrollBehavior) {
     if !is_embedded() {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
+        options.set_behavior(behavior);
         element.scroll_into_view_with_scroll_into_view_options(&options);
         return;
     }
@@ -51,7 +54,15 @@ pub fn scroll_into_view(element: &web_sys::Element) {
     let rect = element.get_bounding_client_rect();
     let viewport = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or_default();
     let top = window.scroll_y().unwrap_or_default() + rect.top() - ((viewport - rect.height()) / 2.0).max(0.0);
-    window.scroll_to_with_x_and_y(0.0, top.max(0.0));
+    scroll_to(top.max(0.0), behavior);
+}
+
+/// Scrolls the page to `top`, gliding or jumping as `behavior` says.
+pub fn scroll_to(top: f64, behavior: web_sys::ScrollBehavior) {
+    let options = web_sys::ScrollToOptions::new();
+    options.set_top(top);
+    options.set_behavior(behavior);
+    window().scroll_to_with_scroll_to_options(&options);
 }
 
 /// Reports the content height to the host now and whenever it changes. The observer lives as

@@ -1,7 +1,8 @@
 //! The reader: a document's metadata and its passages, numbered ¶1, ¶2, … with permalinks.
 //!
 //! The route's passage is followed reactively: the passage is highlighted, scrolled into view
-//! and focused, without rebuilding the document. A ¶ the document lacks shows the not-found
+//! and focused, without rebuilding the document (opening a document jumps there at once; moving
+//! within it glides, unless the reader prefers reduced motion). A ¶ the document lacks shows the not-found
 //! view with a link to the document itself. A query in the route marks its words in every
 //! passage, as search found them; quotations found in the text are marked too. Under each ¶:
 //! compare it, find passages worded like it, cite it. Selecting text shows a bar to compare or
@@ -17,6 +18,7 @@ use lectern_engine::quotes::find_quotes;
 use lectern_engine::snippet::layered;
 use lectern_engine::{Document, Searcher};
 use wasm_bindgen::JsCast;
+use web_sys::ScrollBehavior;
 
 use super::cite::Cite;
 use super::meta::{safe_url, Byline};
@@ -58,10 +60,14 @@ pub fn Reader(id: String, passage: Memo<Option<usize>>, query: Memo<Option<Strin
     let count = doc.passages.len();
     let missing = Memo::new(move |_| passage.get().filter(|&n| doc.passage(n).is_none()));
 
-    Effect::new(move |_| {
+    // Opening the document jumps straight to where the link points: gliding there from wherever
+    // the previous view was scrolled would show text the reader never asked for, and would move
+    // the bar's links under a pointer about to click them. Moving within the document glides.
+    Effect::new(move |opened: Option<()>| {
         let target = passage.get();
         if missing.get().is_none() {
-            request_animation_frame(move || bring_into_view(target));
+            let behavior = if opened.is_some() { ScrollBehavior::Auto } else { ScrollBehavior::Instant };
+            request_animation_frame(move || bring_into_view(target, behavior));
         }
     });
 
@@ -216,7 +222,7 @@ fn passage_text(text: &str, highlighter: &Highlighter) -> impl IntoView {
 
 /// Scrolls to and focuses ¶`target`, or the top of the document when there is none, so that
 /// keyboard and screen-reader users land where the link pointed.
-fn bring_into_view(target: Option<usize>) {
+fn bring_into_view(target: Option<usize>, behavior: ScrollBehavior) {
     let document = document();
     let element = match target {
         Some(n) => document.get_element_by_id(&format!("p-{n}")),
@@ -224,9 +230,9 @@ fn bring_into_view(target: Option<usize>) {
     };
     let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
     if target.is_some() {
-        crate::embed::scroll_into_view(&element);
+        crate::embed::scroll_into_view(&element, behavior);
     } else {
-        window().scroll_to_with_x_and_y(0.0, 0.0);
+        crate::embed::scroll_to(0.0, behavior);
     }
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);

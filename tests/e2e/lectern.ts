@@ -249,6 +249,32 @@ export class Lectern {
     return this.page.evaluate(() => location.hash);
   }
 
+  /** The page's scroll position in every animation frame after `landing` takes focus, from
+   *  `act` until 30 frames after that: one value when the page jumped there, several while it
+   *  glides. (Focus is given in the same frame as the scroll that lands on it.) */
+  async scrollsAfterLanding(landing: Locator, act: () => Promise<void>): Promise<number[]> {
+    await this.page.evaluate(() => {
+      const w = window as unknown as { trail: [number, Element | null][] };
+      w.trail = [];
+      const frame = () => {
+        w.trail.push([scrollY, document.activeElement]);
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    await act();
+    await expect(landing).toBeFocused();
+    await this.page.evaluate(() => new Promise<void>((done) => {
+      let left = 30;
+      const frame = () => (--left > 0 ? requestAnimationFrame(frame) : done());
+      requestAnimationFrame(frame);
+    }));
+    return landing.evaluate((el) => {
+      const w = window as unknown as { trail: [number, Element | null][] };
+      return w.trail.filter(([, focused]) => focused === el).map(([y]) => y);
+    });
+  }
+
   /** True when the element's box lies at least partly inside the viewport. */
   async inViewport(locator: Locator): Promise<boolean> {
     return locator.evaluate((el) => {
