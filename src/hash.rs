@@ -8,11 +8,16 @@
 //! pending address is written before anything else can use it (a click, a new entry, leaving
 //! the page) and dropped when the reader goes elsewhere first (Back). Nothing here needs a
 //! server or a router, so the app works on any host, under any path and from disk.
+//!
+//! Returning from a document to the view it was opened from (Back, "Back to results", or any
+//! link to that same view) puts focus back on the link that was followed, in view: the reader
+//! picks up the results or the list where they left it, and a keyboard or screen-reader user
+//! is not sent back to the top of the page.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::route::Route;
 
@@ -45,6 +50,8 @@ pub struct Navigator {
     pending: StoredValue<Option<(Route, TimeoutHandle)>>,
     /// The hash this navigator last wrote, to know the `hashchange` of its own new entry.
     written: StoredValue<String>,
+    /// While a document is shown: the view it was opened from, and the link that opened it.
+    opened_from: StoredValue<Option<(Route, String)>>,
 }
 
 impl Navigator {
@@ -54,7 +61,8 @@ impl Navigator {
         let address = RwSignal::new(route.get_untracked());
         let pending = StoredValue::new(None);
         let written = StoredValue::new(String::new());
-        let nav = Navigator { route, set_route, address, pending, written };
+        let opened_from = StoredValue::new(None);
+        let nav = Navigator { route, set_route, address, pending, written, opened_from };
         let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
             let hash = current_hash();
             // Our own new entry, announced after the reader typed on: the view is already ahead.
@@ -69,6 +77,9 @@ impl Navigator {
                 address.set(parsed.clone());
             }
             if route.with_untracked(|r| *r != parsed) {
+                if let Some(link) = nav.follow(&parsed) {
+                    return_to(link, RETURN_FRAMES);
+                }
                 set_route.set(parsed);
             }
         });
@@ -117,7 +128,27 @@ impl Navigator {
                 self.write(&route, history);
             }
         }
+        // A change the app makes itself (typing a query) is not a return: focus stays put.
+        self.follow(&route);
         self.set_route.set(route);
+    }
+
+    /// Notes which view a document is opened from as the route moves to `next`, and returns the
+    /// link to focus when `next` goes back to that view from the document.
+    fn follow(&self, next: &Route) -> Option<String> {
+        let is_document = |r: &Route| matches!(r, Route::Document { .. });
+        let current = self.route.get_untracked();
+        match (is_document(&current), is_document(next)) {
+            (false, true) => self.opened_from.set_value(Some((current, next.to_hash()))),
+            // Moving within the document, or to its neighbours, keeps the way back.
+            (true, true) => {}
+            (true, false) => {
+                let from = self.opened_from.try_update_value(Option::take).flatten();
+                return from.filter(|(view, _)| view == next).map(|(_, link)| link);
+            }
+            (false, false) => self.opened_from.set_value(None),
+        }
+        None
     }
 
     /// Writes the pending typed route now, if there is one.
@@ -151,4 +182,35 @@ impl Navigator {
             self.address.set(route.clone());
         }
     }
+}
+
+/// Frames to wait at most for the view returned to to show the link (about two seconds): a view
+/// loaded on first use, or a list rendered a slice at a time, may take a few.
+const RETURN_FRAMES: u32 = 120;
+
+/// Focuses the link to `href` in the main view once it is there, scrolling it into view first
+/// when it is outside the window.
+fn return_to(href: String, frames_left: u32) {
+    request_animation_frame(move || match link_to(&href) {
+        Some(link) => {
+            let rect = link.get_bounding_client_rect();
+            let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or_default();
+            if rect.top() < 0.0 || rect.bottom() > height {
+                crate::embed::scroll_into_view(&link, web_sys::ScrollBehavior::Instant);
+            }
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = link.focus_with_options(&options);
+        }
+        None if frames_left > 0 => return_to(href, frames_left - 1),
+        None => {}
+    });
+}
+
+/// The first link in the main view whose `href` is exactly `href`.
+fn link_to(href: &str) -> Option<web_sys::HtmlElement> {
+    let links = document().query_selector_all("#main a[href]").ok()?;
+    (0..links.length())
+        .filter_map(|i| links.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|a| a.get_attribute("href").as_deref() == Some(href))
 }
