@@ -94,8 +94,8 @@ pub fn App(
         Route::Document { passage, .. } => passage,
         _ => None,
     });
-    let query = Memo::new(move |_| route.with(|r| r.query().map(str::to_string)));
-    let search_query = Memo::new(move |_| query.get().unwrap_or_default());
+    // The query the route carries; empty when it has none (the reader then marks nothing).
+    let query = Memo::new(move |_| route.with(|r| r.query().unwrap_or_default().to_string()));
     let shown = Memo::new(move |_| match route.get() {
         Route::Search { shown, .. } => shown,
         _ => crate::route::RESULTS_SHOWN,
@@ -111,7 +111,7 @@ pub fn App(
         <main id="main" tabindex="-1">
             {move || match page.get() {
                 Page::List => view! { <DocumentList/> }.into_any(),
-                Page::Search => later::search_results(search_query, shown),
+                Page::Search => later::search_results(query, shown),
                 Page::Document(id) => later::reader(id, passage, query),
                 Page::Quotes(None) => later::quotes(),
                 Page::Quotes(Some(id)) => later::document_quotes(id),

@@ -50,8 +50,10 @@ pub struct Navigator {
     pending: StoredValue<Option<(Route, TimeoutHandle)>>,
     /// The hash this navigator last wrote, to know the `hashchange` of its own new entry.
     written: StoredValue<String>,
-    /// While a document is shown: the view it was opened from, and the link that opened it.
-    opened_from: StoredValue<Option<(Route, String)>>,
+    /// While a document is shown: the hash of the view it was opened from, and the link that
+    /// opened it (both empty otherwise; hashes, as the type already kept, for a smaller wasm).
+    opened_from: StoredValue<String>,
+    opened_by: StoredValue<String>,
 }
 
 impl Navigator {
@@ -61,8 +63,9 @@ impl Navigator {
         let address = RwSignal::new(route.get_untracked());
         let pending = StoredValue::new(None);
         let written = StoredValue::new(String::new());
-        let opened_from = StoredValue::new(None);
-        let nav = Navigator { route, set_route, address, pending, written, opened_from };
+        let opened_from = StoredValue::new(String::new());
+        let opened_by = StoredValue::new(String::new());
+        let nav = Navigator { route, set_route, address, pending, written, opened_from, opened_by };
         let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
             let hash = current_hash();
             // Our own new entry, announced after the reader typed on: the view is already ahead.
@@ -138,15 +141,18 @@ impl Navigator {
     fn follow(&self, next: &Route) -> Option<String> {
         let is_document = |r: &Route| matches!(r, Route::Document { .. });
         let current = self.route.get_untracked();
+        let take = |kept: StoredValue<String>| kept.try_update_value(std::mem::take).unwrap_or_default();
         match (is_document(&current), is_document(next)) {
-            (false, true) => self.opened_from.set_value(Some((current, next.to_hash()))),
+            (false, true) => {
+                self.opened_from.set_value(current.to_hash());
+                self.opened_by.set_value(next.to_hash());
+            }
             // Moving within the document, or to its neighbours, keeps the way back.
             (true, true) => {}
-            (true, false) => {
-                let from = self.opened_from.try_update_value(Option::take).flatten();
-                return from.filter(|(view, _)| view == next).map(|(_, link)| link);
+            (_, false) => {
+                let (from, link) = (take(self.opened_from), take(self.opened_by));
+                return (!from.is_empty() && from == next.to_hash()).then_some(link);
             }
-            (false, false) => self.opened_from.set_value(None),
         }
         None
     }

@@ -91,7 +91,7 @@ macro_rules! split_points {
 split_points! {
     /// A document, its ¶s numbered (the view of a permalink). The hosted page fetches its file
     /// beside the main wasm when it opens on a permalink (scripts/split-wasm.mjs, `LANDING`).
-    View fn reader(id: String, passage: Memo<Option<usize>>, query: Memo<Option<String>>) {
+    View fn reader(id: String, passage: Memo<Option<usize>>, query: Memo<String>) {
         view! { <Reader id=id passage=passage query=query/> }
     }
     /// Search results as you type; fetched when the search box gets focus, or beside the main

@@ -43,11 +43,11 @@ impl PartialEq for Highlighter {
 }
 
 #[component]
-pub fn Reader(id: String, passage: Memo<Option<usize>>, query: Memo<Option<String>>) -> impl IntoView {
+pub fn Reader(id: String, passage: Memo<Option<usize>>, query: Memo<String>) -> impl IntoView {
     let Library(corpus) = expect_context::<Library>();
     let SearchIndex(index) = expect_context::<SearchIndex>();
     let highlighter = Memo::new(move |_| {
-        let query = query.get().filter(|q| !q.trim().is_empty());
+        let query = Some(query.get()).filter(|q| !q.trim().is_empty());
         let plan = match (&query, index.get()) {
             (Some(q), Some(index)) => Some(Arc::new(Searcher::new(corpus, index).plan(q))),
             _ => None,
