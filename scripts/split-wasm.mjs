@@ -8,7 +8,8 @@
 //   1. wasm-split-cli (crate wasm_split_cli_support, installed by scripts/setup.sh) splits it
 //      at the split points and writes the loader module that fetches the parts;
 //   2. wasm-bindgen makes the glue of the main wasm (keeping the linker's exports the parts use),
-//      and the imports from the glue get short names (shortImports);
+//      the classes the app never makes are dropped from both (withoutClasses), and the imports
+//      from the glue get short names (shortImports);
 //   3. in release builds wasm-opt (-Oz, the options below) shrinks the main wasm and every part,
 //      and esbuild minifies the glue;
 //   4. the parts get content-hashed names and the shared pieces are packed (packParts); the
@@ -224,6 +225,7 @@ function whole(raw, profile, stem, glueName, work, optimised) {
   const input = join(work, "whole.wasm");
   writeFileSync(input, withoutCustomSections(readFileSync(raw), (name) => name === "linking" || name.startsWith("reloc.")));
   run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", out, "--out-name", stem, input]);
+  dropUnusedClasses(out, stem);
   const short = shortImports(readFileSync(join(out, `${stem}_bg.wasm`)), readFileSync(join(out, `${stem}.js`), "utf8"), `./${stem}_bg.js`);
   writeFileSync(join(out, `${stem}_bg.wasm`), short.wasm);
   const wasm = optimised(join(out, `${stem}_bg.wasm`));
@@ -233,6 +235,15 @@ function whole(raw, profile, stem, glueName, work, optimised) {
   writeFileSync(join(WHOLE_DIR, "lectern-app.js"), profile === "release" ? minified(glue) : glue);
   writeFileSync(join(WHOLE_DIR, "lectern-app_bg.wasm"), wasm);
   writeFileSync(join(WHOLE_DIR, "whole.json"), JSON.stringify({ glue: glueName }) + "\n");
+}
+
+/** Rewrites wasm-bindgen's output in `dir` without UNUSED_CLASSES (see `withoutClasses`). */
+function dropUnusedClasses(dir, stem) {
+  const wasmPath = join(dir, `${stem}_bg.wasm`);
+  const gluePath = join(dir, `${stem}.js`);
+  const { wasm, glue } = withoutClasses(readFileSync(wasmPath), readFileSync(gluePath, "utf8"));
+  writeFileSync(wasmPath, wasm);
+  writeFileSync(gluePath, glue);
 }
 
 /** Reads the unsigned LEB128 number at `at` in `bytes`: `[value, the offset after it]`. */
@@ -268,18 +279,12 @@ function toLeb128(value) {
  * other section of the wasm, and every other module's imports, stay byte for byte.
  */
 export function shortImports(wasm, glue, module) {
-  if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error("not a wasm module");
   const out = [wasm.subarray(0, 8)];
   let renamed = glue;
   let count = 0;
-  let at = 8;
-  while (at < wasm.length) {
-    const start = at;
-    const id = wasm[at];
-    const [size, payload] = leb128(wasm, at + 1);
-    at = payload + size;
+  for (const { id, start, payload, end } of sections(wasm)) {
     if (id !== 2) {
-      out.push(wasm.subarray(start, at));
+      out.push(wasm.subarray(start, end));
       continue;
     }
     let [n, p] = leb128(wasm, payload);
@@ -323,24 +328,84 @@ export function shortImports(wasm, glue, module) {
   return { wasm: Buffer.concat(out), glue: renamed };
 }
 
-/** `wasm` without the custom sections whose name `drop` accepts (the other sections as they are). */
-export function withoutCustomSections(wasm, drop) {
-  const leb = (at) => leb128(wasm, at);
+/** The sections of `wasm` in order, each as `{ id, start, payload, end }` (byte offsets of the
+ * section, of its contents, and after it). */
+function* sections(wasm) {
   if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error("not a wasm module");
-  const kept = [wasm.subarray(0, 8)];
   let at = 8;
   while (at < wasm.length) {
     const start = at;
-    const id = wasm[at];
-    const [size, payload] = leb(at + 1);
+    const [size, payload] = leb128(wasm, at + 1);
     at = payload + size;
+    yield { id: wasm[start], start, payload, end: at };
+  }
+}
+
+/** `wasm` without the custom sections whose name `drop` accepts (the other sections as they are). */
+export function withoutCustomSections(wasm, drop) {
+  const kept = [wasm.subarray(0, 8)];
+  for (const { id, start, payload, end } of sections(wasm)) {
     if (id === 0) {
-      const [length, name] = leb(payload);
+      const [length, name] = leb128(wasm, payload);
       if (drop(wasm.subarray(name, name + length).toString("utf8"))) continue;
     }
-    kept.push(wasm.subarray(start, at));
+    kept.push(wasm.subarray(start, end));
   }
   return Buffer.concat(kept);
+}
+
+/** `wasm` without the exports whose name `drop` accepts (every other byte as it is), so that
+ * wasm-opt can remove the code only they reach; and the names dropped. */
+export function withoutExports(wasm, drop) {
+  const out = [wasm.subarray(0, 8)];
+  const dropped = [];
+  for (const { id, start, payload, end } of sections(wasm)) {
+    if (id !== 7) {
+      out.push(wasm.subarray(start, end));
+      continue;
+    }
+    let [n, p] = leb128(wasm, payload);
+    const kept = [];
+    for (; n > 0; n--) {
+      const entry = p;
+      const [length, name] = leb128(wasm, p);
+      const text = wasm.subarray(name, name + length).toString("utf8");
+      // The name, then the kind (one byte) and the index (LEB128).
+      [, p] = leb128(wasm, name + length + 1);
+      if (drop(text)) dropped.push(text);
+      else kept.push(wasm.subarray(entry, p));
+    }
+    const body = Buffer.concat([toLeb128(kept.length), ...kept]);
+    out.push(Buffer.from([7]), toLeb128(body.length), body);
+  }
+  return { wasm: Buffer.concat(out), dropped };
+}
+
+/** Classes every wasm exports that the app never makes: leptos always depends on server_fn with
+ * its browser client, which brings wasm-streams, whose `#[wasm_bindgen]` stream adapters are
+ * exported whether used or not (the app calls no server function). Dropping them and their glue
+ * saves about 2 KB gzip at start and in the single file. */
+export const UNUSED_CLASSES = ["IntoUnderlyingByteSource", "IntoUnderlyingSink", "IntoUnderlyingSource"];
+
+/** The wasm and its glue without `classes`: their exports (`<class>_<method>`, `__wbg_<class>_free`,
+ * the class lower-cased), and the glue's class, its finalization registry and its dispose hook.
+ * Fails the build when the glue still names a class or a dropped export afterwards (a newer
+ * wasm-bindgen may make them from the wasm), rather than ship a glue that calls what is gone. */
+export function withoutClasses(wasm, glue, classes = UNUSED_CLASSES) {
+  const lower = classes.map((c) => c.toLowerCase());
+  const { wasm: smaller, dropped } = withoutExports(wasm, (name) => lower.some((c) => name.startsWith(`${c}_`) || name === `__wbg_${c}_free`));
+  // Exactly what wasm-bindgen writes for a class: `export class C`, `const CFinalization = …`,
+  // `if (Symbol.dispose) C.prototype[…] = …`; anything else that names it stays (and fails below).
+  const ours = (node) =>
+    (node.type === "ExportNamedDeclaration" && node.declaration?.type === "ClassDeclaration" && classes.includes(node.declaration.id.name)) ||
+    (node.type === "VariableDeclaration" && node.declarations.every((d) => classes.some((c) => d.id.name === `${c}Finalization`))) ||
+    (node.type === "IfStatement" && classes.some((c) => glue.slice(node.start, node.end).startsWith(`if (Symbol.dispose) ${c}.prototype`)));
+  const cuts = acorn.parse(glue, { ecmaVersion: "latest", sourceType: "module" }).body.filter(ours);
+  let kept = glue;
+  for (const node of cuts.reverse()) kept = kept.slice(0, node.start) + kept.slice(node.end);
+  const left = [...classes.filter((c) => new RegExp(`\\b${c}\\b`).test(kept)), ...dropped.filter((name) => kept.includes(name))];
+  if (left.length) throw new Error(`the glue still uses ${left.join(", ")}, which the split step drops; update UNUSED_CLASSES in scripts/split-wasm.mjs.`);
+  return { wasm: smaller, glue: kept, dropped };
 }
 
 function run(tool, args) {
@@ -369,6 +434,7 @@ export function split(staging, profile) {
     const parts = readdirSync(join(work, "split")).filter((f) => f.endsWith(".wasm") && f !== `${stem}.wasm`).sort();
     if (!parts.length) throw new Error("wasm-split-cli found no split points: build with the `split` feature (index.html asks Trunk for it).");
     run("wasm-bindgen", ["--target", "web", "--no-typescript", "--keep-lld-exports", "--out-dir", join(work, "bindgen"), "--out-name", stem, join(work, "split", `${stem}.wasm`)]);
+    dropUnusedClasses(join(work, "bindgen"), stem);
     const optimised = (from) => {
       if (profile !== "release") return readFileSync(from);
       const to = `${from}.opt`;

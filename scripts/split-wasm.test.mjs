@@ -3,7 +3,7 @@
 // load its views.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { packParts, partName, rewriteLoader, shortImports, withoutCustomSections } from "./split-wasm.mjs";
+import { packParts, partName, rewriteLoader, shortImports, withoutClasses, withoutCustomSections, withoutExports } from "./split-wasm.mjs";
 
 const LOADER = `import { initSync } from "./lectern-app.js";
 
@@ -182,4 +182,48 @@ test("imports from the glue get short names in the wasm and in the glue's import
   const twice = glue.replace("return Date.now();", "return __wbg_now_0123456789abcdef;");
   assert.throws(() => shortImports(wasm, twice, "./app_bg.js"), /names the import __wbg_now_0123456789abcdef 2 times/);
   assert.throws(() => shortImports(wasm, glue, "./other_bg.js"), /imports nothing from \.\/other_bg\.js/);
+});
+
+/** A wasm module with a type section and the exports `names`, of functions `indexes` (0, 1, … unless given). */
+function exporting(names, indexes = names.map((_, i) => i)) {
+  const bytes = (text) => [text.length, ...Buffer.from(text)];
+  const section = (id, body) => Buffer.from([id, ...(body.length < 128 ? [body.length] : [(body.length & 0x7f) | 0x80, body.length >> 7]), ...body]);
+  const header = Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+  return Buffer.concat([header, section(1, [1, 0x60, 0, 0]), section(7, [names.length, ...names.flatMap((n, i) => [...bytes(n), 0, indexes[i]])])]);
+}
+
+test("exports are dropped by name, every other export (with its index) and section kept byte for byte", () => {
+  const check = (names, drop, expected) => {
+    const out = withoutExports(exporting(names), drop);
+    assert.deepEqual(out.wasm, exporting(...expected));
+    assert.deepEqual(out.dropped, names.filter(drop));
+  };
+  check(["search", "gone_1", "memory_x"], (n) => n.startsWith("gone"), [["search", "memory_x"], [0, 2]]);
+  check(["search"], () => false, [["search"]]);
+  check(["a", "b"], () => true, [[]]);
+  assert.throws(() => withoutExports(Buffer.from("not wasm at all"), () => true), /not a wasm module/);
+});
+
+const CLASS_GLUE = `export function search(q) { return wasm.search(q); }
+const WidgetFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(ptr => wasm.__wbg_widget_free(ptr, 1));
+export class Widget {
+    free() { wasm.__wbg_widget_free(this.__wbg_ptr, 0); }
+    pull(c) { return wasm.widget_pull(this.__wbg_ptr, c); }
+}
+if (Symbol.dispose) Widget.prototype[Symbol.dispose] = Widget.prototype.free;
+export function other() { return 1; }
+`;
+
+test("a class the app never makes leaves the wasm's exports and the glue; a glue that uses it fails the build", () => {
+  const wasm = exporting(["search", "__wbg_widget_free", "widget_pull", "widgetry_x"]);
+  const out = withoutClasses(wasm, CLASS_GLUE, ["Widget"]);
+  assert.deepEqual(out.dropped, ["__wbg_widget_free", "widget_pull"]);
+  assert.equal(out.glue.replace(/\n+/g, "\n"), "export function search(q) { return wasm.search(q); }\nexport function other() { return 1; }\n");
+  assert.deepEqual(out.wasm, exporting(["search", "widgetry_x"], [0, 3]));
+  // Nothing to drop: the glue and the wasm as they were.
+  assert.deepEqual(withoutClasses(exporting(["search"]), "export function search() {}\n", ["Widget"]), { wasm: exporting(["search"]), glue: "export function search() {}\n", dropped: [] });
+  const made = CLASS_GLUE.replace("export function other() { return 1; }", "const imports = { make: (p) => Widget.__wrap(p) };");
+  assert.throws(() => withoutClasses(wasm, made, ["Widget"]), /the glue still uses Widget/);
 });
