@@ -253,14 +253,15 @@ export class Lectern {
    *  `act` until 30 frames after that: one value when the page jumped there, several while it
    *  glides. (Focus is given in the same frame as the scroll that lands on it.) */
   async scrollsAfterLanding(landing: Locator, act: () => Promise<void>): Promise<number[]> {
+    type Trail = { trail: [number, Element | null][]; trailFrame: number };
     await this.page.evaluate(() => {
-      const w = window as unknown as { trail: [number, Element | null][] };
+      const w = window as unknown as Trail;
       w.trail = [];
       const frame = () => {
         w.trail.push([scrollY, document.activeElement]);
-        requestAnimationFrame(frame);
+        w.trailFrame = requestAnimationFrame(frame);
       };
-      requestAnimationFrame(frame);
+      w.trailFrame = requestAnimationFrame(frame);
     });
     await act();
     await expect(landing).toBeFocused();
@@ -270,7 +271,8 @@ export class Lectern {
       requestAnimationFrame(frame);
     }));
     return landing.evaluate((el) => {
-      const w = window as unknown as { trail: [number, Element | null][] };
+      const w = window as unknown as Trail;
+      cancelAnimationFrame(w.trailFrame);
       return w.trail.filter(([, focused]) => focused === el).map(([y]) => y);
     });
   }
