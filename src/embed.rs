@@ -50,11 +50,14 @@ pub fn scroll_into_view(element: &web_sys::Element, behavior: web_sys::ScrollBeh
         element.scroll_into_view_with_scroll_into_view_options(&options);
         return;
     }
-    let window = window();
     let rect = element.get_bounding_client_rect();
-    let viewport = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or_default();
-    let top = window.scroll_y().unwrap_or_default() + rect.top() - ((viewport - rect.height()) / 2.0).max(0.0);
+    let top = window().scroll_y().unwrap_or_default() + rect.top() - ((viewport_height() - rect.height()) / 2.0).max(0.0);
     scroll_to(top.max(0.0), behavior);
+}
+
+/// The height of the window (of the frame, embedded) in CSS pixels.
+pub fn viewport_height() -> f64 {
+    window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or_default()
 }
 
 /// Scrolls the page to `top`, gliding or jumping as `behavior` says.

@@ -200,8 +200,7 @@ fn return_to(href: String, frames_left: u32) {
     request_animation_frame(move || match link_to(&href) {
         Some(link) => {
             let rect = link.get_bounding_client_rect();
-            let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or_default();
-            if rect.top() < 0.0 || rect.bottom() > height {
+            if rect.top() < 0.0 || rect.bottom() > crate::embed::viewport_height() {
                 crate::embed::scroll_into_view(&link, web_sys::ScrollBehavior::Instant);
             }
             let options = web_sys::FocusOptions::new();
