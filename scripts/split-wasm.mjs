@@ -226,7 +226,7 @@ function whole(raw, profile, stem, glueName, work, optimised) {
   writeFileSync(input, withoutCustomSections(readFileSync(raw), (name) => name === "linking" || name.startsWith("reloc.")));
   run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", out, "--out-name", stem, input]);
   dropUnusedClasses(out, stem);
-  const short = shortImports(readFileSync(join(out, `${stem}_bg.wasm`)), readFileSync(join(out, `${stem}.js`), "utf8"), `./${stem}_bg.js`);
+  const short = shortNames(readFileSync(join(out, `${stem}_bg.wasm`)), readFileSync(join(out, `${stem}.js`), "utf8"), `./${stem}_bg.js`);
   writeFileSync(join(out, `${stem}_bg.wasm`), short.wasm);
   const wasm = optimised(join(out, `${stem}_bg.wasm`));
   rmSync(WHOLE_DIR, { recursive: true, force: true });
@@ -328,6 +328,13 @@ export function shortImports(wasm, glue, module) {
   return { wasm: Buffer.concat(out), glue: renamed };
 }
 
+/** The wasm and its glue with wasm-bindgen's long names made short: the imports from the glue
+ * (`shortImports`) and the closures' exports (`shortExports`). */
+function shortNames(wasm, glue, module) {
+  const short = shortImports(wasm, glue, module);
+  return shortExports(short.wasm, short.glue);
+}
+
 /** The sections of `wasm` in order, each as `{ id, start, payload, end }` (byte offsets of the
  * section, of its contents, and after it). */
 function* sections(wasm) {
@@ -354,11 +361,11 @@ export function withoutCustomSections(wasm, drop) {
   return Buffer.concat(kept);
 }
 
-/** `wasm` without the exports whose name `drop` accepts (every other byte as it is), so that
- * wasm-opt can remove the code only they reach; and the names dropped. */
-export function withoutExports(wasm, drop) {
+/** `wasm` with each export's name passed through `rename`: the name it returns (the same name
+ * keeps the entry byte for byte), or null to drop the export. Every other section stays byte for
+ * byte. */
+function mapExports(wasm, rename) {
   const out = [wasm.subarray(0, 8)];
-  const dropped = [];
   for (const { id, start, payload, end } of sections(wasm)) {
     if (id !== 7) {
       out.push(wasm.subarray(start, end));
@@ -371,14 +378,52 @@ export function withoutExports(wasm, drop) {
       const [length, name] = leb128(wasm, p);
       const text = wasm.subarray(name, name + length).toString("utf8");
       // The name, then the kind (one byte) and the index (LEB128).
-      [, p] = leb128(wasm, name + length + 1);
-      if (drop(text)) dropped.push(text);
-      else kept.push(wasm.subarray(entry, p));
+      const descriptor = name + length;
+      [, p] = leb128(wasm, descriptor + 1);
+      const to = rename(text);
+      if (to === text) kept.push(wasm.subarray(entry, p));
+      else if (to !== null) kept.push(Buffer.concat([toLeb128(Buffer.byteLength(to)), Buffer.from(to), wasm.subarray(descriptor, p)]));
     }
     const body = Buffer.concat([toLeb128(kept.length), ...kept]);
     out.push(Buffer.from([7]), toLeb128(body.length), body);
   }
-  return { wasm: Buffer.concat(out), dropped };
+  return Buffer.concat(out);
+}
+
+/** `wasm` without the exports whose name `drop` accepts (every other byte as it is), so that
+ * wasm-opt can remove the code only they reach; and the names dropped. */
+export function withoutExports(wasm, drop) {
+  const dropped = [];
+  const out = mapExports(wasm, (name) => (drop(name) ? (dropped.push(name), null) : name));
+  return { wasm: out, dropped };
+}
+
+/** The exports wasm-bindgen makes for the closures the glue calls back into, named after their
+ * types: `wasm_bindgen_<16 hex digits>___convert__closures_____invoke___…`, up to 332 characters
+ * each (7 in this app, about 1 KB of names in the wasm and again in the glue). */
+export const LONG_EXPORTS = /^wasm_bindgen_[0-9a-f]{16}___convert__closures_/;
+
+/**
+ * The wasm and its glue with the exports `long` matches renamed to short names (`_c0`, `_c1`, …).
+ * The glue calls each as `wasm.<name>`, exactly once; its own functions of the same name are left
+ * to the minifier. A glue that uses such an export otherwise (as a string, through another object)
+ * fails the build rather than break the page.
+ */
+export function shortExports(wasm, glue, long = LONG_EXPORTS) {
+  let renamed = glue;
+  let count = 0;
+  const out = mapExports(wasm, (name) => {
+    if (!long.test(name)) return name;
+    const short = `_c${(count++).toString(36)}`;
+    const call = new RegExp(`\\bwasm\\.${name}\\b`, "g");
+    const calls = renamed.match(call)?.length ?? 0;
+    renamed = renamed.replace(call, `wasm.${short}`);
+    if (calls !== 1 || new RegExp(`[.'"\`]${name}\\b`).test(renamed)) {
+      throw new Error(`the glue calls the export ${name} ${calls} times as wasm.${name}, or names it otherwise; update scripts/split-wasm.mjs.`);
+    }
+    return short;
+  });
+  return { wasm: out, glue: renamed };
 }
 
 /** Classes every wasm exports that the app never makes: leptos always depends on server_fn with
@@ -464,7 +509,7 @@ export function split(staging, profile) {
     // The release main wasm as wasm-bindgen left it, names and all, for the size report
     // (bench/size-report.mjs --main).
     if (profile === "release") copyFileSync(join(work, "bindgen", `${stem}_bg.wasm`), join(targetDir, "lectern-main.wasm"));
-    const short = shortImports(readFileSync(join(work, "bindgen", `${stem}_bg.wasm`)), readFileSync(join(work, "bindgen", `${stem}.js`), "utf8"), `./${stem}_bg.js`);
+    const short = shortNames(readFileSync(join(work, "bindgen", `${stem}_bg.wasm`)), readFileSync(join(work, "bindgen", `${stem}.js`), "utf8"), `./${stem}_bg.js`);
     writeFileSync(join(work, "bindgen", `${stem}_bg.wasm`), short.wasm);
     // The page's loader calls `__lecternEarly(location.hash)` while the main wasm downloads.
     const folded = `${foldLoader(short.glue, loader)}export const __lecternEarly = __lecternParts.early;\n`;

@@ -3,7 +3,7 @@
 // load its views.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { packParts, partName, rewriteLoader, shortImports, withoutClasses, withoutCustomSections, withoutExports } from "./split-wasm.mjs";
+import { packParts, partName, rewriteLoader, shortExports, shortImports, withoutClasses, withoutCustomSections, withoutExports } from "./split-wasm.mjs";
 
 const LOADER = `import { initSync } from "./lectern-app.js";
 
@@ -202,6 +202,32 @@ test("exports are dropped by name, every other export (with its index) and secti
   check(["search"], () => false, [["search"]]);
   check(["a", "b"], () => true, [[]]);
   assert.throws(() => withoutExports(Buffer.from("not wasm at all"), () => true), /not a wasm module/);
+});
+
+const CLOSURE = "wasm_bindgen_0123456789abcdef___convert__closures_____invoke___JsValue______true_";
+const CLOSURE_GLUE = `function ${CLOSURE}(arg0, arg1) {
+    wasm.${CLOSURE}(arg0, arg1);
+}
+function ${CLOSURE}_14(arg0, arg1) {
+    wasm.${CLOSURE}_14(arg0, arg1);
+}
+const imports = { cb: (a, b) => makeMutClosure(a, b, ${CLOSURE}), cb14: (a, b) => makeMutClosure(a, b, ${CLOSURE}_14) };
+export function search(q) { return wasm.search(q); }
+`;
+
+test("the closures' long exports get short names in the wasm and where the glue calls them; any other use fails the build", () => {
+  const wasm = exporting(["search", `${CLOSURE}_14`, "memory", CLOSURE], [0, 1, 2, 3]);
+  const out = shortExports(wasm, CLOSURE_GLUE);
+  assert.deepEqual(out.wasm, exporting(["search", "_c0", "memory", "_c1"], [0, 1, 2, 3]));
+  // Only the calls into the wasm change: the glue's own functions keep their names (the minifier
+  // shortens those), and the one name that is a prefix of the other is not confused with it.
+  assert.equal(out.glue, CLOSURE_GLUE.replace(`wasm.${CLOSURE}(`, "wasm._c1(").replace(`wasm.${CLOSURE}_14(`, "wasm._c0("));
+  // No such export: the wasm and the glue as they were.
+  assert.deepEqual(shortExports(exporting(["search"]), "x"), { wasm: exporting(["search"]), glue: "x" });
+  const check = (glue, message) => assert.throws(() => shortExports(wasm, glue), message);
+  check(CLOSURE_GLUE.replace(`wasm.${CLOSURE}(`, `other.${CLOSURE}(`), new RegExp(`the glue calls the export ${CLOSURE} 0 times`));
+  check(`${CLOSURE_GLUE}wasm.${CLOSURE}(1, 2);\n`, new RegExp(`the glue calls the export ${CLOSURE} 2 times`));
+  check(`${CLOSURE_GLUE}const f = wasm["${CLOSURE}"];\n`, new RegExp(`the glue calls the export ${CLOSURE} 1 times as wasm\\.${CLOSURE}, or names it otherwise`));
 });
 
 const CLASS_GLUE = `export function search(q) { return wasm.search(q); }
