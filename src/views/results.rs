@@ -139,7 +139,8 @@ fn status_line(found: &Found, query: &str) -> String {
         if shown < found.total {
             line.push_str(&format!(", the best {shown} shown"));
         } else if shown > found.total {
-            line.push_str(&format!(" have every word; {} more with some of them shown", shown - found.total));
+            let verb = if found.total == 1 { "has" } else { "have" };
+            line.push_str(&format!(" {verb} every word; {} more with some of them shown", shown - found.total));
         }
         line
     };
@@ -283,6 +284,7 @@ mod tests {
         check(31, (31, 12, 31), "31 passages in 12 documents.", 31);
         check(1, (1, 1, 1), "1 passage in 1 document.", 1);
         check(20, (3, 2, 900), "3 passages in 2 documents have every word; 17 more with some of them shown.", 3);
+        check(20, (1, 1, 900), "1 passage in 1 document has every word; 19 more with some of them shown.", 1);
         check(20, (0, 0, 900), "No passage has every word; the best 20 of 900 passages with some of them shown.", 900);
         check(0, (0, 0, 0), "No passages match “q”.", 0);
     }

@@ -352,13 +352,16 @@ impl<'a> Searcher<'a> {
     }
 
     /// The passages phase 2 re-scores: the best [`SearchOptions::rerank_depth`] by phase 1,
-    /// less those far below the best (but always enough to fill `limit`), best first.
+    /// less those far below the best (but always enough to fill `limit`), best first. Only
+    /// passages with a counted word: one holding nothing but a function word of a query that has
+    /// content words is no answer to it, and the results never outnumber `matching_some`.
     fn candidates(&self, scores: &Phase1, scoring_terms: usize, limit: usize) -> Vec<u32> {
         let (bm25, matched, top_bm25) = (&scores.bm25, &scores.matched, scores.top_bm25);
         // Each passage's phase-1 score, worked out once rather than at every comparison.
         let mut ranked: Vec<(f32, u32)> = scores
             .touched
             .iter()
+            .filter(|&&p| scores.counted[p as usize] > 0)
             .map(|&p| (bm25[p as usize] / top_bm25 + matched[p as usize] as f32 / scoring_terms as f32, p))
             .collect();
         let depth = self.options.rerank_depth.max(limit);
@@ -856,6 +859,8 @@ mod tests {
             let r = searcher.search(query, limit);
             assert_eq!((r.total, r.documents, r.matching_some), expected, "counts for {query:?} with limit {limit}");
             assert!(!r.total_is_lower_bound);
+            // The status line says "the best 20 of N": never more results than N.
+            assert!(r.hits.len() <= r.matching_some, "{} hits for {query:?}, {} passages with some word: {:?}", r.hits.len(), r.matching_some, r.hits);
         }
     }
 
