@@ -53,7 +53,7 @@ impl Citation<'_> {
             Link::Shareable(url) => url,
             Link::SavedCopy => SAVED_COPY_NOTE,
         };
-        format!("“{}” — {}.{} {link}", self.quote.trim(), self.reference(|t| format!("“{t}”")), self.version_note())
+        format!("“{}” — {}.{} {link}", nested(self.quote.trim()), self.reference(|t| format!("“{t}”")), self.version_note())
     }
 
     /// The same as a Markdown block quote with a linked reference.
@@ -88,6 +88,20 @@ impl Citation<'_> {
         parts.push(format!("¶{}", self.passage));
         parts.join(", ")
     }
+}
+
+/// A quote set inside the citation's own double quotes, its double quotes made single, as a
+/// quotation within a quotation is printed: `“We need…”` is cited `“‘We need…’”`, not `““We need…””`.
+fn nested(quote: &str) -> String {
+    quote
+        .chars()
+        .map(|c| match c {
+            '“' => '‘',
+            '”' => '’',
+            '"' => '\'',
+            c => c,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -127,6 +141,20 @@ mod tests {
         let bare = Document { id: "b".into(), meta: Meta { title: "T".into(), ..Meta::default() }, passages: vec![] };
         let c = Citation { doc: &bare, passage: 1, quote: "q", link: Link::Shareable("p"), version: None };
         assert_eq!(c.plain(), "“q” — “T”, ¶1. p");
+    }
+
+    #[test]
+    fn a_quote_within_the_quote_takes_single_marks() {
+        let bare = Document { id: "b".into(), meta: Meta { title: "T".into(), ..Meta::default() }, passages: vec![] };
+        let check = |quote: &str, plain: &str| {
+            let c = Citation { doc: &bare, passage: 1, quote, link: Link::Shareable("p"), version: None };
+            assert_eq!(c.plain(), plain);
+            // The Markdown block quote needs no marks of its own, so it keeps the text's.
+            assert!(c.markdown().starts_with(&format!("> {}", quote.trim())), "{}", c.markdown());
+        };
+        check("“We need to respect national security.”", "“‘We need to respect national security.’” — “T”, ¶1. p");
+        check("He said \"no\" twice", "“He said 'no' twice” — “T”, ¶1. p");
+        check("it’s ‘fine’", "“it’s ‘fine’” — “T”, ¶1. p");
     }
 
     #[test]
