@@ -45,3 +45,15 @@ test("with reduced motion preferred, nothing animates or scrolls smoothly", asyn
   await page.emulateMedia({ reducedMotion: "no-preference" });
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe("smooth");
 });
+
+// A query with no spaces (a pasted URL, a long misspelling) is echoed in the status line: it
+// wraps there rather than widening the page.
+const UNBROKEN = "Hyrcontgendthitleatkuntprouscrepactfestshyrchomtractfindgrilstiolgiohustdundcondma";
+for (const [hash, status] of [[`#/search?q=${UNBROKEN}`, "[data-result-count]"], [`#/kwic?q=${UNBROKEN}`, "[data-kwic-count]"]] as const) {
+  test(`320 px: ${hash.slice(0, 8)}… with an unbroken query fits the width`, async ({ lectern, page }) => {
+    await lectern.open(hash);
+    await expect(page.locator(status)).toContainText(UNBROKEN);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+}
