@@ -37,21 +37,21 @@ pub fn full_view_href(route: &Route) -> String {
     url.href()
 }
 
-/// Scrolls so that `element` is centred in the view, gliding or jumping as `behavior` says
-/// (`Auto` follows the style sheet, which glides unless the reader asked for less motion).
-/// Embedded, only the frame's own document scrolls: `scrollIntoView` inside a frame scrolls
-/// every scrollable ancestor, the host page included, and an embed must never move the page
-/// around it.
+/// Scrolls so that `element` is centred in the part of the window the sticky bar (an element
+/// marked `data-sticky`, pinned to the top) leaves free, or, when it is taller than that part,
+/// so that its start sits just below the bar: a long ¶ on a phone shows its number and its
+/// first lines, not its middle. Glides or jumps as `behavior` says (`Auto` follows the style
+/// sheet, which glides unless the reader asked for less motion). Only the page's own document
+/// scrolls: `scrollIntoView` inside a frame scrolls every scrollable ancestor, the host page
+/// included, and an embed must never move the page around it.
 pub fn scroll_into_view(element: &web_sys::Element, behavior: web_sys::ScrollBehavior) {
-    if !is_embedded() {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Center);
-        options.set_behavior(behavior);
-        element.scroll_into_view_with_scroll_into_view_options(&options);
-        return;
-    }
+    let covered = document().query_selector("[data-sticky]").ok().flatten().map_or(0.0, |bar| bar.get_bounding_client_rect().height());
+    let free = viewport_height() - covered;
     let rect = element.get_bounding_client_rect();
-    let top = window().scroll_y().unwrap_or_default() + rect.top() - ((viewport_height() - rect.height()) / 2.0).max(0.0);
+    // A little room above a ¶ that starts just below the bar.
+    let gap = 8.0;
+    let above = if rect.height() + 2.0 * gap > free { gap } else { (free - rect.height()) / 2.0 };
+    let top = window().scroll_y().unwrap_or_default() + rect.top() - covered - above;
     scroll_to(top.max(0.0), behavior);
 }
 

@@ -193,7 +193,7 @@ fn DocBar(doc: &'static Document) -> impl IntoView {
         .to_hash()
     };
     view! {
-        <nav class="doc-bar" aria-label="Document" data-doc-bar>
+        <nav class="doc-bar" aria-label="Document" data-doc-bar data-sticky>
             {move || back().map(|r| view! {
                 <a class="doc-bar-back" href=r.to_hash() data-back-to-results><span aria-hidden="true">"← "</span>"Back to results"</a>
             })}

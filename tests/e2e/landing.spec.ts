@@ -62,3 +62,46 @@ test("another ¶ of the same document is reached by gliding, or at once with red
   const jumping = await lectern.scrollsAfterLanding(lectern.passage(1), go(1));
   expect(new Set(jumping).size).toBe(1);
 });
+
+/** Where ¶`n` sits after landing: its top and bottom against the bottom of the reader's sticky
+ *  bar and the bottom of the window, and whether it is taller than the room between them. */
+async function landedAt(lectern: Lectern, n: number) {
+  await expect(lectern.passage(n)).toBeFocused();
+  // Let any glide finish: the ¶ is where it will stay once the page has not moved for 150 ms
+  // (a glide may wait a frame or two before it starts, so frame to frame is too short).
+  await lectern.page.waitForFunction(() => new Promise((done) => { const y = scrollY; setTimeout(() => done(scrollY === y), 150); }));
+  return lectern.passage(n).evaluate((el) => {
+    const bar = document.querySelector("[data-doc-bar]")!.getBoundingClientRect().bottom;
+    const r = el.getBoundingClientRect();
+    return { top: r.top - bar, bottom: innerHeight - r.bottom, tall: r.height > innerHeight - bar };
+  });
+}
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test("a ¶ taller than the window lands with its start just below the bar; a short one whole, below it", async ({ lectern }) => {
+    const { id, last } = await scrolledList(lectern);
+    // The longest ¶ of a long document and its shortest.
+    await lectern.open(`#/doc/${id}`, AT);
+    const heights = await lectern.view("reader").locator("[data-passage]").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    const longest = heights.indexOf(Math.max(...heights)) + 1;
+    const shortest = heights.indexOf(Math.min(...heights)) + 1;
+    expect(heights.length).toBe(last);
+
+    // Opened cold, as a shared permalink is.
+    await lectern.page.goto("about:blank");
+    await lectern.open(`#/doc/${id}/${longest}?q=the`, AT);
+    const tall = await landedAt(lectern, longest);
+    expect(tall.tall, "the longest ¶ must be taller than the window for this test").toBe(true);
+    expect(tall.top).toBeGreaterThanOrEqual(0);
+    expect(tall.top).toBeLessThanOrEqual(24);
+
+    await lectern.page.goto("about:blank");
+    await lectern.open(`#/doc/${id}/${shortest}`, AT);
+    const short = await landedAt(lectern, shortest);
+    expect(short.tall).toBe(false);
+    expect(short.top).toBeGreaterThanOrEqual(0);
+    expect(short.bottom).toBeGreaterThanOrEqual(0);
+  });
+});
