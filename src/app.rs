@@ -13,7 +13,7 @@ use crate::route::{Item, Route};
 use crate::tray::Tray;
 use crate::embed;
 use crate::later;
-use crate::views::{DocumentList, NotFound, SearchBox};
+use crate::views::{quoted, DocumentList, NotFound, SearchBox};
 
 /// The narrow handle through which views reach the corpus: read-only and alive for the page.
 #[derive(Clone, Copy)]
@@ -197,7 +197,7 @@ fn page_title(corpus: &Corpus, route: &Route) -> String {
     match route {
         Route::List { .. } => "Lectern".to_string(),
         Route::Search { query, .. } if query.trim().is_empty() => "Search — Lectern".to_string(),
-        Route::Search { query, .. } => format!("“{}” — Search — Lectern", query.trim()),
+        Route::Search { query, .. } => format!("{} — Search — Lectern", quoted(query)),
         Route::Document { id, passage, .. } => match corpus.document(id) {
             Some(doc) if passage.is_none_or(|n| doc.passage(n).is_some()) => format!("{} — Lectern", doc.meta.title),
             _ => "Not found — Lectern".to_string(),
@@ -216,8 +216,8 @@ fn page_title(corpus: &Corpus, route: &Route) -> String {
         },
         Route::Quote(_) => "Quote link — Lectern".to_string(),
         Route::Kwic { query, .. } if query.trim().is_empty() => "Concordance — Lectern".to_string(),
-        Route::Kwic { query, .. } => format!("“{}” — Concordance — Lectern", query.trim()),
-        Route::Trends { terms, .. } => format!("“{}” — Trends — Lectern", terms.trim()),
+        Route::Kwic { query, .. } => format!("{} — Concordance — Lectern", quoted(query)),
+        Route::Trends { terms, .. } => format!("{} — Trends — Lectern", quoted(terms)),
         Route::Words { doc: None, .. } => "Words — Lectern".to_string(),
         Route::Words { doc: Some(id), .. } => match corpus.document(id) {
             Some(doc) => format!("Words in {} — Lectern", doc.meta.title),

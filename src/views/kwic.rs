@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 
 use super::export::save;
 use super::search_box::typing_in_a_field;
-use super::words::plural;
+use super::words::{plural, quoted};
 use crate::app::{Library, SearchIndex};
 use crate::hash::{History, Navigator};
 use crate::route::{Route, KWIC_SHOWN};
@@ -97,7 +97,7 @@ pub fn Kwic() -> impl IntoView {
         let Some(f) = found.get() else { return "Preparing the index…".to_string() };
         let n = f.k.total();
         if n == 0 {
-            return format!("“{}” does not occur {}.", query.trim(), if doc.is_some() { "in this document" } else { "in this corpus" });
+            return format!("{} does not occur {}.", quoted(&query), if doc.is_some() { "in this document" } else { "in this corpus" });
         }
         let docs = f.k.per_document().len();
         let listed = if n > shown { format!(", the first {shown} listed") } else { String::new() };

@@ -14,7 +14,7 @@ use lectern_engine::titles::Titles;
 use lectern_engine::{SearchResults as Found, Searcher};
 
 use super::search_box::{focus_box, focus_result, results, RESULTS_ID};
-use super::words::plural;
+use super::words::{plural, quoted};
 use super::Marked;
 use crate::app::{Library, SearchIndex};
 use crate::hash::{History, Navigator};
@@ -128,7 +128,7 @@ fn stated_count(found: &Found) -> usize {
 /// left out.
 fn status_line(found: &Found, query: &str) -> String {
     if found.hits.is_empty() {
-        return format!("No passages match “{}”.", query.trim());
+        return format!("No passages match {}.", quoted(query));
     }
     let shown = found.hits.len();
     let at_least = if found.total_is_lower_bound { "at least " } else { "" };

@@ -37,6 +37,8 @@ test("a search link opened cold shows the same results, and Esc clears", async (
   await lectern.open("#/search?q=%22internet%20governance%22");
   await expect(lectern.searchBox).toHaveValue('"internet governance"');
   await expect(lectern.results().first()).toBeVisible();
+  // A query that brings its own quote marks is named as typed, not inside a second pair.
+  await expect(page).toHaveTitle('"internet governance" — Search — Lectern');
   const snippets = await lectern.results().allTextContents();
   expect(snippets.length).toBeGreaterThan(0);
   for (const snippet of snippets) expect(snippet).toMatch(/Internet governance/i);
