@@ -963,6 +963,39 @@ mod tests {
         check("multi stakeholder model", 4, &["multistakeholder"]);
     }
 
+    /// French and Italian texts elide articles and prepositions into the next word.
+    const ELIDED: &[(&str, &[&str])] = &[
+        ("fr", &["Pendant l’été, l’Union a fait d’autres choix.", "Un hiver sans Union."]),
+        ("it", &["Nell’ambito dell’Unione europea.", "L'ambito della ricerca."]),
+    ];
+
+    #[test]
+    fn a_word_after_an_elision_is_found_alone() {
+        let corpus = crate::fixture::corpus(ELIDED);
+        let index = Index::build(&corpus);
+        let searcher = Searcher::new(&corpus, &index);
+        let check = |query: &str, expected: &[(&str, usize, &str)]| {
+            let results = searcher.search(query, 10);
+            let got: Vec<(&str, usize, &str)> = results
+                .hits
+                .iter()
+                .map(|h| {
+                    let d = &corpus.documents()[h.doc];
+                    (d.id.as_str(), h.passage, &d.passages[h.passage - 1][h.highlights[0].clone()])
+                })
+                .collect();
+            assert_eq!(got, expected, "hits for {query:?}");
+        };
+        check("été", &[("fr", 1, "été")]);
+        check("ete", &[("fr", 1, "été")]);
+        check("autres", &[("fr", 1, "autres")]);
+        check("l’été", &[("fr", 1, "été")]);
+        check("\"l'ete\"", &[("fr", 1, "été")]);
+        // One typo away, "Union" follows; "l’Union" is found as "Union" is.
+        check("unione", &[("it", 1, "Unione"), ("fr", 2, "Union"), ("fr", 1, "Union")]);
+        check("ambito", &[("it", 1, "ambito"), ("it", 2, "ambito")]);
+    }
+
     #[test]
     fn phrases_must_appear_in_order() {
         check("\"internet governance\"", 4, &["Internet", "governance"]);

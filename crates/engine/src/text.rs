@@ -6,7 +6,9 @@
 //! fullwidth "Ｆ" → "f") through the table in [`fold_table`], Unicode lowercase, curly and
 //! straight apostrophes alike with a possessive `'s` dropped ("country’s" → "country"), digit
 //! group separators dropped ("2,000" → "2000"). A hyphenated pair also yields the joined form
-//! ("value-neutral" → "value", "neutral", and "valueneutral"). Runs of Han, Hiragana and
+//! ("value-neutral" → "value", "neutral", and "valueneutral"). An elided French, Italian or
+//! Catalan article, pronoun or preposition is left out, so the word after it stands alone
+//! ("l’été" → "ete", "dell’Unione" → "unione"; see [`ELIDED`]). Runs of Han, Hiragana and
 //! Katakana become overlapping character bigrams.
 //!
 //! Words are split without the Unicode word-break tables, by the rules that matter for search
@@ -60,6 +62,7 @@ pub fn each_token(text: &str, emit: &mut Emit) {
             }
         }
         flush_cjk(&mut cjk_run, &mut held, emit);
+        let (start, w) = without_elision(start, w);
         fold_into(w, &mut word);
         if word.is_empty() {
             continue;
@@ -192,6 +195,35 @@ fn split_words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
         }
     }
     words.into_iter()
+}
+
+/// The elided words of French, Italian and Catalan that are written joined to the next word by
+/// an apostrophe (“l’été”, “d’accord”, “qu’il”, “jusqu’à”, “dell’Unione”, “un’altra”), in
+/// lower case. Left joined, “l’été” was one term that neither “été” nor the concordance could
+/// reach; these carry no topic, so the word after the apostrophe stands for the whole.
+const ELIDED: &[&str] = &[
+    "all", "c", "coll", "d", "dall", "dell", "j", "jusqu", "l", "lorsqu", "m", "n", "nell", "puisqu", "qu", "quell",
+    "quelqu", "quoiqu", "s", "sull", "t", "un",
+];
+
+/// What English writes after an apostrophe (“all’s”, “it’ll”, “we’re”): a word ending so is a
+/// contraction, not an elision, and keeps the word before the apostrophe.
+const CONTRACTED: &[&str] = &["d", "ll", "m", "re", "s", "t", "ve"];
+
+/// `word` (which starts at byte `start`) without an elided word before its first apostrophe
+/// ([`ELIDED`]): “l’été” becomes “été”, starting three bytes later. Any other word is returned
+/// whole: “don't”, “O’Brien”, “all's”.
+fn without_elision(start: usize, word: &str) -> (usize, &str) {
+    let apostrophe = word.char_indices().find(|&(_, c)| matches!(c, '\'' | '’' | '\u{02BC}' | '\u{FF07}'));
+    let Some((at, c)) = apostrophe else { return (start, word) };
+    let (before, after) = (&word[..at], &word[at + c.len_utf8()..]);
+    let elided = ELIDED.iter().any(|e| before.eq_ignore_ascii_case(e));
+    let contracted = CONTRACTED.iter().any(|c| after.eq_ignore_ascii_case(c));
+    if elided && !contracted && !after.is_empty() {
+        (start + at + c.len_utf8(), after)
+    } else {
+        (start, word)
+    }
 }
 
 /// Folds one word; see the module documentation for the rules.
@@ -352,6 +384,17 @@ mod tests {
         check("“2,000 people” 1.5 U.S.", &["2000", "people", "15", "u.s"]);
         check("ﬁnance Ｆｕｌｌ", &["finance", "full"]);
         check("  ... — ¶ ", &[]);
+    }
+
+    #[test]
+    fn elided_words_are_left_out() {
+        check("l’été L'ÉTÉ d’accord qu’aujourd’hui jusqu’à", &["ete", "ete", "accord", "aujourdhui", "a"]);
+        check("dell’Unione un’altra all’interno", &["unione", "altra", "interno"]);
+        // English contractions and names keep the word before the apostrophe.
+        check("don't O’Brien all's we'll rock'n'roll", &["dont", "obrien", "all", "well", "rocknroll"]);
+        // The word after the apostrophe is what a result marks.
+        let tokens = tokenize("dans l’été");
+        assert_eq!(&"dans l’été"[tokens[1].span.clone()], "été");
     }
 
     #[test]
