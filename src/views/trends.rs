@@ -11,7 +11,7 @@
 //! be hidden from assistive technology, so the chart holds none.) Counting is the engine's ([`lectern_engine::trends`]).
 
 use leptos::prelude::*;
-use lectern_engine::trends::{across_documents, format_tenths, terms_of, within_document, Split, Trends as Figures};
+use lectern_engine::trends::{across_documents, format_tenths, terms_left_out, terms_of, within_document, Split, Trends as Figures};
 use super::kwic::QueryForm;
 
 use super::words::plural;
@@ -79,6 +79,13 @@ pub fn Trends() -> impl IntoView {
                     nav.go(Route::Trends { terms, doc, split }, History::Push);
                 }/>
             {scope}
+            {move || {
+                let left_out = state.with(|s| terms_left_out(&s.0));
+                (!left_out.is_empty()).then(|| {
+                    let names = left_out.iter().map(|t| format!("“{t}”")).collect::<Vec<_>>().join(", ");
+                    view! { <p class="note" data-trends-left-out>{format!("Up to five words or phrases are charted; left out: {names}.")}</p> }
+                })
+            }}
             <p class="summary" role="status" aria-live="polite" data-trends-figure>{move || focused.get()}</p>
             {move || match (index.get(), figures.get()) {
                 (None, _) => view! { <p>"Preparing the index…"</p> }.into_any(),
@@ -146,14 +153,17 @@ fn Chart(f: Figures, within: Option<Split>, hot: RwSignal<Option<(usize, usize)>
             </g>
         }
     }).collect_view();
+    // The key is HTML under the chart, not text in the SVG: it wraps on a phone instead of
+    // being clipped at the drawing's edge, and keeps the page's font size as the chart shrinks.
     let legend = f.terms.iter().enumerate().map(|(t, term)| {
-        let ly = 14 + 16 * t as u32;
         view! {
-            <g class=format!("series series-{t}")>
-                <path class="line" d=format!("M{} {ly}H{}", w - 150, w - 120) stroke-dasharray=DASHES[t % DASHES.len()]/>
-                <path class="marker" d=marker(t, w - 135, ly)/>
-                <text x=w - 114 y=ly + 4>{term.clone()}</text>
-            </g>
+            <li class=format!("series series-{t}")>
+                <svg viewBox="0 0 30 12" width="30" height="12">
+                    <path class="line" d="M0 6H30" stroke-dasharray=DASHES[t % DASHES.len()]/>
+                    <path class="marker" d=marker(t, 15, 6)/>
+                </svg>
+                {term.clone()}
+            </li>
         }
     }).collect_view();
     view! {
@@ -164,8 +174,8 @@ fn Chart(f: Figures, within: Option<Split>, hot: RwSignal<Option<(usize, usize)>
                 <text class="axis-label" x=pad y=pad - 8>{format!("{} per 10,000 words", format_tenths(max))}</text>
                 <text class="axis-label" x=pad y=h - 8>{if within.is_some() { "Start of the document → end" } else { "Documents, oldest first →" }}</text>
                 {series}
-                {legend}
             </svg>
+            <ul class="trends-legend" aria-hidden="true" data-trends-legend>{legend}</ul>
         </figure>
     }
     .into_any()

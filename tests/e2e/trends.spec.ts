@@ -1,7 +1,7 @@
 // Where words occur (#/trends): an SVG chart with role="img" and a title, a table of the same
 // figures that matches the engine's counts (the concordance's totals), points that open the
-// concordance, focus that announces the figure, within a document per tenth and per ¶, 320 px
-// and axe-core.
+// concordance, focus that announces the figure, within a document per tenth and per ¶, the key
+// at 320 px, more than five terms, 320 px and axe-core.
 import { test, expect, ARTICLE } from "./lectern";
 import { GEN_PORT } from "../../playwright.config";
 
@@ -64,6 +64,29 @@ test("320 px and axe-core (light and dark)", async ({ lectern, page }) => {
   const { overflow, violations } = await lectern.narrowAndAxe();
   expect(overflow).toBeLessThanOrEqual(0);
   expect(violations).toEqual([]);
+});
+
+test("the key names every term in full at 320 px, wrapped, not clipped at the chart's edge", async ({ lectern, page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const terms = ["internet sovereignty", "multistakeholder approach", "cyberspace"];
+  await lectern.open(`#/trends?q=${encodeURIComponent(terms.join(","))}`);
+  const key = page.locator("[data-trends-legend] li");
+  await expect(key).toHaveText(terms);
+  const right = await key.evaluateAll((items) => Math.max(...items.map((li) => li.getBoundingClientRect().right)));
+  expect(right).toBeLessThanOrEqual(320);
+  // Each entry shows its term's line pattern and marker, as the chart draws them.
+  const dashes = await key.locator("path.line").evaluateAll((ls) => ls.map((l) => l.getAttribute("stroke-dasharray")));
+  const drawn = await page.locator("svg[data-trends-chart] g.series > path.line").evaluateAll((ls) => ls.map((l) => l.getAttribute("stroke-dasharray")));
+  expect(dashes).toEqual(drawn);
+});
+
+test("more than five terms: the first five are charted and the rest named as left out", async ({ lectern, page }) => {
+  await lectern.open("#/trends?q=china,russia,internet,world,governance,sovereignty,cyberspace");
+  await expect(page.locator("table[data-trends-table] thead th")).toHaveCount(2 + 5);
+  await expect(page.locator("[data-trends-left-out]")).toHaveText("Up to five words or phrases are charted; left out: “sovereignty”, “cyberspace”.");
+  await lectern.open("#/trends?q=china,russia");
+  await expect(page.locator("table[data-trends-table] thead th")).toHaveCount(2 + 2);
+  await expect(page.locator("[data-trends-left-out]")).toHaveCount(0);
 });
 
 test("generated corpus: one point per document, in date order, the sum equals the concordance's total", async ({ lectern, page }) => {

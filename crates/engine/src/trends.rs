@@ -82,15 +82,28 @@ impl Trends {
 /// The terms of a comma-separated list (`"war, peace"`): trimmed, those without a word and
 /// repeats (as folded: "War" and "war") dropped, at most [`MAX_TERMS`].
 pub fn terms_of(input: &str) -> Vec<String> {
+    split_terms(input).0
+}
+
+/// The terms of a list that [`terms_of`] leaves out because [`MAX_TERMS`] were taken before
+/// them (repeats and terms without a word are not counted): what the reader is told was not charted.
+pub fn terms_left_out(input: &str) -> Vec<String> {
+    split_terms(input).1
+}
+
+/// The terms charted and, past [`MAX_TERMS`], those left out.
+fn split_terms(input: &str) -> (Vec<String>, Vec<String>) {
     let folded = |t: &str| tokenize(t).into_iter().map(|t| t.term).collect::<Vec<_>>();
     let mut terms: Vec<(String, Vec<String>)> = Vec::new();
     for t in input.split(',').map(str::trim) {
         let f = folded(t);
-        if terms.len() < MAX_TERMS && !f.is_empty() && !terms.iter().any(|(_, k)| *k == f) {
+        if !f.is_empty() && !terms.iter().any(|(_, k)| *k == f) {
             terms.push((t.to_string(), f));
         }
     }
-    terms.into_iter().map(|(t, _)| t).collect()
+    let mut terms: Vec<String> = terms.into_iter().map(|(t, _)| t).collect();
+    let left_out = terms.split_off(terms.len().min(MAX_TERMS));
+    (terms, left_out)
 }
 
 /// `count` occurrences in `words` words, per 10,000 words, in tenths and rounded: 3 in 2,000
@@ -232,5 +245,16 @@ mod tests {
         assert_eq!(per_10k_tenths(5, 0), 0);
         assert_eq!(format_tenths(7), "0.7");
         assert_eq!(terms_of("a,b,c,d,e,f").len(), MAX_TERMS);
+    }
+
+    #[test]
+    fn terms_past_the_fifth_are_left_out_and_named() {
+        let check = |input: &str, charted: &[&str], left_out: &[&str]| {
+            assert_eq!((terms_of(input), terms_left_out(input)), (charted.iter().map(|t| t.to_string()).collect(), left_out.iter().map(|t| t.to_string()).collect()), "{input:?}");
+        };
+        check("war, peace", &["war", "peace"], &[]);
+        check("a,b,c,d,e,f, g", &["a", "b", "c", "d", "e"], &["f", "g"]);
+        // Repeats and empty entries take no place and are not "left out".
+        check("a, A, ,b,c,—,d,e,a,f", &["a", "b", "c", "d", "e"], &["f"]);
     }
 }
