@@ -98,9 +98,16 @@ pub fn QuoteLink(selector: Memo<Selector>) -> impl IntoView {
             <div role="status" aria-live="polite" aria-atomic="true" class="verdict-region">
                 {move || match verdict.get() {
                     None => view! { <p class="summary">"Finding the quote…"</p> }.into_any(),
-                    Some(v) => view! {
-                        <p class="verdict" data-quote-verdict=v.kind()><strong>{verdict_text(Some(corpus), &v)}</strong></p>
-                    }.into_any(),
+                    Some(v) => {
+                        // A link cut short when it was copied holds no words to look for: say so,
+                        // rather than that the quote has left the corpus.
+                        let text = if selector.with(|s| s.exact.trim().is_empty()) {
+                            "This link holds no quoted words (it may have been cut short when it was copied)".to_string()
+                        } else {
+                            verdict_text(Some(corpus), &v)
+                        };
+                        view! { <p class="verdict" data-quote-verdict=v.kind()><strong>{text}</strong></p> }.into_any()
+                    }
                 }}
             </div>
             {move || selector.with(|s| {
@@ -108,6 +115,14 @@ pub fn QuoteLink(selector: Memo<Selector>) -> impl IntoView {
                 other.map(|v| view! {
                     <p class="summary" data-quote-version>
                         {format!("The link was made from corpus version {v}; this copy is {}.", current)}
+                    </p>
+                })
+            })}
+            {move || selector.with(|s| {
+                let unknown = s.doc.clone().filter(|id| corpus.document(id).is_none());
+                unknown.map(|id| view! {
+                    <p class="summary" data-quote-unknown-doc>
+                        {format!("This copy has no document “{id}”, the one the link names, so the quote was looked for in every document.")}
                     </p>
                 })
             })}

@@ -50,6 +50,20 @@ test("a link to text that is not there says “Not in this version of the corpus
   await expect(verdict(lectern)).toHaveText("Not in this version of the corpus");
 });
 
+test("a link with no quoted words says it was cut short; one naming an unknown document says so", async ({ lectern, page }) => {
+  await lectern.open(`#/quote?doc=${ARTICLE}&p=3&exact=`);
+  await expect(verdict(lectern)).toHaveAttribute("data-quote-verdict", "not-found");
+  await expect(verdict(lectern)).toHaveText("This link holds no quoted words (it may have been cut short when it was copied)");
+  await lectern.open(`#/quote?doc=renamed-article&exact=${encodeURIComponent("Internet governance")}`);
+  await expect(page.locator("[data-quote-unknown-doc]")).toHaveText(
+    "This copy has no document “renamed-article”, the one the link names, so the quote was looked for in every document.",
+  );
+  await expect(verdict(lectern)).toHaveAttribute("data-quote-verdict", /.+/);
+  await lectern.open(`#/quote?doc=${ARTICLE}&exact=${encodeURIComponent("Internet governance")}`);
+  await expect(verdict(lectern)).toHaveAttribute("data-quote-verdict", /.+/);
+  await expect(page.locator("[data-quote-unknown-doc]")).toHaveCount(0);
+});
+
 test("a quote in several places with nothing to decide lists them all", async ({ lectern, page }) => {
   await lectern.open(`#/quote?exact=${encodeURIComponent("Internet sovereignty")}`);
   await expect(verdict(lectern)).toHaveAttribute("data-quote-verdict", "ambiguous");
