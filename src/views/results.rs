@@ -11,6 +11,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use lectern_engine::snippet::{pieces, snippet_range};
 use lectern_engine::titles::Titles;
+use lectern_engine::query::unquoted;
 use lectern_engine::{SearchResults as Found, Searcher};
 
 use super::search_box::{focus_box, focus_result, results, RESULTS_ID};
@@ -92,7 +93,7 @@ pub fn SearchResults(query: Memo<String>, shown: Memo<usize>) -> impl IntoView {
                 data-result-count=move || found.get().map(|f| stated_count(&f).to_string())>
                 {status}
             </p>
-            {move || found.get().map(|f| view! { <Suggestions found=f/> })}
+            {move || found.get().map(|f| view! { <Suggestions found=f query=query.get()/> })}
             {move || found.with(|f| f.as_ref().is_some_and(|f| f.total > 0)).then(|| {
                 let q = query.get().trim().to_string();
                 view! {
@@ -152,24 +153,28 @@ fn status_line(found: &Found, query: &str) -> String {
 }
 
 
+/// What to try when nothing matched: for a quoted phrase, its words without the quote marks
+/// (search puts that first), then corrections of unknown words as "Did you mean".
 #[component]
-fn Suggestions(found: Found) -> impl IntoView {
+fn Suggestions(found: Found, query: String) -> impl IntoView {
+    let loose = unquoted(&query).is_some_and(|l| found.suggestions.first() == Some(&l));
+    let before = move |i: usize| match (i, loose) {
+        (0, true) => "No passage has these words as the exact phrase. Without the quote marks: ",
+        (1, true) => ". Did you mean ",
+        (0, false) => "Did you mean ",
+        _ => ", ",
+    };
+    let end = if loose && found.suggestions.len() == 1 { "." } else { "?" };
     (!found.suggestions.is_empty()).then(|| {
         view! {
             <p class="suggestions" data-suggestions>
-                "Did you mean "
                 {found
                     .suggestions
                     .iter()
                     .enumerate()
-                    .map(|(i, s)| {
-                        view! {
-                            {(i > 0).then_some(", ")}
-                            <a href=Route::search(s.clone()).to_hash()>{s.clone()}</a>
-                        }
-                    })
+                    .map(|(i, s)| view! { {before(i)} <a href=Route::search(s.clone()).to_hash()>{s.clone()}</a> })
                     .collect_view()}
-                "?"
+                {end}
             </p>
         }
     })

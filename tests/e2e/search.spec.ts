@@ -57,6 +57,19 @@ test("no match says so and suggests a word", async ({ lectern }) => {
   await expect(lectern.results().first()).toHaveAttribute("data-passage", String(PARA.kazakhstan));
 });
 
+test("a quoted misquote that is no exact phrase offers its words without the quote marks", async ({ lectern, page }) => {
+  // The keynote's words, quoted, with a word dropped ("their") and one added ("own"): no
+  // exact phrase matches (a phrase forgives typos, not a changed word).
+  const quote = "“respect each country’s own right to choose methods of cyber development”";
+  await lectern.open(`#/search?q=${encodeURIComponent(quote)}`);
+  await expect(lectern.status).toHaveText(`No passages match ${quote}.`);
+  const loose = "respect each country’s own right to choose methods of cyber development";
+  await expect(page.locator("[data-suggestions]")).toContainText("No passage has these words as the exact phrase. Without the quote marks:");
+  await page.locator("[data-suggestions] a").first().click();
+  await expect(lectern.searchBox).toHaveValue(loose);
+  await expect(lectern.results().first()).toHaveAttribute("data-passage", String(PARA.keynote));
+});
+
 test("typing without pause drops no keystroke, leaves no stale result, and the address follows the last one", async ({ lectern, page }) => {
   await lectern.open("#/");
   await lectern.searchBox.focus();

@@ -32,6 +32,13 @@ pub struct QueryTerm {
 /// The marks that open and close a quoted phrase.
 pub const QUOTES: [char; 6] = ['"', '“', '”', '„', '«', '»'];
 
+/// `input` without its quote marks, its words one space apart: the query search offers first
+/// when a quoted phrase matches nothing, so the words are looked for anywhere in a ¶. `None`
+/// when `input` has no quote mark.
+pub fn unquoted(input: &str) -> Option<String> {
+    input.contains(QUOTES).then(|| input.split(QUOTES).flat_map(str::split_whitespace).collect::<Vec<_>>().join(" "))
+}
+
 /// Parses `input`, using at most `max_chars` characters of it.
 pub fn parse_query(input: &str, max_chars: usize) -> Query {
     let (input, truncated) = match input.char_indices().nth(max_chars) {
@@ -119,6 +126,18 @@ mod tests {
         check("“multilateral approach”", &["multilateral", "approach"], &[0..2]);
         check("x “open phrase being typ", &["x", "open", "phrase", "being", "typ*"], &[1..5]);
         check("\"single\" word", &["single", "word*"], &[]);
+    }
+
+    #[test]
+    fn without_quote_marks() {
+        for (input, expected) in [
+            ("“multilateral  approach” UN", Some("multilateral approach UN")),
+            ("\"a\"b «c»", Some("a b c")),
+            ("no marks", None),
+            ("“ ”", Some("")),
+        ] {
+            assert_eq!(unquoted(input).as_deref(), expected, "{input:?}");
+        }
     }
 
     #[test]

@@ -26,7 +26,7 @@ use std::ops::Range;
 use crate::index::Index;
 use crate::model::Corpus;
 use crate::order::{sort_by, sort_ids};
-use crate::query::{parse_query, Query, QueryTerm, QUOTES};
+use crate::query::{parse_query, unquoted, Query, QueryTerm};
 use crate::stopwords::is_function_word;
 use crate::text::{each_token, is_cjk};
 
@@ -189,10 +189,9 @@ impl<'a> Searcher<'a> {
         results.truncated = plan.query.truncated;
         if results.hits.is_empty() {
             results.suggestions = self.suggest(&plan.query);
-            if !plan.query.phrases.is_empty() {
+            if let Some(loose) = unquoted(input).filter(|_| !plan.query.phrases.is_empty()) {
                 // The words may all be there, just not as the exact phrase: offer them loose.
-                let loose: String = input.chars().filter(|c| !QUOTES.contains(c)).collect();
-                results.suggestions.insert(0, loose.split_whitespace().collect::<Vec<_>>().join(" "));
+                results.suggestions.insert(0, loose);
             }
         }
         results
