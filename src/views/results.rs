@@ -132,11 +132,12 @@ fn status_line(found: &Found, query: &str) -> String {
         return format!("No passages match {}.", quoted(query));
     }
     let shown = found.hits.len();
-    let at_least = if found.total_is_lower_bound { "at least " } else { "" };
+    let (at_least, at_least_in) = if found.total_is_lower_bound { ("At least ", "at least ") } else { ("", "") };
     let mut line = if found.total == 0 {
         format!("No passage has every word; the best {shown} of {} with some of them shown", plural(found.matching_some, "passage"))
     } else {
-        let mut line = format!("{at_least}{} in {}", plural(found.total, "passage"), plural(found.documents, "document"));
+        // Past the phrase-check limit both counts are of the passages checked: lower bounds.
+        let mut line = format!("{at_least}{} in {at_least_in}{}", plural(found.total, "passage"), plural(found.documents, "document"));
         if shown < found.total {
             line.push_str(&format!(", the best {shown} shown"));
         } else if shown > found.total {
@@ -292,5 +293,9 @@ mod tests {
         check(20, (1, 1, 900), "1 passage in 1 document has every word; 19 more with some of them shown.", 1);
         check(20, (0, 0, 900), "No passage has every word; the best 20 of 900 passages with some of them shown.", 900);
         check(0, (0, 0, 0), "No passages match “q”.", 0);
+        // Past the phrase-check limit both counts are lower bounds.
+        let hit = Hit { doc: 0, passage: 1, score: 1.0, highlights: Vec::new() };
+        let found = Found { hits: vec![hit; 20], total: 834, documents: 96, matching_some: 2500, total_is_lower_bound: true, ..Found::default() };
+        assert_eq!(status_line(&found, "q"), "At least 834 passages in at least 96 documents, the best 20 shown.");
     }
 }

@@ -253,7 +253,15 @@ impl<'a> Searcher<'a> {
             return SearchResults::default();
         }
         let counts = self.count(plan, &order, &scores);
-        let candidates = self.candidates(&scores, order.len(), limit);
+        let mut candidates = self.candidates(&scores, &scores.touched, order.len(), limit);
+        // Phase 1 ranks by words, not by the phrase: a common phrase's passages can all lie past
+        // the depth it re-scores, and would then be counted but never listed. Those found to
+        // hold it are candidates too, the best of them by the same rank.
+        for p in self.candidates(&scores, &counts.with_phrase, order.len(), limit) {
+            if !candidates.contains(&p) {
+                candidates.push(p);
+            }
+        }
         let hits = self.phase2(plan, &scores, &candidates, limit);
         SearchResults {
             hits,
@@ -348,18 +356,19 @@ impl<'a> Searcher<'a> {
             let doc = self.index.passage_ref(p as usize).doc;
             documents += usize::from(!std::mem::replace(&mut in_document[doc], true));
         }
-        Counts { total: full.len(), documents, matching_some, lower_bound }
+        let total = full.len();
+        let with_phrase = if plan.query.phrases.is_empty() { Vec::new() } else { full };
+        Counts { total, documents, matching_some, lower_bound, with_phrase }
     }
 
-    /// The passages phase 2 re-scores: the best [`SearchOptions::rerank_depth`] by phase 1,
+    /// The passages of `pool` phase 2 re-scores: the best [`SearchOptions::rerank_depth`] by phase 1,
     /// less those far below the best (but always enough to fill `limit`), best first. Only
     /// passages with a counted word: one holding nothing but a function word of a query that has
     /// content words is no answer to it, and the results never outnumber `matching_some`.
-    fn candidates(&self, scores: &Phase1, scoring_terms: usize, limit: usize) -> Vec<u32> {
+    fn candidates(&self, scores: &Phase1, pool: &[u32], scoring_terms: usize, limit: usize) -> Vec<u32> {
         let (bm25, matched, top_bm25) = (&scores.bm25, &scores.matched, scores.top_bm25);
         // Each passage's phase-1 score, worked out once rather than at every comparison.
-        let mut ranked: Vec<(f32, u32)> = scores
-            .touched
+        let mut ranked: Vec<(f32, u32)> = pool
             .iter()
             .filter(|&&p| scores.counted[p as usize] > 0)
             .map(|&p| (bm25[p as usize] / top_bm25 + matched[p as usize] as f32 / scoring_terms as f32, p))
@@ -611,6 +620,9 @@ struct Counts {
     documents: usize,
     matching_some: usize,
     lower_bound: bool,
+    /// For a query with a quoted phrase, the passages found to hold it and every counted word:
+    /// the `total` ones.
+    with_phrase: Vec<u32>,
 }
 
 /// A query worked out against the vocabulary, ready to find its words in any passage.
@@ -993,6 +1005,23 @@ mod tests {
         // One typo away, "Union" follows; "l’Union" is found as "Union" is.
         check("unione", &[("it", 1, "Unione"), ("fr", 2, "Union"), ("fr", 1, "Union")]);
         check("ambito", &[("it", 1, "ambito"), ("it", 2, "ambito")]);
+    }
+
+    #[test]
+    fn every_passage_counted_with_a_phrase_can_be_listed() {
+        // 100 short passages hold both words, never as the phrase, and rank first by words; 30
+        // long ones hold the phrase once, ranked past the depth phase 2 re-scores.
+        let loose: Vec<String> = (0..100).map(|i| format!("the the between w{i}")).collect();
+        let phrase: Vec<String> = (0..30).map(|i| format!("{} between the river and w{i}", "filler words here ".repeat(8))).collect();
+        let passages: Vec<&str> = loose.iter().chain(&phrase).map(String::as_str).collect();
+        let corpus = Corpus::new("t", vec![crate::fixture::doc("a", &passages)]).unwrap();
+        let index = Index::build(&corpus);
+        let searcher = Searcher::new(&corpus, &index);
+        for (limit, listed) in [(20, 20), (40, 30)] {
+            let r = searcher.search("\"between the\"", limit);
+            assert_eq!((r.total, r.hits.len()), (30, listed), "limit {limit}");
+            assert!(r.hits.iter().all(|h| h.passage > 100), "{:?}", r.hits);
+        }
     }
 
     #[test]
