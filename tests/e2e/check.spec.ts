@@ -48,6 +48,18 @@ test("a quote running across a paragraph break is found across both ¶s", async 
   await expect(lectern.verdict).toHaveAttribute("data-last-passage", "2");
 });
 
+test("a block quote of four ¶s pasted word for word is exact, across all four", async ({ lectern, page }) => {
+  await lectern.open(`#/doc/${ARTICLE}`);
+  await page.locator('[data-passage-text="4"]').waitFor();
+  const texts = await page.locator("[data-passage-text]").evaluateAll((ps) => ps.slice(0, 4).map((p) => p.textContent!.trim()));
+  expect(texts).toHaveLength(4);
+  await lectern.open("#/check");
+  await lectern.checkQuote(texts.join("\n\n"));
+  await expect(lectern.verdict).toHaveAttribute("data-verdict", "exact");
+  await expect(lectern.verdict).toHaveAttribute("data-first-passage", "1");
+  await expect(lectern.verdict).toHaveAttribute("data-last-passage", "4");
+});
+
 test("the quoter's ellipsis and bracketed words are reported apart, not as changed words", async ({ lectern }) => {
   await lectern.open("#/check");
   await lectern.checkQuote("We need to respect each country’s right … to participate in the international cyber space management equally");

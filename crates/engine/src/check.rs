@@ -32,7 +32,8 @@ pub struct CheckOptions {
     pub max_chars: usize,
     /// Candidate passages aligned against the paste (each with its neighbours).
     pub candidates: usize,
-    /// Paragraphs on either side of a candidate that a match may run into.
+    /// Paragraphs on either side of a candidate that a match may run into, at least; more when
+    /// the paste is longer than they are (see [`window`]).
     pub neighbours: usize,
     /// Below this share of the pasted words found in order, the quote is not found as quoted.
     pub min_found: f32,
@@ -142,9 +143,9 @@ pub fn check_quote(corpus: &Corpus, index: &Index, pasted: &str, options: &Check
         // wrong quote must still reach the alignment.
         let query: String = checked.chars().map(|c| if QUOTES.contains(&c) { ' ' } else { c }).collect();
         let searcher = Searcher::new(corpus, index);
+        let length = pasted_words.iter().filter(|w| w.kind == WordKind::Word).count();
         for hit in searcher.search(&query, options.candidates).hits {
-            let count = corpus.documents()[hit.doc].passages.len();
-            let window = hit.passage.saturating_sub(options.neighbours).max(1)..(hit.passage + options.neighbours).min(count) + 1;
+            let window = window(&corpus.documents()[hit.doc].passages, hit.passage, length, options.neighbours);
             if let Some(m) = best_span(corpus, checked, &pasted_words, hit.doc, window) {
                 if !matches.iter().any(|other| other.doc == m.doc && other.parts == m.parts) {
                     matches.push(m);
@@ -171,6 +172,25 @@ pub fn check_quote(corpus: &Corpus, index: &Index, pasted: &str, options: &Check
         _ => (Vec::new(), 0),
     };
     CheckResult { verdict, checked: checked.to_string(), best, places, places_total, nearest: matches, cut_chars }
+}
+
+/// The ¶s around ¶`hit` (1-based) of `passages` that a match of a paste of `length` words may
+/// cover: `neighbours` on either side, and on each side more while those taken hold fewer words
+/// than the paste, so that a quote of four ¶s is found whole whichever of them search ranked
+/// first (with one ¶ either side, it was cut to three and judged "not found").
+fn window(passages: &[String], hit: usize, length: usize, neighbours: usize) -> Range<usize> {
+    let words = |n: usize| passages[n - 1].split_whitespace().count();
+    let (mut first, mut last) = (hit, hit);
+    let (mut before, mut after) = (0, 0);
+    while first > 1 && (hit - first < neighbours || before < length) {
+        first -= 1;
+        before += words(first);
+    }
+    while last < passages.len() && (last - hit < neighbours || after < length) {
+        last += 1;
+        after += words(last);
+    }
+    first..last + 1
 }
 
 /// `text` cut to at most `max_chars` characters, and how many characters were cut off. The
@@ -434,6 +454,18 @@ mod tests {
         check("kept the press out of the main hall for the whole week and nobody could say why the rules changed",
             Verdict::Differs(3), &[4, 5],
             "kept the press away from the main hall for the whole week\nand nobody could say why the rules had changed");
+    }
+
+    #[test]
+    fn a_quote_of_many_paragraphs_is_found_whole() {
+        // ¶2–¶5 word for word, paragraphs apart by blank lines, as a block quote is pasted.
+        let pasted = PASSAGES[1..].join("\n\n");
+        check(&pasted, Verdict::Exact, &[2, 3, 4, 5], &PASSAGES[1..].join("\n"));
+        // The window reaches as far as the paste is long, and no farther than the document.
+        let passages: Vec<String> = ["a b", "c d e", "f", "g h", "i"].iter().map(|p| p.to_string()).collect();
+        for (hit, length, neighbours, expected) in [(3, 0, 1, 2..5), (3, 3, 1, 2..6), (3, 4, 1, 1..6), (1, 4, 1, 1..4), (5, 1, 0, 4..6), (3, 0, 0, 3..4)] {
+            assert_eq!(window(&passages, hit, length, neighbours), expected, "hit {hit}, {length} words, {neighbours} either side");
+        }
     }
 
     #[test]
