@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use lectern_engine::index::IndexBuilder;
-use lectern_engine::own::{joined, Bringer, Incoming};
+use lectern_engine::own::{already_shown, joined, Bringer, Incoming};
 use lectern_engine::{bundle, Corpus, Document, Index, SourceFile};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -194,8 +194,14 @@ crate::later::split_work! {
         let mut docs = Vec::new();
         for bytes in &stored {
             let Ok(mut doc) = bundle::decode_document(bytes) else { continue };
+            if already_shown(own.base, &doc) {
+                continue;
+            }
             doc.id = bringer.claim(&doc.id);
             docs.push(doc);
+        }
+        if docs.is_empty() {
+            return;
         }
         let progress = Progress { files_done: docs.len(), files: docs.len(), bytes_done: 0, bytes: 0, indexed: Some((0, 0)) };
         if own.show(docs, run, progress).await {

@@ -129,6 +129,11 @@ test("from the single file on disk: open, save, and the saved file opens and sav
 
   await page.goto(`file://${saved}#/`);
   await expect(lectern.card("interview")).toHaveAttribute("data-origin", "page");
+  // The same document kept in the browser (every file:// page shares one store) is not shown a
+  // second time as "interview-2".
+  await page.waitForTimeout(1000);
+  await expect(page.locator('[data-origin="yours"]')).toHaveCount(0);
+  await expect(page.locator("[data-list-count]")).toContainText("2 documents");
   await openFiles(page, [join(FIXTURE, "notes.txt")]);
   await expect(lectern.card("notes")).toHaveAttribute("data-origin", "yours");
   await lectern.searchBox.fill("harbour pilot fogbound");

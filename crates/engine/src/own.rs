@@ -175,6 +175,14 @@ pub fn bring<'a>(taken: impl IntoIterator<Item = &'a str>, incoming: &[Incoming]
     bringer.finish()
 }
 
+/// True when `base`, the corpus the page came with, already holds `doc` as it is (same id, title
+/// and text): a copy saved with the reader's documents in it, opened from disk, finds the same
+/// documents kept in the browser (every `file://` page shares one store in Chromium), and
+/// restoring them would show each twice.
+pub fn already_shown(base: &Corpus, doc: &Document) -> bool {
+    base.document(&doc.id) == Some(doc)
+}
+
 /// The page's corpus with the reader's documents added (ids already unique, see [`bring`]).
 pub fn joined(base: &Corpus, yours: &[Document]) -> Corpus {
     let all = base.documents().iter().chain(yours).cloned().collect();
@@ -229,6 +237,18 @@ mod tests {
         ] {
             assert_eq!(inert_html(html), inert, "{html}");
         }
+    }
+
+    #[test]
+    fn a_kept_document_the_page_already_holds_is_shown_once() {
+        let base = crate::fixture::corpus(&[("notes", &["Field notes."]), ("m", &["Bundled."])]);
+        let check = |doc: Document, expected: bool| assert_eq!(already_shown(&base, &doc), expected, "{doc:?}");
+        check(base.documents()[0].clone(), true);
+        check(crate::fixture::doc("notes", &["Field notes, edited since."]), false);
+        check(crate::fixture::doc("other", &["Field notes."]), false);
+        let mut retitled = base.documents()[0].clone();
+        retitled.meta.title = "Other title".into();
+        check(retitled, false);
     }
 
     #[test]
