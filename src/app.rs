@@ -101,6 +101,7 @@ pub fn App(
         _ => crate::route::RESULTS_SHOWN,
     });
 
+    focus_new_view(page);
     // The title follows the address bar, which lags the view while a query is being typed.
     let address = nav.address();
     Effect::new(move |_| document().set_title(&address.with(|r| page_title(corpus, r))));
@@ -224,6 +225,43 @@ fn page_title(corpus: &Corpus, route: &Route) -> String {
             None => "Not found — Lectern".to_string(),
         },
         Route::Unknown { .. } => "Not found — Lectern".to_string(),
+    }
+}
+
+/// After a move to another view (a link, Back or Forward), focus goes to the new view's
+/// heading, so a keyboard user goes on from there and a screen reader announces where they
+/// are; before, it fell to the page's start. The reader places focus itself (at its ¶ or
+/// title). Focus stays where it is while the reader types in a field (the search box opens the
+/// results) and when the page itself is not focused (an embedding page's navigation must not
+/// pull focus into the frame).
+fn focus_new_view(page: Memo<Page>) {
+    Effect::new(move |previous: Option<Page>| {
+        let now = page.get();
+        let typing = document().active_element().is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        let moved = previous.is_some_and(|p| p != now) && !matches!(now, Page::Document(_));
+        if moved && !typing && document().has_focus().unwrap_or(false) {
+            focus_heading(document().active_element(), 60);
+        }
+        now
+    });
+}
+
+/// Focuses the view's heading once it is there (a view loaded on first use comes a moment
+/// later), trying `tries` more times 50 ms apart, unless focus has moved from `from` meanwhile.
+fn focus_heading(from: Option<web_sys::Element>, tries: u32) {
+    use wasm_bindgen::JsCast;
+    if document().active_element() != from {
+        return;
+    }
+    let heading = document().query_selector("main h1[tabindex=\"-1\"]").ok().flatten();
+    match heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(h) => {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = h.focus_with_options(&options);
+        }
+        None if tries > 0 => set_timeout(move || focus_heading(from, tries - 1), std::time::Duration::from_millis(50)),
+        None => {}
     }
 }
 
