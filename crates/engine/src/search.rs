@@ -1043,7 +1043,9 @@ mod tests {
         // A lone character finds the bigrams around it (marked as those bigrams).
         check("权", 6, &[]);
         check("国", 6, &["中国的"]);
-        no_hits("主权网络");
+        // A CJK run is a phrase without quote marks: nothing is offered that repeats the query.
+        assert_eq!(no_hits("主权网络").suggestions, Vec::<String>::new());
+        assert_eq!(no_hits("中华人民共和国").suggestions, Vec::<String>::new());
     }
 
     #[test]
