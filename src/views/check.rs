@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 use lectern_engine::align::Alignment;
-use lectern_engine::check::{check_quote, CheckOptions, CheckResult, SpanMatch, Verdict};
+use lectern_engine::check::{check_quote, negations, CheckOptions, CheckResult, SpanMatch, Verdict};
 use lectern_engine::Corpus;
 
 use super::diffed::SideBySide;
@@ -118,7 +118,25 @@ fn VerdictLine(result: CheckResult) -> impl IntoView {
                 result.checked.chars().count(), result.cut_chars
             ))}
         </p>
+        {negation_warning(&result)}
     }
+}
+
+/// A changed negation, said apart from the word count: "matches, 96% similar" must not hide
+/// that the quote may say the opposite of its source.
+fn negation_warning(result: &CheckResult) -> Option<impl IntoView> {
+    let found = negations(&result.checked, result.best.as_ref()?);
+    (!found.is_empty()).then(|| {
+        let parts: Vec<String> = found
+            .iter()
+            .map(|n| if n.in_source { format!("“{}” is in the source but not in the quote", n.word) } else { format!("“{}” is in the quote but not in the source", n.word) })
+            .collect();
+        view! {
+            <p class="verdict-warning" data-check-negation>
+                {format!("A negation differs: {}. The quote may say the opposite of its source.", parts.join("; "))}
+            </p>
+        }
+    })
 }
 
 /// The verdict in words, and its `data-verdict` value.

@@ -99,3 +99,15 @@ test("the corpus side labels words only the corpus has; a paste is checked at on
   await expect(lectern.verdict).toHaveAttribute("data-verdict", "differs");
   await expect(lectern.view("check").locator('[data-column="1"] mark.w-only')).toHaveText(["network (only in the corpus)"]);
 });
+
+test("a quote that drops a negation is flagged, however similar the rest", async ({ lectern, page }) => {
+  await lectern.open("#/check");
+  await lectern.checkQuote("We should seek network hegemony");
+  await expect(lectern.verdict).toHaveAttribute("data-verdict", "differs");
+  await expect(page.locator("[data-check-negation]")).toHaveText(
+    "A negation differs: “never” is in the source but not in the quote. The quote may say the opposite of its source.",
+  );
+  await lectern.checkQuote("We should never seek network hegemony");
+  await expect(lectern.verdict).toHaveAttribute("data-verdict", "exact");
+  await expect(page.locator("[data-check-negation]")).toHaveCount(0);
+});

@@ -193,6 +193,48 @@ fn window(passages: &[String], hit: usize, length: usize, neighbours: usize) -> 
     first..last + 1
 }
 
+/// Words that turn a statement into its opposite, folded as [`tokenize`] folds them ("don't"
+/// is "dont"), sorted.
+const NEGATIONS: &[&str] = &[
+    "aint", "arent", "cannot", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt",
+    "neither", "never", "no", "nobody", "none", "nor", "not", "nothing", "nowhere", "shouldnt", "wasnt", "werent",
+    "without", "wont", "wouldnt",
+];
+
+/// A negation that one side of a match has and the other lacks where they differ: the quote
+/// may then say the opposite of its source, however similar the rest ("We should seek network
+/// hegemony" against "We should never seek …" is 96% similar).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Negation {
+    /// The word as written.
+    pub word: String,
+    /// True when the source has it and the quote does not; false the other way round.
+    pub in_source: bool,
+}
+
+/// The negations `m` differs by: in the segments where the quote (`pasted`, the alignment's
+/// left text) and the source (`m.text`) differ, each negation one side holds more often than
+/// the other, once, in order.
+pub fn negations(pasted: &str, m: &SpanMatch) -> Vec<Negation> {
+    let mut out: Vec<Negation> = Vec::new();
+    let negations_in = |text: &str| tokenize(text).into_iter().filter(|t| NEGATIONS.binary_search(&t.term.as_str()).is_ok()).map(|t| (t.term, text[t.span].to_string())).collect::<Vec<_>>();
+    for seg in &m.alignment.segments {
+        if matches!(seg.change, Change::Same | Change::Minor | Change::Elided | Change::Bracketed) {
+            continue;
+        }
+        let (quote, source) = (negations_in(&pasted[seg.left.clone()]), negations_in(&m.text[seg.right.clone()]));
+        let count = |side: &[(String, String)], term: &str| side.iter().filter(|(t, _)| t == term).count();
+        for (side, other, in_source) in [(&source, &quote, true), (&quote, &source, false)] {
+            for (term, word) in side.iter() {
+                if count(side, term) > count(other, term) && !out.iter().any(|n| n.in_source == in_source && crate::text::fold(&n.word) == *term) {
+                    out.push(Negation { word: word.clone(), in_source });
+                }
+            }
+        }
+    }
+    out
+}
+
 /// `text` cut to at most `max_chars` characters, and how many characters were cut off. The
 /// one cut for pasted text, used by checking and by comparisons of pasted quotes alike.
 pub fn cut(text: &str, max_chars: usize) -> (&str, usize) {
@@ -454,6 +496,24 @@ mod tests {
         check("kept the press out of the main hall for the whole week and nobody could say why the rules changed",
             Verdict::Differs(3), &[4, 5],
             "kept the press away from the main hall for the whole week\nand nobody could say why the rules had changed");
+    }
+
+    #[test]
+    fn a_negation_dropped_or_added_is_named() {
+        let check = |pasted: &str, expected: &[(&str, bool)]| {
+            let result = run(pasted);
+            let best = result.best.unwrap_or_else(|| panic!("{pasted:?} not found"));
+            let got: Vec<(String, bool)> = negations(&result.checked, &best).into_iter().map(|n| (n.word, n.in_source)).collect();
+            let expected: Vec<(String, bool)> = expected.iter().map(|&(w, s)| (w.to_string(), s)).collect();
+            assert_eq!(got, expected, "{pasted:?}");
+        };
+        check("to participate in the international cyber space management equally. We should seek network hegemony.", &[("never", true)]);
+        check("Meanwhile, foreign media outlets such as the New York Times were not denied entry", &[("not", false)]);
+        check("the New York Times weren't denied entry to cover the conference", &[("weren't", false)]);
+        // Other changes, and a negation both sides have, are not named.
+        check("We should never seek network dominance", &[]);
+        check("foreign media outlets such as the New York Times were refused entry", &[]);
+        assert!(NEGATIONS.windows(2).all(|w| w[0] < w[1]), "NEGATIONS is sorted, for binary search");
     }
 
     #[test]
