@@ -255,11 +255,7 @@ fn focus_heading(from: Option<web_sys::Element>, tries: u32) {
     }
     let heading = document().query_selector("main h1[tabindex=\"-1\"]").ok().flatten();
     match heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
-        Some(h) => {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = h.focus_with_options(&options);
-        }
+        Some(h) => embed::focus_in_place(&h),
         None if tries > 0 => set_timeout(move || focus_heading(from, tries - 1), std::time::Duration::from_millis(50)),
         None => {}
     }

@@ -60,6 +60,15 @@ pub fn viewport_height() -> f64 {
     window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or_default()
 }
 
+/// Focuses `element` where it stands, without the browser's scrolling to it: the caller has
+/// placed it already (or it is in view), and inside a frame that scrolling would move the host
+/// page too.
+pub fn focus_in_place(element: &web_sys::HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&options);
+}
+
 /// Scrolls the page to `top`, gliding or jumping as `behavior` says.
 pub fn scroll_to(top: f64, behavior: web_sys::ScrollBehavior) {
     let options = web_sys::ScrollToOptions::new();

@@ -203,9 +203,7 @@ fn return_to(href: String, frames_left: u32) {
             if rect.top() < 0.0 || rect.bottom() > crate::embed::viewport_height() {
                 crate::embed::scroll_into_view(&link, web_sys::ScrollBehavior::Instant);
             }
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = link.focus_with_options(&options);
+            crate::embed::focus_in_place(&link);
         }
         None if frames_left > 0 => return_to(href, frames_left - 1),
         None => {}

@@ -205,9 +205,7 @@ fn focus_title() {
     use wasm_bindgen::JsCast;
     let title = document().get_element_by_id("compare-title").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(title) = title {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = title.focus_with_options(&options);
+        crate::embed::focus_in_place(&title);
     }
 }
 

@@ -234,7 +234,5 @@ fn bring_into_view(target: Option<usize>, behavior: ScrollBehavior) {
     } else {
         crate::embed::scroll_to(0.0, behavior);
     }
-    let options = web_sys::FocusOptions::new();
-    options.set_prevent_scroll(true);
-    let _ = element.focus_with_options(&options);
+    crate::embed::focus_in_place(&element);
 }

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use lectern_engine::trends::{across_documents, format_tenths, terms_left_out, terms_of, within_document, Split, Trends as Figures};
 use super::kwic::QueryForm;
 
-use super::words::plural;
+use super::words::{plural, quoted};
 use crate::app::{Library, SearchIndex};
 use crate::hash::{History, Navigator};
 use crate::route::{Route, KWIC_SHOWN};
@@ -82,7 +82,7 @@ pub fn Trends() -> impl IntoView {
             {move || {
                 let left_out = state.with(|s| terms_left_out(&s.0));
                 (!left_out.is_empty()).then(|| {
-                    let names = left_out.iter().map(|t| format!("“{t}”")).collect::<Vec<_>>().join(", ");
+                    let names = left_out.iter().map(|t| quoted(t)).collect::<Vec<_>>().join(", ");
                     view! { <p class="note" data-trends-left-out>{format!("Up to five words or phrases are charted; left out: {names}.")}</p> }
                 })
             }}

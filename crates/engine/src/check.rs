@@ -203,7 +203,7 @@ const NEGATIONS: &[&str] = &[
 
 /// A negation that one side of a match has and the other lacks where they differ: the quote
 /// may then say the opposite of its source, however similar the rest ("We should seek network
-/// hegemony" against "We should never seek …" is 96% similar).
+/// hegemony" against "We should never seek …" is 91% similar).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Negation {
     /// The word as written.

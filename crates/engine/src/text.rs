@@ -136,7 +136,7 @@ fn ascii_class(c: char) -> Class {
 fn any_class(c: char) -> Class {
     match c {
         _ if is_cjk(c) => Class::Cjk,
-        '\'' | '’' | '\u{02BC}' | '\u{FF07}' | '.' => Class::Join { letters: true, digits: true },
+        _ if is_apostrophe(c) || c == '.' => Class::Join { letters: true, digits: true },
         ':' | '·' => Class::Join { letters: true, digits: false },
         ',' | ';' => Class::Join { letters: false, digits: true },
         '_' | '\u{200C}' | '\u{200D}' => Class::Letter,
@@ -197,6 +197,12 @@ fn split_words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     words.into_iter()
 }
 
+/// The apostrophes that join the letters on either side into one word: straight, curly,
+/// modifier letter and fullwidth.
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '\u{02BC}' | '\u{FF07}')
+}
+
 /// The elided words of French, Italian and Catalan that are written joined to the next word by
 /// an apostrophe (“l’été”, “d’accord”, “qu’il”, “jusqu’à”, “dell’Unione”, “un’altra”), in
 /// lower case. Left joined, “l’été” was one term that neither “été” nor the concordance could
@@ -214,7 +220,7 @@ const CONTRACTED: &[&str] = &["d", "ll", "m", "re", "s", "t", "ve"];
 /// ([`ELIDED`]): “l’été” becomes “été”, starting three bytes later. Any other word is returned
 /// whole: “don't”, “O’Brien”, “all's”.
 fn without_elision(start: usize, word: &str) -> (usize, &str) {
-    let apostrophe = word.char_indices().find(|&(_, c)| matches!(c, '\'' | '’' | '\u{02BC}' | '\u{FF07}'));
+    let apostrophe = word.char_indices().find(|&(_, c)| is_apostrophe(c));
     let Some((at, c)) = apostrophe else { return (start, word) };
     let (before, after) = (&word[..at], &word[at + c.len_utf8()..]);
     let elided = ELIDED.iter().any(|e| before.eq_ignore_ascii_case(e));
