@@ -78,7 +78,7 @@ pub fn App(
         _ => Default::default(),
     });
     let compare_items = Memo::new(move |_| match route.get() {
-        Route::Compare { items } => items,
+        Route::Compare { items, .. } => items,
         _ => Vec::<Item>::new(),
     });
     let check_text = Memo::new(move |_| match route.get() {
@@ -178,7 +178,7 @@ fn SiteHeader(embedded: bool) -> impl IntoView {
                     <a href=Route::Words { doc: None, all: false }.to_hash() data-nav="words">"Words"</a>
                     <a href=Route::Check { text: String::new() }.to_hash()>"Check a quote"</a>
                 })}
-                <a href=move || Route::Compare { items: tray_items.get() }.to_hash() data-tray
+                <a href=move || Route::Compare { items: tray_items.get(), strict: false }.to_hash() data-tray
                     data-tray-count=move || tray_items.with(Vec::len)>
                     {move || format!("Compare ({})", tray_items.with(Vec::len))}
                 </a>

@@ -46,7 +46,7 @@ pub enum Route {
     /// About this copy: build date, corpus size and checksum, offline download.
     About,
     /// Quotes side by side, in order.
-    Compare { items: Vec<Item> },
+    Compare { items: Vec<Item>, strict: bool },
     /// Check a quote printed elsewhere.
     Check { text: String },
     /// Passages worded like ¶`passage` of `id`.
@@ -209,7 +209,10 @@ impl Route {
                 p: given("p").and_then(|p| p.parse().ok()),
                 v: given("v"),
             }),
-            ["compare"] => Route::Compare { items: params.iter().filter(|(key, _)| *key == "i").filter_map(|(_, v)| Item::parse(v)).collect() },
+            ["compare"] => Route::Compare {
+                items: params.iter().filter(|(key, _)| *key == "i").filter_map(|(_, v)| Item::parse(v)).collect(),
+                strict: first("strict") == Some("1"),
+            },
             ["similar", id, n] if !id.is_empty() => match n.parse::<usize>() {
                 Ok(passage) => Route::Similar { id: decode(id), passage },
                 Err(_) => unknown(),
@@ -264,7 +267,11 @@ impl Route {
                 .param("by", name_or_empty(split.name(), *split == Split::default())),
             Route::Words { doc, all } => Hash::at("#/words").param("doc", or_empty(doc)).param("all", if *all { "1" } else { "" }),
             Route::Check { text } => Hash::at("#/check").always("q", text),
-            Route::Compare { items } => items.iter().fold(Hash::at("#/compare"), |hash, item| hash.always("i", &item.format())).query(),
+            Route::Compare { items, strict } => items
+                .iter()
+                .fold(Hash::at("#/compare"), |hash, item| hash.always("i", &item.format()))
+                .param("strict", if *strict { "1" } else { "" })
+                .query(),
             Route::Similar { id, passage } => Hash::at("#/similar").segment(id).segment(&passage.to_string()),
             Route::Quote(s) => Hash::at("#/quote")
                 .param("doc", or_empty(&s.doc))
@@ -460,14 +467,20 @@ mod tests {
         let span = Item::Passage { id: "a b".into(), passage: 2, span: Some((5, 40)) };
         let whole = Item::Passage { id: "x/y".into(), passage: 1, span: None };
         let text = Item::Text("“A & B” = 100% #1".into());
-        let compare = Route::Compare { items: vec![span.clone(), whole, text] };
+        let compare = Route::Compare { items: vec![span.clone(), whole, text], strict: false };
         assert_eq!(Route::parse(&compare.to_hash()), compare, "{}", compare.to_hash());
         check("#/compare?i=p%3Aa%2F2%2F5-9&i=t%3Ahello", Route::Compare { items: vec![
             Item::Passage { id: "a".into(), passage: 2, span: Some((5, 9)) },
             Item::Text("hello".into()),
-        ] });
-        check("#/compare?i=junk&i=p%3A%2F1&i=p%3Aa%2Fx&i=q%3Aa~1~~~&i=q%3A~~~~x~~~~y", Route::Compare { items: vec![] });
-        check("#/compare", Route::Compare { items: vec![] });
+        ], strict: false });
+        check("#/compare?i=junk&i=p%3A%2F1&i=p%3Aa%2Fx&i=q%3Aa~1~~~&i=q%3A~~~~x~~~~y", Route::Compare { items: vec![], strict: false });
+        check("#/compare", Route::Compare { items: vec![], strict: false });
+        // Strict matching is part of the comparison its link reproduces.
+        let strict = Route::Compare { items: vec![span.clone()], strict: true };
+        assert_eq!(strict.to_hash(), "#/compare?i=p:a%2520b%2F2%2F5-40&strict=1");
+        check(&strict.to_hash(), strict);
+        check("#/compare?strict=1", Route::Compare { items: vec![], strict: true });
+        check("#/compare?i=t%3Ahello&strict=0", Route::Compare { items: vec![Item::Text("hello".into())], strict: false });
         check("#/quotes", Route::quotes());
         check("#/about", Route::About);
         check("#/check?q=we%20need", Route::Check { text: "we need".into() });
@@ -618,15 +631,15 @@ mod tests {
     fn comparison_items_as_quote_selectors() {
         // What the app makes: short, the text escaped once.
         let made = quote(Some("a"), Some(2), Some("abcdef012345"), ["we ", "need to", ", and"]);
-        let hash = Route::Compare { items: vec![made.clone()] }.to_hash();
+        let hash = Route::Compare { items: vec![made.clone()], strict: false }.to_hash();
         assert_eq!(hash, "#/compare?i=q:a~2~abcdef012345~we%20~need%20to~,%20and");
-        check(&hash, Route::Compare { items: vec![made] });
+        check(&hash, Route::Compare { items: vec![made], strict: false });
         // Trailing empty fields are left out; inner ones stay, so fields keep their places.
         let bare = quote(None, None, None, ["", "Internet sovereignty", ""]);
-        assert_eq!(Route::Compare { items: vec![bare.clone()] }.to_hash(), "#/compare?i=q:~~~~Internet%20sovereignty");
-        check("#/compare?i=q:~~~~Internet+sovereignty~~~", Route::Compare { items: vec![bare] });
+        assert_eq!(Route::Compare { items: vec![bare.clone()], strict: false }.to_hash(), "#/compare?i=q:~~~~Internet%20sovereignty");
+        check("#/compare?i=q:~~~~Internet+sovereignty~~~", Route::Compare { items: vec![bare], strict: false });
         // A malformed ¶ reads as none, as in a quote link.
-        check("#/compare?i=q%3Aa~x~~~b", Route::Compare { items: vec![quote(Some("a"), None, None, ["", "b", ""])] });
+        check("#/compare?i=q%3Aa~x~~~b", Route::Compare { items: vec![quote(Some("a"), None, None, ["", "b", ""])], strict: false });
         // Every field survives separators, escapes and text in any script; a long quote keeps
         // its end and hash.
         let full = Item::Quote(every_field());
@@ -635,11 +648,11 @@ mod tests {
             Item::Passage { id: "a".into(), passage: 3, span: None },
             Item::Text("t:~ q:x".into()),
         ];
-        let mixed = Route::Compare { items: [vec![full], old.to_vec()].concat() };
+        let mixed = Route::Compare { items: [vec![full], old.to_vec()].concat(), strict: false };
         assert_eq!(Route::parse(&mixed.to_hash()), mixed, "{}", mixed.to_hash());
         // Links made before quote selectors, as a tray saved them, read as they always did.
-        check("#/compare?i=p%3Aa%2F2%2F5-9&i=p%3Aa%2F3&i=t%3At%3A~%20q%3Ax", Route::Compare { items: old.to_vec() });
-        check("#/compare?i=p:a%2F2%2F5-9&i=p:a%2F3", Route::Compare { items: old[..2].to_vec() });
+        check("#/compare?i=p%3Aa%2F2%2F5-9&i=p%3Aa%2F3&i=t%3At%3A~%20q%3Ax", Route::Compare { items: old.to_vec(), strict: false });
+        check("#/compare?i=p:a%2F2%2F5-9&i=p:a%2F3", Route::Compare { items: old[..2].to_vec(), strict: false });
     }
 
     #[test]

@@ -78,7 +78,7 @@ impl Tray {
 
     /// The compare view of the current collection.
     pub fn route(&self) -> Route {
-        Route::Compare { items: self.items.get_untracked() }
+        Route::Compare { items: self.items.get_untracked(), strict: false }
     }
 }
 
@@ -89,7 +89,7 @@ fn storage() -> Option<web_sys::Storage> {
 fn load() -> Vec<Item> {
     let saved = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
     match saved.map(|hash| Route::parse(&hash)) {
-        Some(Route::Compare { items }) => items,
+        Some(Route::Compare { items, .. }) => items,
         _ => Vec::new(),
     }
 }
@@ -97,6 +97,6 @@ fn load() -> Vec<Item> {
 fn save(items: &[Item]) {
     if let Some(storage) = storage() {
         // A full or refusing storage only costs persistence, never the tray itself.
-        let _ = storage.set_item(STORAGE_KEY, &Route::Compare { items: items.to_vec() }.to_hash());
+        let _ = storage.set_item(STORAGE_KEY, &Route::Compare { items: items.to_vec(), strict: false }.to_hash());
     }
 }

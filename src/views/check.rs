@@ -219,7 +219,7 @@ fn CheckDetail(result: CheckResult) -> impl IntoView {
             let rest = tray.items().get_untracked().into_iter().filter(|i| !lead.contains(i));
             let items: Vec<Item> = lead.iter().cloned().chain(rest).collect();
             tray.set(items.clone());
-            nav.go(Route::Compare { items }, History::Push);
+            nav.go(Route::Compare { items, strict: false }, History::Push);
         };
         view! {
             <SideBySide left=("Pasted", "the pasted quote") right=("In the corpus", "the corpus")

@@ -1,7 +1,7 @@
 //! Quotes side by side: each collected quote in a column with its source, aligned word by word
 //! against the first, with a similarity figure. Columns can be removed and reordered; the
 //! comparison lives in the URL, so its link reproduces it. A toggle compares strictly
-//! (punctuation and case count as changes).
+//! (punctuation and case count as changes), also in the URL (`strict=1`).
 //!
 //! Quotes travel as quote selectors ([`Item::Quote`]): each is found again in this version of
 //! the corpus by [`anchor`], its column showing the text there now and the verdict above it
@@ -69,7 +69,9 @@ pub fn Compare(items: Memo<Vec<Item>>) -> impl IntoView {
     let Library(corpus) = expect_context::<Library>();
     let nav = expect_context::<Navigator>();
     let tray = expect_context::<Tray>();
-    let strict = RwSignal::new(false);
+    // Strict matching is in the route, so the comparison's link reproduces it.
+    let route = nav.route();
+    let strict = move || route.with(|r| matches!(r, Route::Compare { strict: true, .. }));
     let mine = tray.items();
     let is_mine = Memo::new(move |_| mine.with(|m| items.with(|i| m == i)));
 
@@ -89,7 +91,7 @@ pub fn Compare(items: Memo<Vec<Item>>) -> impl IntoView {
         if is_mine.get_untracked() {
             tray.set(next.clone());
         }
-        nav.go(Route::Compare { items: next }, History::Replace);
+        nav.go(Route::Compare { items: next, strict: strict() }, History::Replace);
     };
 
     view! {
@@ -128,7 +130,8 @@ pub fn Compare(items: Memo<Vec<Item>>) -> impl IntoView {
             })}
             <div class="compare-tools">
                 <label class="toggle">
-                    <input type="checkbox" data-strict prop:checked=strict on:change=move |ev| strict.set(event_target_checked(&ev))/>
+                    <input type="checkbox" data-strict prop:checked=strict
+                        on:change=move |ev| nav.go(Route::Compare { items: items.get_untracked(), strict: event_target_checked(&ev) }, History::Replace)/>
                     " Strict: count punctuation and case as changes"
                 </label>
                 <DiffLegend/>
@@ -138,7 +141,7 @@ pub fn Compare(items: Memo<Vec<Item>>) -> impl IntoView {
                 {move || {
                     let all = resolved.get();
                     let texts: Vec<Option<&str>> = all.iter().map(|r| r.text.as_deref()).collect();
-                    let matching = if strict.get() { Matching::Strict } else { Matching::Lenient };
+                    let matching = if strict() { Matching::Strict } else { Matching::Lenient };
                     let alignments = align_with_first(&texts, matching);
                     let count = all.len();
                     all.into_iter()
@@ -168,7 +171,7 @@ fn Column(
     view! {
         <li class="column" data-column=i data-anchor=r.verdict.as_ref().map(Verdict::kind)>
             <header class="column-head">
-                <h2>{format!("Quote {}", i + 1)}</h2>
+                <h2 tabindex="-1">{format!("Quote {}", i + 1)}</h2>
                 {column_source(corpus, &r)}
                 {anchored(&r)}
                 {similarity.map(|s| view! {
@@ -188,12 +191,25 @@ fn Column(
             }}
             {cite_for(corpus, &r)}
             <div class="column-actions">
-                <button type="button" disabled=i == 0 aria-label=format!("Move quote {} earlier", i + 1)
-                    on:click=move |_| change(Box::new(move |v| v.swap(i - 1, i)))>"← Earlier"</button>
-                <button type="button" disabled=i + 1 == count aria-label=format!("Move quote {} later", i + 1)
-                    on:click=move |_| change(Box::new(move |v| v.swap(i, i + 1)))>"Later →"</button>
+                <button type="button" disabled=i == 0 aria-label=format!("Move quote {} earlier", i + 1) data-move="earlier"
+                    on:click=move |_| {
+                        change(Box::new(move |v| v.swap(i - 1, i)));
+                        focus_moved(i - 1, count, false);
+                    }>"← Earlier"</button>
+                <button type="button" disabled=i + 1 == count aria-label=format!("Move quote {} later", i + 1) data-move="later"
+                    on:click=move |_| {
+                        change(Box::new(move |v| v.swap(i, i + 1)));
+                        focus_moved(i + 1, count, true);
+                    }>"Later →"</button>
                 <button type="button" data-remove aria-label=format!("Remove quote {}", i + 1)
-                    on:click=move |_| change(Box::new(move |v| { v.remove(i); }))>"Remove"</button>
+                    on:click=move |_| {
+                        change(Box::new(move |v| { v.remove(i); }));
+                        // The quote that takes its place, or the last one, or the view's title.
+                        match count {
+                            1 => focus_title(),
+                            _ => focus_when_shown(format!("[data-column=\"{}\"] h2", i.min(count - 2))),
+                        }
+                    }>"Remove"</button>
             </div>
         </li>
     }
@@ -207,6 +223,25 @@ fn focus_title() {
     if let Some(title) = title {
         crate::embed::focus_in_place(&title);
     }
+}
+
+/// Focus follows a moved quote to its new place `to` (of `count`), onto the same move if it can
+/// go on, or else the other: pressing again moves it further, not another quote back.
+fn focus_moved(to: usize, count: usize, later: bool) {
+    let goes_on = if later { to + 1 < count } else { to > 0 };
+    let way = if later == goes_on { "later" } else { "earlier" };
+    focus_when_shown(format!("[data-column=\"{to}\"] [data-move=\"{way}\"]"));
+}
+
+/// Focuses, without scrolling, the element `selector` names once the columns are drawn again.
+fn focus_when_shown(selector: String) {
+    use wasm_bindgen::JsCast;
+    request_animation_frame(move || {
+        let found = document().query_selector(&selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = found {
+            crate::embed::focus_in_place(&element);
+        }
+    });
 }
 
 /// Pasted text in a comparison is cut where "check a quote" cuts it: a shared link with huge

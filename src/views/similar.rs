@@ -44,7 +44,7 @@ pub fn Similar(id: String, passage: usize) -> impl IntoView {
                             let (cut_start, cut_end) = (range.start > 0, range.end < other_text.len());
                             let shown: Vec<(String, bool)> =
                                 pieces(other_text, range, &s.shared).into_iter().map(|p| (p.text.to_string(), p.marked)).collect();
-                            let compare = Route::Compare { items: vec![source.clone(), super::quote::compare_item(&other.id, n, None)] };
+                            let compare = Route::Compare { items: vec![source.clone(), super::quote::compare_item(&other.id, n, None)], strict: false };
                             view! {
                                 <li data-doc-id=other.id.clone() data-passage=n>
                                     <a href=Route::passage(&other.id, n).to_hash()>{format!("{}, ¶{n}", other.meta.title)}</a>

@@ -39,6 +39,11 @@ test("a shared comparison link opened cold reproduces the view, and strict mode 
   await page.locator("[data-strict]").check();
   await expect(lectern.columns().nth(1).locator("mark.w-minor")).toHaveCount(0);
   await expect(lectern.columns().nth(1).locator("mark.w-changed")).toHaveCount(2);
+  // Strict is part of the comparison's link: a reload keeps it.
+  expect(await lectern.hash()).toContain("strict=1");
+  await page.reload();
+  await expect(page.locator("[data-strict]")).toBeChecked();
+  await expect(lectern.columns().nth(1).locator("mark.w-changed")).toHaveCount(2);
   await lectern.columns().nth(0).locator("[data-remove]").click();
   await expect(lectern.columns()).toHaveCount(1);
   expect(await lectern.hash()).not.toContain(encodeURIComponent(`p:${ARTICLE}/${PARA.multistakeholder}`));
@@ -46,6 +51,7 @@ test("a shared comparison link opened cold reproduces the view, and strict mode 
   await page.reload();
   await expect(lectern.columns()).toHaveCount(1);
   await expect(lectern.columns().nth(0)).toContainText("Pasted text");
+  await expect(page.locator("[data-strict]")).toBeChecked();
 });
 
 test("on a phone the columns stack", async ({ lectern, page }) => {
@@ -123,4 +129,25 @@ test("Replace mine swaps my comparison for the shared one; Side by side from Sim
   await expect(lectern.columns()).toHaveCount(2);
   await expect(page.locator("[data-tray-offer]")).toBeVisible();
   await expect(lectern.tray).toHaveText("Compare (1)");
+});
+
+test("by keyboard, focus follows a moved quote, and lands on the next quote after a removal", async ({ lectern, page }) => {
+  const texts = ["first quote here", "second quote here", "third quote here"];
+  await lectern.open(`#/compare?${texts.map((t) => `i=${encodeURIComponent(`t:${t}`)}`).join("&")}`);
+  await expect(lectern.columns()).toHaveCount(3);
+  const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent);
+  await page.getByRole("button", { name: "Move quote 1 later" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(lectern.columns().nth(1)).toContainText("first");
+  await expect.poll(focusedLabel).toBe("Move quote 2 later");
+  // Enter again moves the same quote on, to the end, where only "earlier" is left to focus.
+  await page.keyboard.press("Enter");
+  await expect(lectern.columns().nth(2)).toContainText("first");
+  await expect.poll(focusedLabel).toBe("Move quote 3 earlier");
+
+  await page.getByRole("button", { name: "Remove quote 1" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(lectern.columns()).toHaveCount(2);
+  await expect.poll(focusedLabel).toBe("Quote 1");
+  await expect(lectern.columns().nth(0)).toContainText("third");
 });
