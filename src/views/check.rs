@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 use lectern_engine::align::Alignment;
-use lectern_engine::check::{check_quote, negations, CheckOptions, CheckResult, SpanMatch, Verdict};
+use lectern_engine::check::{check_quote, negations, CheckOptions, CheckResult, Marked, SpanMatch, Verdict};
 use lectern_engine::Corpus;
 
 use super::diffed::SideBySide;
@@ -123,13 +123,24 @@ fn VerdictLine(result: CheckResult) -> impl IntoView {
 }
 
 /// A changed negation, said apart from the word count: "matches, 96% similar" must not hide
-/// that the quote may say the opposite of its source.
+/// that the quote may say the opposite of its source, nor may the quoter's marks ("We should …
+/// seek network hegemony", exact with one omission, leaves out "never").
 fn negation_warning(result: &CheckResult) -> Option<impl IntoView> {
     let found = negations(&result.checked, result.best.as_ref()?);
     (!found.is_empty()).then(|| {
         let parts: Vec<String> = found
             .iter()
-            .map(|n| if n.in_source { format!("“{}” is in the source but not in the quote", n.word) } else { format!("“{}” is in the quote but not in the source", n.word) })
+            .map(|n| {
+                let how = match (n.at, n.in_source) {
+                    (Marked::No, true) => "is in the source but not in the quote",
+                    (Marked::No, false) => "is in the quote but not in the source",
+                    (Marked::Omission, true) => "is in the source, in the words the quoter’s ellipsis leaves out",
+                    (Marked::Omission, false) => "is in the quote where the source has an ellipsis",
+                    (Marked::Brackets, true) => "is in the source, in the words the quoter’s brackets replace",
+                    (Marked::Brackets, false) => "is in the quoter’s brackets, not in the source",
+                };
+                format!("“{}” {how}", n.word)
+            })
             .collect();
         view! {
             <p class="verdict-warning" data-check-negation>
@@ -150,6 +161,11 @@ fn verdict_text(corpus: &Corpus, result: &CheckResult) -> (&'static str, String)
     };
     let marks = conventions(&m.alignment);
     let similar = format!("{}% similar", percent(m.alignment.similarity));
+    // Words that match only through the quoter's marks, which change a negation, are not an
+    // exact quote: the warning below says which.
+    if result.verdict == Verdict::Exact && negations(&result.checked, m).iter().any(|n| n.at != Marked::No) {
+        return ("differs", format!("The words match{marks}, but the marks change a negation: {}.", place(corpus, m)));
+    }
     match result.verdict {
         Verdict::Exact if result.places_total > 1 => {
             ("exact", format!("Exact in {} places{marks}: listed below.", result.places_total))

@@ -24,6 +24,17 @@ test("an exact quote is exact; an unrelated sentence is not found", async ({ lec
   await expect(lectern.verdict).toHaveText(/Not found in this corpus/);
 });
 
+test("an exact quote that leaves out the source's opening quote mark and closing comma has nothing marked", async ({ lectern, page }) => {
+  await lectern.open("#/check");
+  // The source reads “We need to respect each country’s right to choose their methods of cyber development, …
+  await lectern.checkQuote("We need to respect each country’s right to choose their methods of cyber development");
+  await expect(lectern.verdict).toHaveAttribute("data-verdict", "exact");
+  await expect(lectern.view("check").locator("[data-column] mark")).toHaveCount(0);
+  await expect(lectern.view("check").locator('[data-column="1"] [data-quote-text]')).toHaveText(
+    "We need to respect each country’s right to choose their methods of cyber development",
+  );
+});
+
 test("a 1 MB paste is checked without freezing, and the cut is reported", async ({ lectern, page }) => {
   await lectern.open("#/check");
   await page.locator("[data-check-input]").evaluate((el: HTMLTextAreaElement) => {
@@ -108,6 +119,23 @@ test("a quote that drops a negation is flagged, however similar the rest", async
     "A negation differs: “never” is in the source but not in the quote. The quote may say the opposite of its source.",
   );
   await lectern.checkQuote("We should never seek network hegemony");
+  await expect(lectern.verdict).toHaveAttribute("data-verdict", "exact");
+  await expect(page.locator("[data-check-negation]")).toHaveCount(0);
+});
+
+test("an ellipsis or brackets that change a negation do not make the quote exact", async ({ lectern, page }) => {
+  await lectern.open("#/check");
+  await lectern.checkQuote("We should … seek network hegemony");
+  await expect(lectern.verdict).toHaveAttribute("data-verdict", "differs");
+  await expect(lectern.verdict).toContainText("The words match, with 1 omission marked by the quoter, but the marks change a negation");
+  await expect(page.locator("[data-check-negation]")).toHaveText(
+    "A negation differs: “never” is in the source, in the words the quoter’s ellipsis leaves out. The quote may say the opposite of its source.",
+  );
+  await lectern.checkQuote("We [do] seek network hegemony");
+  await expect(lectern.verdict).toHaveAttribute("data-verdict", "differs");
+  await expect(page.locator("[data-check-negation]")).toContainText("“never” is in the source, in the words the quoter’s brackets replace");
+  // An omission elsewhere is the quoter's right, and the quote stays exact.
+  await lectern.checkQuote("We should never seek … hegemony");
   await expect(lectern.verdict).toHaveAttribute("data-verdict", "exact");
   await expect(page.locator("[data-check-negation]")).toHaveCount(0);
 });

@@ -7,7 +7,7 @@
 //! word; [`Matching::Strict`] compares the words exactly as written. The diff itself is the `similar`
 //! crate's (Myers) over the word keys.
 //!
-//! Quoters' conventions are not changes. An ellipsis ("…", "...", "[…]") marks words left out:
+//! Quoters' conventions are not changes. An ellipsis ("…", "...", ". . .", "[…]") marks words left out:
 //! it takes no part in the diff, and the words the other text has in its place are
 //! [`Change::Elided`]. Words in square brackets ("[Iraq, Iran]") are the quoter's own: where
 //! they stand for other words, or for none, the stretch is [`Change::Bracketed`]. Neither
@@ -126,7 +126,36 @@ pub fn words(text: &str, matching: Matching) -> Vec<Word> {
             _ => {}
         }
     }
+    let mut out = join_spaced_ellipses(text, out);
     mark_brackets(text, &mut out);
+    out
+}
+
+/// `words` with the ellipses that whitespace splits made whole again: three or more lone dots
+/// (". . .", the spaced ellipsis of AP and legal style) are one ellipsis, and punctuation
+/// standing alone beside an ellipsis ("[ … ]", "( . . . )") belongs to it.
+fn join_spaced_ellipses(text: &str, words: Vec<Word>) -> Vec<Word> {
+    let is_dot = |w: &Word| w.kind == WordKind::Word && &text[w.span.clone()] == ".";
+    let is_punctuation = |w: &Word| w.kind == WordKind::Word && !text[w.span.clone()].chars().any(char::is_alphanumeric);
+    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let dots = words[i..].iter().take_while(|w| is_dot(w)).count();
+        let word = if dots >= 3 {
+            i += dots;
+            Word { span: words[i - dots].span.start..words[i - 1].span.end, key: ELLIPSIS_KEY.to_string(), kind: WordKind::Ellipsis }
+        } else {
+            i += 1;
+            words[i - 1].clone()
+        };
+        match out.last_mut() {
+            // Punctuation alone after an ellipsis, or an ellipsis after punctuation alone.
+            Some(last) if (last.kind == WordKind::Ellipsis && is_punctuation(&word)) || (word.kind == WordKind::Ellipsis && is_punctuation(last)) => {
+                *last = Word { span: last.span.start..word.span.end, key: ELLIPSIS_KEY.to_string(), kind: WordKind::Ellipsis };
+            }
+            _ => out.push(word),
+        }
+    }
     out
 }
 
@@ -594,6 +623,8 @@ mod tests {
         check("we need … each country", "we need to respect each country", "=we need {…|to respect} =each country");
         check("we need... each country", "we need to respect each country", "=we need {...|to respect} =each country");
         check("we need [...] each country", "we need to respect each country", "=we need {[...]|to respect} =each country");
+        check("we need . . . each country", "we need to respect each country", "=we need {. . .|to respect} =each country");
+        figures("we need [ … ] each country", "we need to respect each country", (0, 1, 0, 100));
         check("we need to respect…", "we need to respect each country", "=we need to respect {…|each country}");
         check("… each country", "we need to respect each country", "{…|we need to respect} =each country");
         // An ellipsis where nothing is left out is still the quoter's mark, not a changed word.
@@ -643,5 +674,12 @@ mod tests {
         assert_eq!(shown("U.S. 1.5 etc."), ["U.S.", "1.5", "etc."]);
         assert_eq!(shown("so [they] went"), ["so", "[[they]]", "went"]);
         assert_eq!(shown("[t]he end"), ["[t]he", "end"]);
+        // Spaced ellipses, and punctuation standing alone beside an ellipsis.
+        assert_eq!(shown("development . . . and"), ["development", "<. . .>", "and"]);
+        assert_eq!(shown("development. . . . We"), ["development.", "<. . .>", "We"]);
+        assert_eq!(shown("said [ … ] that"), ["said", "<[ … ]>", "that"]);
+        assert_eq!(shown("said ( . . . ) that"), ["said", "<( . . . )>", "that"]);
+        assert_eq!(shown("a . . b"), ["a", ".", ".", "b"]);
+        assert_eq!(shown("a - b"), ["a", "-", "b"]);
     }
 }

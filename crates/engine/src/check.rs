@@ -168,7 +168,7 @@ pub fn check_quote(corpus: &Corpus, index: &Index, pasted: &str, options: &Check
     };
     let best = (verdict != Verdict::NotFound).then(|| matches.remove(0));
     let (places, places_total) = match (&verdict, &best) {
-        (Verdict::Exact, Some(m)) => exact_places(corpus, index, &pasted_words, m, options.max_places),
+        (Verdict::Exact, Some(m)) => exact_places(corpus, index, checked, &pasted_words, m, options.max_places),
         _ => (Vec::new(), 0),
     };
     CheckResult { verdict, checked: checked.to_string(), best, places, places_total, nearest: matches, cut_chars }
@@ -203,31 +203,48 @@ const NEGATIONS: &[&str] = &[
 
 /// A negation that one side of a match has and the other lacks where they differ: the quote
 /// may then say the opposite of its source, however similar the rest ("We should seek network
-/// hegemony" against "We should never seek …" is 91% similar).
+/// hegemony" against "We should never seek …" is 91% similar), and however the quoter marked
+/// it ("We should … seek network hegemony" is exact, with one omission).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Negation {
     /// The word as written.
     pub word: String,
     /// True when the source has it and the quote does not; false the other way round.
     pub in_source: bool,
+    /// Where the two differ: in words, or behind the quoter's marks.
+    pub at: Marked,
+}
+
+/// Where a difference lies, as far as the quoter's conventions go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Marked {
+    /// In words that differ (changed, missing or added).
+    No,
+    /// In the words an ellipsis leaves out.
+    Omission,
+    /// In words in square brackets, or the words they stand for.
+    Brackets,
 }
 
 /// The negations `m` differs by: in the segments where the quote (`pasted`, the alignment's
-/// left text) and the source (`m.text`) differ, each negation one side holds more often than
-/// the other, once, in order.
+/// left text) and the source (`m.text`) differ, the quoter's omissions and insertions
+/// included, each negation one side holds more often than the other, once, in order.
 pub fn negations(pasted: &str, m: &SpanMatch) -> Vec<Negation> {
     let mut out: Vec<Negation> = Vec::new();
     let negations_in = |text: &str| tokenize(text).into_iter().filter(|t| NEGATIONS.binary_search(&t.term.as_str()).is_ok()).map(|t| (t.term, text[t.span].to_string())).collect::<Vec<_>>();
     for seg in &m.alignment.segments {
-        if matches!(seg.change, Change::Same | Change::Minor | Change::Elided | Change::Bracketed) {
-            continue;
-        }
+        let at = match seg.change {
+            Change::Same | Change::Minor => continue,
+            Change::Elided => Marked::Omission,
+            Change::Bracketed => Marked::Brackets,
+            Change::Changed | Change::OnlyLeft | Change::OnlyRight => Marked::No,
+        };
         let (quote, source) = (negations_in(&pasted[seg.left.clone()]), negations_in(&m.text[seg.right.clone()]));
         let count = |side: &[(String, String)], term: &str| side.iter().filter(|(t, _)| t == term).count();
         for (side, other, in_source) in [(&source, &quote, true), (&quote, &source, false)] {
             for (term, word) in side.iter() {
                 if count(side, term) > count(other, term) && !out.iter().any(|n| n.in_source == in_source && crate::text::fold(&n.word) == *term) {
-                    out.push(Negation { word: word.clone(), in_source });
+                    out.push(Negation { word: word.clone(), in_source, at });
                 }
             }
         }
@@ -279,6 +296,11 @@ fn best_span(corpus: &Corpus, pasted: &str, pasted_words: &[Word], doc: usize, w
             _ => parts.push(Part { passage: numbers[w.part], span: w.word.span.clone() }),
         }
     }
+    if let (Some(first), Some(last)) = (parts.first().map(|p| p.passage), parts.last().map(|p| p.passage)) {
+        let k = parts.len() - 1;
+        parts[0].span.start = edges(&passages[first - 1], parts[0].span.clone(), pasted, pasted_words).start;
+        parts[k].span.end = edges(&passages[last - 1], parts[k].span.clone(), pasted, pasted_words).end;
+    }
     let text = parts.iter().map(|p| &passages[p.passage - 1][p.span.clone()]).collect::<Vec<_>>().join("\n");
     let alignment = align(pasted, &text, Matching::Lenient);
     // Counted with the same word splitting as the alignment (dashes separate words too); the
@@ -294,6 +316,48 @@ fn best_span(corpus: &Corpus, pasted: &str, pasted_words: &[Word], doc: usize, w
         .count();
     let found = shared as f32 / quoted.len().max(1) as f32;
     Some(SpanMatch { doc, parts, text, alignment, found })
+}
+
+/// Where a matched span of `text` starting at the word at `start` should start: past the
+/// punctuation before that word's first letter or digit that the quote's first word
+/// (`quoted`) does not have before its own. A source's opening quote mark is not part of a
+/// quote that leaves it out, so it is neither highlighted nor marked as a difference.
+/// `span` of `text` (a ¶) without the punctuation at its edges that the quote (`pasted`, its
+/// words `pasted_words`) leaves out at its own: see [`edge_start`] and [`edge_end`].
+fn edges(text: &str, span: Range<usize>, pasted: &str, pasted_words: &[Word]) -> Range<usize> {
+    match (pasted_words.first(), pasted_words.last()) {
+        (Some(first), Some(last)) => {
+            edge_start(text, span.start, &pasted[first.span.clone()])..edge_end(text, span.end, &pasted[last.span.clone()])
+        }
+        _ => span,
+    }
+}
+
+fn edge_start(text: &str, start: usize, quoted: &str) -> usize {
+    let word = text[start..].split(char::is_whitespace).next().unwrap_or("");
+    let (Some(letter), Some(quoted_letter)) = (word.find(char::is_alphanumeric), quoted.find(char::is_alphanumeric)) else {
+        return start;
+    };
+    let (mine, theirs) = (&word[..letter], &quoted[..quoted_letter]);
+    // The longest run that ends `mine` and ends `theirs` too is kept.
+    let kept = mine.char_indices().map(|(i, _)| i).find(|&i| theirs.ends_with(&mine[i..])).unwrap_or(letter);
+    start + kept
+}
+
+/// Where a matched span of `text` ending at `end` (the end of a word) should end: before the
+/// punctuation after that word's last letter or digit that the quote's last word (`quoted`)
+/// does not have after its own, so an exact quote that leaves out the comma after its last
+/// word reads exact, with nothing marked ("hegemony" against "hegemony,").
+fn edge_end(text: &str, end: usize, quoted: &str) -> usize {
+    let word = text[..end].rsplit(char::is_whitespace).next().unwrap_or("");
+    let last_letter = |w: &str| w.char_indices().rev().find(|(_, c)| c.is_alphanumeric()).map(|(i, c)| i + c.len_utf8());
+    let (Some(letter_end), Some(quoted_end)) = (last_letter(word), last_letter(quoted)) else {
+        return end;
+    };
+    let (mine, theirs) = (&word[letter_end..], &quoted[quoted_end..]);
+    // The longest run that starts `mine` and starts `theirs` too is kept.
+    let kept = (0..=mine.len()).rev().filter(|&k| mine.is_char_boundary(k)).find(|&k| theirs.starts_with(&mine[..k])).unwrap_or(0);
+    end - word.len() + letter_end + kept
 }
 
 /// Smith–Waterman over word keys (match +2, mismatch or gap −1): the word ranges of the best
@@ -371,11 +435,12 @@ fn local_alignment<'w>(a: &'w [Word], b: &'w [WindowWord]) -> Option<(Range<usiz
     Some((start..index_of[end_i - 1] + 1, j..end_j))
 }
 
-/// Every place where the paste occurs word for word (keys equal, in one ¶), in corpus order:
-/// candidates are the passages holding every plain word of the paste, found through the
-/// index; each is then scanned for the whole sequence. A paste with the quoter's marks, or
-/// without plain words to look up, has only the best match.
-fn exact_places(corpus: &Corpus, index: &Index, pasted: &[Word], best: &SpanMatch, max: usize) -> (Vec<Place>, usize) {
+/// Every place where the paste occurs word for word (the same terms in a row, in one ¶, as a
+/// phrase search and the concordance count them, so "dospi markar" is found in "of-dospi
+/// markar" too), in corpus order: candidates are the passages holding every term of the paste,
+/// found through the index; each is then scanned for the whole sequence. A paste with the
+/// quoter's marks, or without terms to look up, has only the best match.
+fn exact_places(corpus: &Corpus, index: &Index, checked: &str, pasted: &[Word], best: &SpanMatch, max: usize) -> (Vec<Place>, usize) {
     let own = || {
         let part = &best.parts[0];
         (vec![Place { doc: best.doc, passage: part.passage, span: part.span.clone() }], 1)
@@ -383,17 +448,12 @@ fn exact_places(corpus: &Corpus, index: &Index, pasted: &[Word], best: &SpanMatc
     if best.parts.len() > 1 || pasted.iter().any(|w| w.kind != WordKind::Word) {
         return own();
     }
-    // Words of letters and digits alone fold to the same term in the index and as a key.
+    let keys: Vec<String> = tokenize(checked).into_iter().map(|t| t.term).collect();
     let mut terms: Vec<usize> = Vec::new();
-    for w in pasted {
-        if w.key.chars().all(char::is_alphanumeric) {
-            let tokens = tokenize(&w.key);
-            if let [token] = tokens.as_slice() {
-                match index.term_id(&token.term) {
-                    Some(id) => terms.push(id),
-                    None => return own(),
-                }
-            }
+    for key in &keys {
+        match index.term_id(key) {
+            Some(id) => terms.push(id),
+            None => return own(),
         }
     }
     if terms.is_empty() {
@@ -406,18 +466,17 @@ fn exact_places(corpus: &Corpus, index: &Index, pasted: &[Word], best: &SpanMatc
         let other = &index.postings(id).passages;
         candidates.retain(|p| other.binary_search(p).is_ok());
     }
-    let keys: Vec<&str> = pasted.iter().map(|w| w.key.as_str()).collect();
     let mut places = Vec::new();
     let mut total = 0;
     for p in candidates {
         let r = index.passage_ref(p as usize);
         let text = &corpus.documents()[r.doc].passages[r.number - 1];
-        let ws = words(text, Matching::Lenient);
-        for start in 0..ws.len().saturating_sub(keys.len() - 1) {
-            if ws[start..start + keys.len()].iter().zip(&keys).all(|(w, k)| w.key == *k) {
+        let tokens = tokenize(text);
+        for run in tokens.windows(keys.len()) {
+            if run.iter().zip(&keys).all(|(t, k)| t.term == *k) {
                 total += 1;
                 if places.len() < max {
-                    places.push(Place { doc: r.doc, passage: r.number, span: ws[start].span.start..ws[start + keys.len() - 1].span.end });
+                    places.push(Place { doc: r.doc, passage: r.number, span: run[0].span.start..run[keys.len() - 1].span.end });
                 }
             }
         }
@@ -470,7 +529,7 @@ mod tests {
     #[test]
     fn exact_quotes_match_their_span_not_the_paragraph() {
         check("to participate in the international cyber space management equally", Verdict::Exact, &[2],
-            "to participate in the international cyber space management equally.");
+            "to participate in the international cyber space management equally");
         check("Meanwhile, foreign media outlets such as the New York Times were denied entry", Verdict::Exact, &[3],
             "Meanwhile, foreign media outlets such as the New York Times were denied entry");
     }
@@ -481,11 +540,42 @@ mod tests {
         check("foreign media outlets like the New York Times were refused entry to cover the conference", Verdict::Differs(3), &[3],
             "foreign media outlets such as the New York Times were denied entry to cover the conference");
         check("We need to respect every country’s right to pick their methods of cyber development", Verdict::Differs(2), &[2],
-            "“We need to respect each country’s right to choose their methods of cyber development,");
+            "We need to respect each country’s right to choose their methods of cyber development");
         check("to participate in the global cyber space management equally", Verdict::Differs(1), &[2],
-            "to participate in the international cyber space management equally.");
+            "to participate in the international cyber space management equally");
         check("participate—in the international cyber—space management", Verdict::Exact, &[2],
             "participate in the international cyber space management");
+    }
+
+    #[test]
+    fn punctuation_the_quote_leaves_out_at_its_edges_is_not_part_of_the_span() {
+        // The source's opening quote mark and the comma after the last word are left out by
+        // the quote: the span starts and ends with the words, and the quote reads exact with
+        // nothing marked.
+        let result = run("We need to respect each country’s right to choose their methods of cyber development");
+        assert_eq!(result.verdict, Verdict::Exact);
+        let best = result.best.expect("a match");
+        assert!(best.alignment.segments.iter().all(|s| s.change == Change::Same), "{:?}", best.alignment.segments);
+        // What the quote has at its edges is kept where the source has it too.
+        check("“We need to respect each country’s right to choose their methods of cyber development,", Verdict::Exact, &[2],
+            "“We need to respect each country’s right to choose their methods of cyber development,");
+        check("We need to respect each country’s right to choose their methods of cyber development.", Verdict::Exact, &[2],
+            "We need to respect each country’s right to choose their methods of cyber development");
+        let edges = |text: &str, quote: &str| {
+            let words = words(quote, Matching::Lenient);
+            let span = edges(text, 0..text.len(), quote, &words);
+            text[span].to_string()
+        };
+        for (text, quote, expected) in [
+            ("“hegemony,”", "hegemony", "hegemony"),
+            ("“hegemony,”", "“hegemony", "“hegemony"),
+            ("(“hegemony.”)", "\"hegemony.", "hegemony."),
+            ("hegemony.”", "hegemony.”", "hegemony.”"),
+            ("— and —", "and", "— and —"),
+            ("«été»", "été", "été"),
+        ] {
+            assert_eq!(edges(text, quote), expected, "{text:?} quoted as {quote:?}");
+        }
     }
 
     #[test]
@@ -500,16 +590,22 @@ mod tests {
 
     #[test]
     fn a_negation_dropped_or_added_is_named() {
-        let check = |pasted: &str, expected: &[(&str, bool)]| {
+        let check = |pasted: &str, expected: &[(&str, bool, Marked)]| {
             let result = run(pasted);
             let best = result.best.unwrap_or_else(|| panic!("{pasted:?} not found"));
-            let got: Vec<(String, bool)> = negations(&result.checked, &best).into_iter().map(|n| (n.word, n.in_source)).collect();
-            let expected: Vec<(String, bool)> = expected.iter().map(|&(w, s)| (w.to_string(), s)).collect();
+            let got: Vec<(String, bool, Marked)> = negations(&result.checked, &best).into_iter().map(|n| (n.word, n.in_source, n.at)).collect();
+            let expected: Vec<(String, bool, Marked)> = expected.iter().map(|&(w, s, m)| (w.to_string(), s, m)).collect();
             assert_eq!(got, expected, "{pasted:?}");
         };
-        check("to participate in the international cyber space management equally. We should seek network hegemony.", &[("never", true)]);
-        check("Meanwhile, foreign media outlets such as the New York Times were not denied entry", &[("not", false)]);
-        check("the New York Times weren't denied entry to cover the conference", &[("weren't", false)]);
+        check("to participate in the international cyber space management equally. We should seek network hegemony.", &[("never", true, Marked::No)]);
+        check("Meanwhile, foreign media outlets such as the New York Times were not denied entry", &[("not", false, Marked::No)]);
+        check("the New York Times weren't denied entry to cover the conference", &[("weren't", false, Marked::No)]);
+        // Behind the quoter's marks, which make the words exact.
+        check("We should … seek network hegemony", &[("never", true, Marked::Omission)]);
+        check("We should [] seek network hegemony", &[("never", true, Marked::Brackets)]);
+        check("We [do] seek network hegemony", &[("never", true, Marked::Brackets)]);
+        check("the New York Times were [not] denied entry to cover the conference", &[("not", false, Marked::Brackets)]);
+        check("We should never seek … hegemony", &[]);
         // Other changes, and a negation both sides have, are not named.
         check("We should never seek network dominance", &[]);
         check("foreign media outlets such as the New York Times were refused entry", &[]);
@@ -558,8 +654,15 @@ mod tests {
         assert_eq!(result.places_total, 2);
         let places: Vec<(usize, usize)> = result.places.iter().map(|p| (p.doc, p.passage)).collect();
         assert_eq!(places, [(0, 2), (1, 1)]);
-        assert_eq!(&OTHER[0][result.places[1].span.clone()], "we should never seek network hegemony,");
+        assert_eq!(&OTHER[0][result.places[1].span.clone()], "we should never seek network hegemony");
         assert_eq!(run("to participate in the international cyber space").places_total, 1);
+        // Counted as a phrase search counts them: a hyphen joins no words apart.
+        let corpus = crate::fixture::corpus(&[("a", &["the of-dospi markar went", "a dospi markar."]), ("b", &["dospi markar-grorprol"])]);
+        let index = Index::build(&corpus);
+        let result = check_quote(&corpus, &index, "dospi markar", &CheckOptions::default());
+        assert_eq!(result.verdict, Verdict::Exact);
+        let places: Vec<&str> = result.places.iter().map(|p| &corpus.documents()[p.doc].passages[p.passage - 1][p.span.clone()]).collect();
+        assert_eq!(places, ["dospi markar", "dospi markar", "dospi markar"]);
     }
 
     #[test]
