@@ -173,7 +173,7 @@ pub fn selector(corpus: &Corpus, doc: usize, passage: usize, span: Range<usize>,
     let prefix = last_chars(&text[..start], options.context_chars);
     let suffix = first_chars(&text[end..], options.context_chars);
     let (exact_kept, end_kept, hash) = if exact.chars().count() > options.long_chars {
-        (first_chars(exact, options.long_keep), Some(last_chars(exact, options.long_keep)), Some(quote_hash(exact)))
+        (whole_words_first(exact, options.long_keep), Some(whole_words_last(exact, options.long_keep)), Some(quote_hash(exact)))
     } else {
         (exact.to_string(), None, None)
     };
@@ -309,7 +309,7 @@ fn fuzzy(corpus: &Corpus, index: &Index, selector: &Selector, linked_doc: Option
             candidates.insert(0, m);
         }
     }
-    let Some(now) = candidates.into_iter().next() else {
+    let Some(now) = candidates.into_iter().next().or_else(|| by_context(corpus, selector, linked_doc, &quote)) else {
         return Verdict::NotFound(result.nearest);
     };
     let middle = selector.hash.as_ref().is_some_and(|h| *h != quote_hash(&now.text));
@@ -318,6 +318,53 @@ fn fuzzy(corpus: &Corpus, index: &Index, selector: &Selector, linked_doc: Option
         return placed(selector, linked_doc, to);
     }
     Verdict::Changed { words: now.alignment.words_different, from: selector.p, now, middle }
+}
+
+/// A quote too short for the fuzzy step to judge (one word corrected of two or three is too
+/// little alike) found by what surrounds it: the link's `prefix` and `suffix` in one ¶, with
+/// text between them no more than about twice the quote's length: that text is what the quote
+/// became. The linked document first; the ¶ the link names first within it.
+fn by_context(corpus: &Corpus, selector: &Selector, linked_doc: Option<usize>, quote: &str) -> Option<SpanMatch> {
+    let (prefix, suffix) = (fold(&selector.prefix).text, fold(&selector.suffix).text);
+    if prefix.trim().is_empty() && suffix.trim().is_empty() {
+        return None;
+    }
+    let longest = quote.len() * 2 + 40;
+    let docs = linked_doc.into_iter().chain((0..corpus.documents().len()).filter(|&d| Some(d) != linked_doc));
+    for d in docs {
+        let passages = &corpus.documents()[d].passages;
+        let order = selector.p.filter(|&p| Some(d) == linked_doc && p <= passages.len()).into_iter().chain(1..=passages.len());
+        for n in order {
+            let text = &passages[n - 1];
+            let folded = fold(text);
+            // Where the prefix ends (the ¶'s start, when the link has none).
+            let starts: Vec<usize> = if prefix.is_empty() {
+                vec![0]
+            } else {
+                folded.text.match_indices(prefix.as_str()).map(|(at, _)| at + prefix.len()).collect()
+            };
+            for start in starts {
+                let rest = &folded.text[start..];
+                let stop = if suffix.is_empty() {
+                    (rest.len() <= longest).then_some(folded.text.len())
+                } else {
+                    rest.find(suffix.as_str()).filter(|&k| k <= longest).map(|k| start + k)
+                };
+                let Some(stop) = stop else { continue };
+                let span = folded.map[start]..folded.map[stop];
+                let between = &text[span.clone()];
+                let trimmed = between.trim();
+                if trimmed.is_empty() {
+                    continue;
+                }
+                let from = span.start + (between.len() - between.trim_start().len());
+                let span = from..from + trimmed.len();
+                let alignment = crate::align::align(quote, trimmed, crate::align::Matching::Lenient);
+                return Some(SpanMatch { doc: d, parts: vec![Part { passage: n, span }], text: trimmed.to_string(), found: alignment.similarity, alignment });
+            }
+        }
+    }
+    None
 }
 
 /// The quote as the link carries it, the left side of a [`Verdict::Changed`] alignment: the
@@ -372,6 +419,28 @@ fn common_suffix(a: &str, b: &str) -> usize {
 /// Bytes of the longest common start of `a` and `b`.
 fn common_prefix(a: &str, b: &str) -> usize {
     a.chars().zip(b.chars()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum()
+}
+
+/// The first `n` characters of `text`, less the word they cut through (unless that would leave
+/// nothing): a long quote's start in a link ends with a whole word, so the middle it leaves out
+/// reads as left out, not as a stray fragment that differs.
+fn whole_words_first(text: &str, n: usize) -> String {
+    let kept = first_chars(text, n);
+    let cut_mid_word = !kept.ends_with(char::is_whitespace) && text[kept.len()..].starts_with(|c: char| !c.is_whitespace());
+    match kept.rfind(char::is_whitespace) {
+        Some(at) if cut_mid_word => kept[..at].trim_end().to_string(),
+        _ => kept.trim_end().to_string(),
+    }
+}
+
+/// The last `n` characters of `text`, less the word they cut through (see [`whole_words_first`]).
+fn whole_words_last(text: &str, n: usize) -> String {
+    let kept = last_chars(text, n);
+    let cut_mid_word = !kept.starts_with(char::is_whitespace) && text[..text.len() - kept.len()].ends_with(|c: char| !c.is_whitespace());
+    match kept.find(char::is_whitespace) {
+        Some(at) if cut_mid_word => kept[at..].trim_start().to_string(),
+        _ => kept.trim_start().to_string(),
+    }
 }
 
 fn first_chars(text: &str, n: usize) -> String {
@@ -455,6 +524,29 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_short_quote_with_a_word_fixed_is_found_by_its_context() {
+        // One word of one, or of three, is too little alike for the fuzzy step: the link's
+        // prefix and suffix find where it was, and what is there now.
+        for (quote, now_text, edit) in [
+            ("denied", "refused", "Foreign media outlets such as the New York Times were refused entry to the proceedings."),
+            ("New York Times", "New York Post", "Foreign media outlets such as the New York Post were denied entry to the proceedings."),
+        ] {
+            let edited = [ORIGINAL[0], ORIGINAL[1], edit, ORIGINAL[3]];
+            match run(&edited, OTHER, &link(3, quote), V2) {
+                Verdict::Changed { words, from, now, middle } => {
+                    assert_eq!((words, from, middle, now.parts[0].passage), (1, Some(3), false, 3), "{quote:?}");
+                    assert_eq!(now.text, now_text);
+                    assert_eq!(&edited[2][now.parts[0].span.clone()], now_text);
+                }
+                other => panic!("{quote:?}: {other:?}"),
+            }
+        }
+        // Without its context the quote is not found, as before.
+        let v = run(&[ORIGINAL[0], ORIGINAL[1], "Foreign outlets were refused.", ORIGINAL[3]], OTHER, &link(3, "denied"), V2);
+        assert_eq!(v.kind(), "not-found", "{v:?}");
     }
 
     #[test]
@@ -546,7 +638,7 @@ mod tests {
         let passages = ["Before.", long.as_str()];
         let corpus = fixture::corpus(&[("a", &passages)]);
         let s = selector(&corpus, 0, 2, 0..long.len(), Some(V1), &AnchorOptions::default()).unwrap();
-        assert_eq!(s.exact.chars().count(), 150);
+        assert_eq!(s.exact, "word ".repeat(30).trim_end());
         assert!(s.end.as_deref().unwrap().ends_with("the end of it all."));
         assert_eq!(s.hash.as_deref().map(str::len), Some(16));
         assert_eq!(found(&passages, &run(&passages, OTHER, &s, V2)), (2, long.clone()));
@@ -557,6 +649,13 @@ mod tests {
             Verdict::Changed { middle, .. } => assert!(middle),
             other => panic!("{other:?}"),
         }
+        // Start and end are cut between words, not through one.
+        let cut = "abcdefghij ".repeat(50);
+        let cut = cut.trim_end();
+        let corpus = fixture::corpus(&[("a", &["Before.", cut])]);
+        let s = selector(&corpus, 0, 2, 0..cut.len(), Some(V1), &AnchorOptions::default()).unwrap();
+        let thirteen = "abcdefghij ".repeat(13);
+        assert_eq!((s.exact.as_str(), s.end.as_deref()), (thirteen.trim_end(), Some(thirteen.trim_end())));
     }
 
     #[test]

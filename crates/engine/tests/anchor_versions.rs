@@ -80,6 +80,20 @@ fn a_word_fixed_inside_a_quote_is_a_change_of_one_word() {
 }
 
 #[test]
+fn a_short_quote_with_a_word_fixed_is_a_change_found_by_its_context() {
+    let v2 = corpus(V2);
+    let index = Index::build(&v2);
+    for (quote, now_text) in [("Tajikstan", "Tajikistan"), ("seems to reflect", "seem to reflect")] {
+        match anchor(&v2, &index, &link(quote), "222222222222", &AnchorOptions::default()) {
+            Verdict::Changed { words: 1, from: Some(5), middle: false, now } => {
+                assert_eq!((now.text.as_str(), now.first_passage()), (now_text, 6), "{quote:?}");
+            }
+            other => panic!("{quote:?}: {other:?}"),
+        }
+    }
+}
+
+#[test]
 fn a_deleted_sentence_is_not_in_this_version() {
     check("a new cybersecurity law waiting in the wings", "not-found", None, None);
 }
