@@ -42,7 +42,7 @@ pub fn SearchResults(query: Memo<String>, shown: Memo<usize>) -> impl IntoView {
         let more = found.len().saturating_sub(DOCUMENT_RESULTS);
         (found.into_iter().take(DOCUMENT_RESULTS).map(|m| m.doc).collect::<Vec<_>>(), more)
     };
-    let more_available = move || found.with(|f| f.as_ref().is_some_and(|f| f.hits.len() >= shown.get() && f.matching_some > f.hits.len()));
+    let more_available = move || found.with(|f| f.as_ref().is_some_and(|f| f.more));
     // The rank of the first result that "Show more" adds, to focus once it is shown.
     // (0: none; a plain shared cell, not a signal: nothing renders from it.)
     let focus_rank = Arc::new(AtomicUsize::new(0));
@@ -96,11 +96,18 @@ pub fn SearchResults(query: Memo<String>, shown: Memo<usize>) -> impl IntoView {
             {move || found.get().map(|f| view! { <Suggestions found=f query=query.get()/> })}
             {move || found.with(|f| f.as_ref().is_some_and(|f| f.total > 0)).then(|| {
                 let q = query.get().trim().to_string();
+                // The concordance and trends take several words as one phrase, fewer places
+                // than the passages with every word that search counts: the links say so.
+                let phrase = q.split_whitespace().nth(1).is_some();
                 view! {
                     <p class="reading-links" data-reading-links>
-                        <a href=Route::kwic(q.clone()).to_hash() data-results-kwic>"Every occurrence (concordance)"</a>
+                        <a href=Route::kwic(q.clone()).to_hash() data-results-kwic>
+                            {if phrase { "Every occurrence of the phrase (concordance)" } else { "Every occurrence (concordance)" }}
+                        </a>
                         " · "
-                        <a href=Route::trends(q).to_hash() data-results-trends>"Where it occurs (trends)"</a>
+                        <a href=Route::trends(q).to_hash() data-results-trends>
+                            {if phrase { "Where the phrase occurs (trends)" } else { "Where it occurs (trends)" }}
+                        </a>
                     </p>
                 }
             })}
@@ -120,9 +127,14 @@ pub fn SearchResults(query: Memo<String>, shown: Memo<usize>) -> impl IntoView {
 }
 
 /// The count the status line states first: the passages with every word of the query, or,
-/// when none has them all, the passages with some of them.
+/// when none has them all, the passages with some of them that can be listed (a quoted phrase
+/// lists only those that hold it).
 fn stated_count(found: &Found) -> usize {
-    if found.total > 0 || found.hits.is_empty() { found.total } else { found.matching_some }
+    match (found.total, found.hits.len(), found.more) {
+        (0, 0, _) | (1.., _, _) => found.total,
+        (0, _, true) => found.matching_some,
+        (0, shown, false) => shown,
+    }
 }
 
 /// "31 passages in 12 documents, the best 20 shown.": counts over every match, with what is
@@ -133,8 +145,10 @@ fn status_line(found: &Found, query: &str) -> String {
     }
     let shown = found.hits.len();
     let (at_least, at_least_in) = if found.total_is_lower_bound { ("At least ", "at least ") } else { ("", "") };
-    let mut line = if found.total == 0 {
+    let mut line = if found.total == 0 && found.more {
         format!("No passage has every word; the best {shown} of {} with some of them shown", plural(found.matching_some, "passage"))
+    } else if found.total == 0 {
+        format!("No passage has every word; {} with some of them shown", plural(shown, "passage"))
     } else {
         // Past the phrase-check limit both counts are of the passages checked: lower bounds.
         let mut line = format!("{at_least}{} in {at_least_in}{}", plural(found.total, "passage"), plural(found.documents, "document"));
@@ -208,14 +222,19 @@ fn document_results(corpus: &'static lectern_engine::Corpus, docs: &[usize], mor
     }
 }
 
-/// Focuses the result ranked `rank` (1-based), or else "Show more".
+/// Focuses the first result, in the order they are listed, ranked `rank` (1-based) or lower, or
+/// else "Show more". Results are grouped by document, so those "Show more" adds can land in a
+/// group above the last one shown: focus goes to the first of them on the page, and moving on
+/// from there passes every one.
 fn focus_ranked(rank: usize) {
     use wasm_bindgen::JsCast;
-    let target = document()
-        .query_selector(&format!("#{RESULTS_ID} a[data-rank=\"{rank}\"]"))
-        .ok()
-        .flatten()
-        .or_else(|| document().query_selector("[data-show-more]").ok().flatten());
+    let listed = document().query_selector_all(&format!("#{RESULTS_ID} a[data-rank]")).ok();
+    let new = listed.and_then(|list| {
+        (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<web_sys::Element>().ok()).find(|e| {
+            e.get_attribute("data-rank").and_then(|r| r.parse::<usize>().ok()).is_some_and(|r| r >= rank)
+        })
+    });
+    let target = new.or_else(|| document().query_selector("[data-show-more]").ok().flatten());
     if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
@@ -275,24 +294,27 @@ mod tests {
     use super::*;
     use lectern_engine::Hit;
 
-    /// The status line and `data-result-count` for `shown` hits and the counts
-    /// (total, documents, matching some word).
-    fn check(shown: usize, counts: (usize, usize, usize), line: &str, stated: usize) {
+    /// The status line and `data-result-count` for `shown` hits, the counts (total,
+    /// documents, matching some word) and whether there are more to list.
+    fn check(shown: usize, counts: (usize, usize, usize), more: bool, line: &str, stated: usize) {
         let hit = Hit { doc: 0, passage: 1, score: 1.0, highlights: Vec::new() };
-        let found = Found { hits: vec![hit; shown], total: counts.0, documents: counts.1, matching_some: counts.2, ..Found::default() };
+        let found = Found { hits: vec![hit; shown], total: counts.0, documents: counts.1, matching_some: counts.2, more, ..Found::default() };
         assert_eq!(status_line(&found, " q "), line);
         assert_eq!(stated_count(&found), stated, "{line}");
     }
 
     #[test]
     fn status_lines_state_true_counts() {
-        check(20, (31, 12, 31), "31 passages in 12 documents, the best 20 shown.", 31);
-        check(31, (31, 12, 31), "31 passages in 12 documents.", 31);
-        check(1, (1, 1, 1), "1 passage in 1 document.", 1);
-        check(20, (3, 2, 900), "3 passages in 2 documents have every word; 17 more with some of them shown.", 3);
-        check(20, (1, 1, 900), "1 passage in 1 document has every word; 19 more with some of them shown.", 1);
-        check(20, (0, 0, 900), "No passage has every word; the best 20 of 900 passages with some of them shown.", 900);
-        check(0, (0, 0, 0), "No passages match “q”.", 0);
+        check(20, (31, 12, 31), true, "31 passages in 12 documents, the best 20 shown.", 31);
+        check(31, (31, 12, 31), false, "31 passages in 12 documents.", 31);
+        check(1, (1, 1, 1), false, "1 passage in 1 document.", 1);
+        check(20, (3, 2, 900), true, "3 passages in 2 documents have every word; 17 more with some of them shown.", 3);
+        check(20, (1, 1, 900), true, "1 passage in 1 document has every word; 19 more with some of them shown.", 1);
+        check(20, (0, 0, 900), true, "No passage has every word; the best 20 of 900 passages with some of them shown.", 900);
+        // A quoted phrase lists only the passages that hold it (its words forgiven a typo each):
+        // the passages with some of its words are not counted as if they could be shown.
+        check(1, (0, 0, 747), false, "No passage has every word; 1 passage with some of them shown.", 1);
+        check(0, (0, 0, 0), false, "No passages match “q”.", 0);
         // Past the phrase-check limit both counts are lower bounds.
         let hit = Hit { doc: 0, passage: 1, score: 1.0, highlights: Vec::new() };
         let found = Found { hits: vec![hit; 20], total: 834, documents: 96, matching_some: 2500, total_is_lower_bound: true, ..Found::default() };

@@ -83,7 +83,12 @@ test("CSV export holds every row in the order shown", async ({ lectern, page }) 
 });
 
 test("one document only, and links from search results and the concordance to trends", async ({ lectern, page }) => {
+  // Several words go to the concordance as one phrase, and the link says so.
+  await lectern.open("#/search?q=network%20hegemony");
+  await expect(page.locator("[data-results-kwic]")).toHaveText("Every occurrence of the phrase (concordance)");
+  await expect(page.locator("[data-results-trends]")).toHaveText("Where the phrase occurs (trends)");
   await lectern.open("#/search?q=cyberspace");
+  await expect(page.locator("[data-results-kwic]")).toHaveText("Every occurrence (concordance)");
   await page.locator("[data-results-kwic]").click();
   await expect(page.locator("[data-kwic]")).toHaveAttribute("data-total", "3");
   await page.locator("[data-kwic-doc]").selectOption(ARTICLE);

@@ -148,6 +148,10 @@ pub struct SearchResults {
     /// How many passages hold at least one of the content words (any word when there are
     /// none): the most that paging through the results can reach.
     pub matching_some: usize,
+    /// Whether a larger limit would list more passages: "Show more" has something to show.
+    /// (`matching_some` can say more than there is to list: a quoted phrase lists only the
+    /// passages that hold it.)
+    pub more: bool,
     /// More passages than [`SearchOptions::max_phrase_checks`] had to be checked for a phrase:
     /// `total` and `documents` count only the checked ones.
     pub total_is_lower_bound: bool,
@@ -253,18 +257,23 @@ impl<'a> Searcher<'a> {
             return SearchResults::default();
         }
         let counts = self.count(plan, &order, &scores);
-        let mut candidates = self.candidates(&scores, &scores.touched, order.len(), limit);
+        // One more than asked for tells whether there is more to list.
+        let wanted = limit.saturating_add(1);
+        let mut candidates = self.candidates(&scores, &scores.touched, order.len(), wanted);
         // Phase 1 ranks by words, not by the phrase: a common phrase's passages can all lie past
         // the depth it re-scores, and would then be counted but never listed. Those found to
         // hold it are candidates too, the best of them by the same rank.
-        for p in self.candidates(&scores, &counts.with_phrase, order.len(), limit) {
+        for p in self.candidates(&scores, &counts.with_phrase, order.len(), wanted) {
             if !candidates.contains(&p) {
                 candidates.push(p);
             }
         }
-        let hits = self.phase2(plan, &scores, &candidates, limit);
+        let mut hits = self.phase2(plan, &scores, &candidates, wanted);
+        let more = hits.len() > limit;
+        hits.truncate(limit);
         SearchResults {
             hits,
+            more,
             total: counts.total,
             documents: counts.documents,
             matching_some: counts.matching_some,
@@ -893,6 +902,8 @@ mod tests {
             assert!(!r.total_is_lower_bound);
             // The status line says "the best 20 of N": never more results than N.
             assert!(r.hits.len() <= r.matching_some, "{} hits for {query:?}, {} passages with some word: {:?}", r.hits.len(), r.matching_some, r.hits);
+            // "Show more" is offered when, and only when, it would list more.
+            assert_eq!(r.more, searcher.search(query, 1000).hits.len() > limit, "more for {query:?} with limit {limit}");
         }
     }
 
@@ -920,6 +931,10 @@ mod tests {
         check_counts("of these", (2, 2, 4));
         check_counts("\"state of the union\"", (1, 1, 3));
         check_counts("\"union of\"", (1, 1, 3));
+        // A phrase lists only the passages that hold it, however many have some of its words.
+        let (corpus, index) = counted();
+        let r = Searcher::new(&corpus, &index).search("\"state of the union\"", 1);
+        assert_eq!((r.hits.len(), r.matching_some, r.more), (1, 3, false));
         check_counts("lincoln xqzzy", (0, 0, 3));
         check_counts("xqzzy", (0, 0, 0));
     }
