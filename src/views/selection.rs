@@ -39,11 +39,28 @@ pub fn SelectionBar(doc: &'static Document) -> impl IntoView {
     let listener = send_wrapper::SendWrapper::new(listener);
     on_cleanup(move || drop(listener));
 
+    // Closing drops the selection too (or the next change of it would bring the bar back), and
+    // puts focus back on the ¶ the selection was in, where a keyboard user left off.
+    let close = move || {
+        let passage = selected.get_untracked().map(|s| s.passage);
+        if let Ok(Some(selection)) = window().get_selection() {
+            let _ = selection.remove_all_ranges();
+        }
+        selected.set(None);
+        let found = passage.and_then(|n| document().get_element_by_id(&format!("p-{n}")));
+        if let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            crate::embed::focus_in_place(&element);
+        }
+    };
+
     // The bar is here at once; what it offers loads on the first selection (`later::selection_tools`).
     move || {
         selected.get().map(|s| view! {
-            <div class="selection-bar" role="region" aria-label="Selected text" data-selection-bar>
+            <div class="selection-bar" role="region" aria-label="Selected text" data-selection-bar
+                on:keydown=move |ev| if ev.key() == "Escape" { close() }>
                 {crate::later::selection_tools(doc, s, added, citing)}
+                <button type="button" class="selection-close" aria-label="Close" title="Close (Esc)" data-selection-close
+                    on:click=move |_| close()>"×"</button>
             </div>
         })
     }

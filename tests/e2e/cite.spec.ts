@@ -26,3 +26,19 @@ test("select words, Cite: author, date, corpus version and a permalink, in plain
   await lectern.selectInPassage(3, "Internet");
   await expect(bar.locator("[data-selection-cite]")).toHaveCount(0);
 });
+
+test("the selection bar closes with Esc or its Close button, and focus returns to the ¶", async ({ lectern, page }) => {
+  await lectern.open(`#/doc/${ARTICLE}/2`);
+  const bar = page.locator("[data-selection-bar]");
+  await lectern.selectInPassage(2, "each country’s right");
+  await bar.getByRole("button", { name: "Cite" }).click();
+  await page.keyboard.press("Escape");
+  await expect(bar).toHaveCount(0);
+  await expect(lectern.passage(2)).toBeFocused();
+  expect(await page.evaluate(() => getSelection()!.toString())).toBe("");
+
+  await lectern.selectInPassage(3, "Internet");
+  await bar.getByRole("button", { name: "Close" }).click();
+  await expect(bar).toHaveCount(0);
+  await expect(lectern.passage(3)).toBeFocused();
+});

@@ -29,3 +29,17 @@ test("from a permalink: the title in view, no way back to results", async ({ lec
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, "no sideways scrolling at 320 px").toBeLessThanOrEqual(0);
 });
+
+test("tabbing back to an earlier ¶'s permalink brings it out from under the bar", async ({ lectern, page }) => {
+  await lectern.open(`#/doc/${ARTICLE}/6`);
+  await expect(lectern.highlighted()).toHaveAttribute("data-passage", "6");
+  const permalink = page.getByRole("link", { name: "Permalink to paragraph 5" });
+  await lectern.tabTo(permalink, { backwards: true });
+  await expect(permalink).toBeFocused();
+  // The page may glide there: measured once it has settled.
+  const clearance = async () => {
+    const [link, bar] = [await permalink.boundingBox(), await lectern.docBar.boundingBox()];
+    return link!.y - (bar!.y + bar!.height);
+  };
+  await expect.poll(clearance, { message: "the focused permalink starts below the bar" }).toBeGreaterThanOrEqual(0);
+});
