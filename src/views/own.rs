@@ -35,6 +35,16 @@ fn progress_text(p: &Progress) -> String {
     }
 }
 
+/// The progress bar's (value, max): bytes read while reading, then documents indexed, so the
+/// bar starts again for the second stage rather than standing full while the text says
+/// "Indexing: 20 of 250 documents".
+fn progress_bar(p: &Progress) -> (u64, u64) {
+    match p.indexed {
+        Some((done, total)) => (done as u64, total.max(1) as u64),
+        None => (p.bytes_done, p.bytes.max(1)),
+    }
+}
+
 #[component]
 pub fn OwnDocuments(own: Own) -> impl IntoView {
     let files: NodeRef<leptos::html::Input> = NodeRef::new();
@@ -73,7 +83,7 @@ pub fn OwnDocuments(own: Own) -> impl IntoView {
             <div role="status" aria-live="polite">
                 {move || own.progress().map(|p| view! {
                     <div class="own-progress" data-own-progress>
-                        <progress max=p.bytes.max(1).to_string() value=p.bytes_done.to_string()></progress>
+                        <progress max=progress_bar(&p).1.to_string() value=progress_bar(&p).0.to_string()></progress>
                         <span>{progress_text(&p)}</span>
                         <button type="button" on:click=move |_| own.cancel() data-own-cancel>"Cancel"</button>
                     </div>
@@ -99,5 +109,22 @@ pub fn OwnDocuments(own: Own) -> impl IntoView {
                 })
             }}
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bar_follows_reading_then_indexing() {
+        let check = |indexed: Option<(usize, usize)>, expected: (u64, u64), text: &str| {
+            let p = Progress { files_done: 250, files: 250, bytes_done: 3_000_000, bytes: 3_000_000, indexed };
+            assert_eq!(progress_bar(&p), expected, "{indexed:?}");
+            assert_eq!(progress_text(&p), text, "{indexed:?}");
+        };
+        check(None, (3_000_000, 3_000_000), "Reading 250 of 250 files (3.0 MB of 3.0 MB)");
+        check(Some((20, 250)), (20, 250), "Indexing: 20 of 250 documents");
+        check(Some((0, 0)), (0, 1), "Indexing…");
     }
 }
