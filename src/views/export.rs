@@ -37,7 +37,8 @@ pub fn Export(#[prop(into)] items: Signal<Vec<Item>>, #[prop(default = "Export t
 pub fn ExportTools(items: Signal<Vec<Item>>, format: RwSignal<Format>, status: RwSignal<String>) -> impl IntoView {
     let Library(corpus) = expect_context::<Library>();
     let SearchIndex(index) = expect_context::<SearchIndex>();
-    let text = Memo::new(move |_| {
+    // The quotes in the chosen format, and how many it leaves out.
+    let rendered = Memo::new(move |_| {
         let index = index.get();
         // (text, source, link) owned first, so the quotes can borrow them.
         let owned: Vec<(String, Option<(&'static lectern_engine::Document, usize)>, String)> = items
@@ -59,10 +60,22 @@ pub fn ExportTools(items: Signal<Vec<Item>>, format: RwSignal<Format>, status: R
             })
             .collect();
         let quotes: Vec<Quote> = owned.iter().map(|(text, source, link)| Quote { text, source: *source, link }).collect();
-        format.get().render(&quotes)
+        let f = format.get();
+        let left_out = if f.cites_sources_only() { quotes.iter().filter(|q| q.source.is_none()).count() } else { 0 };
+        (f.render(&quotes), left_out)
     });
+    // What a citation format leaves out is said, not dropped silently.
+    let left_out = move || {
+        let n = rendered.with(|t| t.1);
+        (n > 0).then(|| view! {
+            <p class="summary" data-export-left-out>
+                {format!("Left out: {} with no place in this corpus (pasted text, or a quote this version no longer holds); {} cites sources only.",
+                    super::words::plural(n, "quote"), format.get().label())}
+            </p>
+        })
+    };
     let copy = move |_| {
-        let value = text.get_untracked();
+        let value = rendered.with_untracked(|t| t.0.clone());
         let label = format.get_untracked().label();
         let clipboard = window().navigator().clipboard();
         leptos::task::spawn_local(async move {
@@ -77,7 +90,7 @@ pub fn ExportTools(items: Signal<Vec<Item>>, format: RwSignal<Format>, status: R
     let download = move |_| {
         let f = format.get_untracked();
         let name = format!("lectern-quotes.{}", f.extension());
-        status.set(match save(&text.get_untracked(), f.mime(), &name) {
+        status.set(match rendered.with_untracked(|t| save(&t.0, f.mime(), &name)) {
             Some(()) => format!("Downloaded {name}."),
             None => "Downloading was refused here; select the text above and copy it.".to_string(),
         });
@@ -100,9 +113,10 @@ pub fn ExportTools(items: Signal<Vec<Item>>, format: RwSignal<Format>, status: R
             <button type="button" data-export-download on:click=download>"Download"</button>
             <span class="copied" role="status">{move || status.get()}</span>
         </div>
+        {left_out}
         <label class="export-text">
             <span class="visually-hidden">"Exported quotes"</span>
-            <textarea readonly rows="8" data-export-text prop:value=move || text.get()></textarea>
+            <textarea readonly rows="8" data-export-text prop:value=move || rendered.with(|t| t.0.clone())></textarea>
         </label>
     }
 }

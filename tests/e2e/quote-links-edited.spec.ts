@@ -132,6 +132,12 @@ test("a comparison made in this build keeps its quotes in the edited corpus, eac
   // A quote this version no longer holds is not passed off as pasted text.
   const deleted = CASES.find((c) => c.kind === "not-found")!;
   expect(markdown).toContain(`> ${deleted.words}\n\n— No single place in this version of the corpus; its quote link shows what became of it. [Quote link](`);
+  await expect(page.locator("[data-export-left-out]")).toHaveCount(0);
+  // BibTeX cites sources only: the quote with no place here is left out, and the panel says so.
+  await page.locator("[data-export-format]").selectOption("BibTeX");
+  await expect(page.locator("[data-export-left-out]")).toHaveText(
+    "Left out: 1 quote with no place in this corpus (pasted text, or a quote this version no longer holds); BibTeX cites sources only.",
+  );
   await axe(page);
 });
 

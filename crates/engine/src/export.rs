@@ -70,6 +70,12 @@ impl Format {
         }
     }
 
+    /// Whether the format cites sources only, leaving out quotes with no place in the corpus
+    /// (pasted text, or a quote this version no longer holds).
+    pub fn cites_sources_only(self) -> bool {
+        matches!(self, Format::BibTex | Format::CslJson)
+    }
+
     /// `quotes` in this format.
     pub fn render(self, quotes: &[Quote]) -> String {
         match self {
@@ -96,6 +102,17 @@ pub fn markdown(quotes: &[Quote]) -> String {
     quotes.iter().map(block).collect::<Vec<_>>().join("\n---\n\n")
 }
 
+/// A citation's note: "¶2: “…”", the quote's own double quote marks made single, as a quote
+/// within a quote is written ("¶2: “‘We need…’”", not "¶2: ““We need…””").
+fn note(passage: usize, text: &str) -> String {
+    let inner: String = text.trim().chars().map(|c| match c {
+        '“' => '‘',
+        '”' => '’',
+        c => c,
+    }).collect();
+    format!("¶{passage}: “{inner}”")
+}
+
 /// One `@misc` entry per corpus quote.
 pub fn bibtex(quotes: &[Quote]) -> String {
     let mut out = String::new();
@@ -107,7 +124,7 @@ pub fn bibtex(quotes: &[Quote]) -> String {
         fields.extend(meta.source.as_deref().map(|s| ("howpublished", bib(s))));
         fields.extend(meta.date.as_deref().map(|d| ("date", bib(d))));
         fields.push(("url", q.link.replace('{', "%7B").replace('}', "%7D")));
-        fields.push(("note", bib(&format!("¶{passage}: “{}”", q.text.trim()))));
+        fields.push(("note", bib(&note(passage, q.text))));
         out.push_str(&format!("@misc{{{key},\n"));
         for (name, value) in fields {
             out.push_str(&format!("  {name} = {{{value}}},\n"));
@@ -129,7 +146,7 @@ pub fn csl_json(quotes: &[Quote]) -> String {
             fields.extend(meta.date.as_deref().map(|d| format!("\"issued\": {}", issued(d))));
             fields.push(format!("\"URL\": {}", json(q.link)));
             fields.push(format!("\"locator\": {}", json(&passage.to_string())));
-            fields.push(format!("\"note\": {}", json(&format!("¶{passage}: “{}”", q.text.trim()))));
+            fields.push(format!("\"note\": {}", json(&note(passage, q.text))));
             format!("  {{\n    {}\n  }}", fields.join(",\n    "))
         })
         .collect();
@@ -296,6 +313,10 @@ mod tests {
         assert!(out.contains("\"id\": \"framing-p2-2\""));
         assert_eq!(out.matches("\"id\"").count(), 2, "pasted text is not a source");
         assert_eq!(Format::CslJson.render(&[]), "[]\n");
+        // A quote that opens with the source's own quote mark nests it, not doubles it.
+        let nested = [Quote { text: "“We need to respect", source: Some((&doc, 2)), link: "" }];
+        assert!(Format::CslJson.render(&nested).contains("\"note\": \"¶2: “‘We need to respect”\""), "{}", Format::CslJson.render(&nested));
+        assert!(Format::BibTex.render(&nested).contains("note = {¶2: “‘We need to respect”}"));
         assert_eq!(issued("Spring 2015"), "{\"raw\": \"Spring 2015\"}");
         assert_eq!(json("a\u{1}\n"), "\"a\\u0001\\n\"");
     }
