@@ -69,6 +69,14 @@ pub fn focus_in_place(element: &web_sys::HtmlElement) {
     let _ = element.focus_with_options(&options);
 }
 
+/// [`focus_in_place`] for the first element `selector` matches, if there is one.
+pub fn focus_in_place_at(selector: &str) {
+    let found = document().query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = found {
+        focus_in_place(&element);
+    }
+}
+
 /// Scrolls the page to `top`, gliding or jumping as `behavior` says.
 pub fn scroll_to(top: f64, behavior: web_sys::ScrollBehavior) {
     let options = web_sys::ScrollToOptions::new();

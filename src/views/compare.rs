@@ -218,11 +218,7 @@ fn Column(
 /// The offer's buttons vanish once chosen: focus goes to the view's title, not to the page's
 /// start (and without scrolling, so an embed does not move its host).
 fn focus_title() {
-    use wasm_bindgen::JsCast;
-    let title = document().get_element_by_id("compare-title").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(title) = title {
-        crate::embed::focus_in_place(&title);
-    }
+    crate::embed::focus_in_place_at("#compare-title");
 }
 
 /// Focus follows a moved quote to its new place `to` (of `count`), onto the same move if it can
@@ -235,13 +231,7 @@ fn focus_moved(to: usize, count: usize, later: bool) {
 
 /// Focuses, without scrolling, the element `selector` names once the columns are drawn again.
 fn focus_when_shown(selector: String) {
-    use wasm_bindgen::JsCast;
-    request_animation_frame(move || {
-        let found = document().query_selector(&selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(element) = found {
-            crate::embed::focus_in_place(&element);
-        }
-    });
+    request_animation_frame(move || crate::embed::focus_in_place_at(&selector));
 }
 
 /// Pasted text in a comparison is cut where "check a quote" cuts it: a shared link with huge

@@ -47,9 +47,8 @@ pub fn SelectionBar(doc: &'static Document) -> impl IntoView {
             let _ = selection.remove_all_ranges();
         }
         selected.set(None);
-        let found = passage.and_then(|n| document().get_element_by_id(&format!("p-{n}")));
-        if let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            crate::embed::focus_in_place(&element);
+        if let Some(n) = passage {
+            crate::embed::focus_in_place_at(&format!("#p-{n}"));
         }
     };
 
