@@ -249,15 +249,11 @@ fn focus_new_view(page: Memo<Page>) {
 /// Focuses the view's heading once it is there (a view loaded on first use comes a moment
 /// later), trying `tries` more times 50 ms apart, unless focus has moved from `from` meanwhile.
 fn focus_heading(from: Option<web_sys::Element>, tries: u32) {
-    use wasm_bindgen::JsCast;
     if document().active_element() != from {
         return;
     }
-    let heading = document().query_selector("main h1[tabindex=\"-1\"]").ok().flatten();
-    match heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
-        Some(h) => embed::focus_in_place(&h),
-        None if tries > 0 => set_timeout(move || focus_heading(from, tries - 1), std::time::Duration::from_millis(50)),
-        None => {}
+    if !embed::focus_in_place_at("main h1[tabindex=\"-1\"]") && tries > 0 {
+        set_timeout(move || focus_heading(from, tries - 1), std::time::Duration::from_millis(50));
     }
 }
 

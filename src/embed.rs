@@ -69,12 +69,10 @@ pub fn focus_in_place(element: &web_sys::HtmlElement) {
     let _ = element.focus_with_options(&options);
 }
 
-/// [`focus_in_place`] for the first element `selector` matches, if there is one.
-pub fn focus_in_place_at(selector: &str) {
+/// [`focus_in_place`] for the first element `selector` matches; false when there is none.
+pub fn focus_in_place_at(selector: &str) -> bool {
     let found = document().query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = found {
-        focus_in_place(&element);
-    }
+    found.map(|element| focus_in_place(&element)).is_some()
 }
 
 /// Scrolls the page to `top`, gliding or jumping as `behavior` says.

@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 use lectern_engine::align::Alignment;
-use lectern_engine::check::{check_quote, negations, CheckOptions, CheckResult, Marked, SpanMatch, Verdict};
+use lectern_engine::check::{check_quote, negations, CheckOptions, CheckResult, Marked, Negation, SpanMatch, Verdict};
 use lectern_engine::Corpus;
 
 use super::diffed::SideBySide;
@@ -104,7 +104,8 @@ pub fn Check(text: Memo<String>) -> impl IntoView {
 #[component]
 fn VerdictLine(result: CheckResult) -> impl IntoView {
     let Library(corpus) = expect_context::<Library>();
-    let (kind, text) = verdict_text(corpus, &result);
+    let found = result.best.as_ref().map(|m| negations(&result.checked, m)).unwrap_or_default();
+    let (kind, text) = verdict_text(corpus, &result, &found);
     let best = result.best.as_ref();
     view! {
         <p class="verdict" data-verdict=kind
@@ -118,15 +119,14 @@ fn VerdictLine(result: CheckResult) -> impl IntoView {
                 result.checked.chars().count(), result.cut_chars
             ))}
         </p>
-        {negation_warning(&result)}
+        {negation_warning(&found)}
     }
 }
 
 /// A changed negation, said apart from the word count: "matches, 96% similar" must not hide
 /// that the quote may say the opposite of its source, nor may the quoter's marks ("We should …
 /// seek network hegemony", exact with one omission, leaves out "never").
-fn negation_warning(result: &CheckResult) -> Option<impl IntoView> {
-    let found = negations(&result.checked, result.best.as_ref()?);
+fn negation_warning(found: &[Negation]) -> Option<impl IntoView> {
     (!found.is_empty()).then(|| {
         let parts: Vec<String> = found
             .iter()
@@ -150,8 +150,9 @@ fn negation_warning(result: &CheckResult) -> Option<impl IntoView> {
     })
 }
 
-/// The verdict in words, and its `data-verdict` value.
-fn verdict_text(corpus: &Corpus, result: &CheckResult) -> (&'static str, String) {
+/// The verdict in words, and its `data-verdict` value; `negations` are those the best match
+/// differs by.
+fn verdict_text(corpus: &Corpus, result: &CheckResult, negations: &[Negation]) -> (&'static str, String) {
     let Some(m) = &result.best else {
         return if result.nearest.is_empty() {
             ("not-found", "Not found in this corpus.".to_string())
@@ -163,7 +164,7 @@ fn verdict_text(corpus: &Corpus, result: &CheckResult) -> (&'static str, String)
     let similar = format!("{}% similar", percent(m.alignment.similarity));
     // Words that match only through the quoter's marks, which change a negation, are not an
     // exact quote: the warning below says which.
-    if result.verdict == Verdict::Exact && negations(&result.checked, m).iter().any(|n| n.at != Marked::No) {
+    if result.verdict == Verdict::Exact && negations.iter().any(|n| n.at != Marked::No) {
         return ("differs", format!("The words match{marks}, but the marks change a negation: {}.", place(corpus, m)));
     }
     match result.verdict {

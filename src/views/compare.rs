@@ -231,7 +231,9 @@ fn focus_moved(to: usize, count: usize, later: bool) {
 
 /// Focuses, without scrolling, the element `selector` names once the columns are drawn again.
 fn focus_when_shown(selector: String) {
-    request_animation_frame(move || crate::embed::focus_in_place_at(&selector));
+    request_animation_frame(move || {
+        crate::embed::focus_in_place_at(&selector);
+    });
 }
 
 /// Pasted text in a comparison is cut where "check a quote" cuts it: a shared link with huge

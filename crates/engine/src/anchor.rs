@@ -11,7 +11,10 @@
 //!    If nothing decides, every place is reported — never one picked silently.
 //! 2. Otherwise the best fuzzy match of "check a quote" ([`crate::check::check_quote`]): words
 //!    the same (case and punctuation aside) counts as found; some words different is
-//!    [`Verdict::Changed`] with the alignment to show them; too different is
+//!    [`Verdict::Changed`] with the alignment to show them.
+//! 3. When that finds nothing good enough (a quote of a word or three with one fixed is too
+//!    little alike), the link's `prefix` and `suffix` in one ¶, close enough together: the text
+//!    between them is what the quote became, a [`Verdict::Changed`]. Without them either,
 //!    [`Verdict::NotFound`] with the nearest spans.
 //!
 //! Long quotes: a quote over [`AnchorOptions::long_chars`] characters is carried as its start
@@ -60,13 +63,16 @@ pub struct AnchorOptions {
     pub long_keep: usize,
     /// Places listed for an ambiguous quote.
     pub max_places: usize,
+    /// When a quote is found by its context (its prefix and suffix, see [`anchor`]), the most
+    /// text between them taken as what it became: twice the quote's length plus this many bytes.
+    pub context_slack: usize,
     /// How the fuzzy search for a changed quote works.
     pub check: CheckOptions,
 }
 
 impl Default for AnchorOptions {
     fn default() -> Self {
-        AnchorOptions { context_chars: 32, long_chars: 500, long_keep: 150, max_places: 50, check: CheckOptions::default() }
+        AnchorOptions { context_chars: 32, long_chars: 500, long_keep: 150, max_places: 50, context_slack: 40, check: CheckOptions::default() }
     }
 }
 
@@ -309,7 +315,7 @@ fn fuzzy(corpus: &Corpus, index: &Index, selector: &Selector, linked_doc: Option
             candidates.insert(0, m);
         }
     }
-    let Some(now) = candidates.into_iter().next().or_else(|| by_context(corpus, selector, linked_doc, &quote)) else {
+    let Some(now) = candidates.into_iter().next().or_else(|| by_context(corpus, selector, linked_doc, &quote, options)) else {
         return Verdict::NotFound(result.nearest);
     };
     let middle = selector.hash.as_ref().is_some_and(|h| *h != quote_hash(&now.text));
@@ -324,12 +330,12 @@ fn fuzzy(corpus: &Corpus, index: &Index, selector: &Selector, linked_doc: Option
 /// little alike) found by what surrounds it: the link's `prefix` and `suffix` in one ¶, with
 /// text between them no more than about twice the quote's length: that text is what the quote
 /// became. The linked document first; the ¶ the link names first within it.
-fn by_context(corpus: &Corpus, selector: &Selector, linked_doc: Option<usize>, quote: &str) -> Option<SpanMatch> {
+fn by_context(corpus: &Corpus, selector: &Selector, linked_doc: Option<usize>, quote: &str, options: &AnchorOptions) -> Option<SpanMatch> {
     let (prefix, suffix) = (fold(&selector.prefix).text, fold(&selector.suffix).text);
     if prefix.trim().is_empty() && suffix.trim().is_empty() {
         return None;
     }
-    let longest = quote.len() * 2 + 40;
+    let longest = quote.len() * 2 + options.context_slack;
     let docs = linked_doc.into_iter().chain((0..corpus.documents().len()).filter(|&d| Some(d) != linked_doc));
     for d in docs {
         let passages = &corpus.documents()[d].passages;

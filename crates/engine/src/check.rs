@@ -296,10 +296,11 @@ fn best_span(corpus: &Corpus, pasted: &str, pasted_words: &[Word], doc: usize, w
             _ => parts.push(Part { passage: numbers[w.part], span: w.word.span.clone() }),
         }
     }
-    if let (Some(first), Some(last)) = (parts.first().map(|p| p.passage), parts.last().map(|p| p.passage)) {
-        let k = parts.len() - 1;
-        parts[0].span.start = edges(&passages[first - 1], parts[0].span.clone(), pasted, pasted_words).start;
-        parts[k].span.end = edges(&passages[last - 1], parts[k].span.clone(), pasted, pasted_words).end;
+    // The span's first ¶ starts, and its last ends, without the punctuation the quote leaves out.
+    if let (Some(first), Some(last), Some(k)) = (pasted_words.first(), pasted_words.last(), parts.len().checked_sub(1)) {
+        let (n, m) = (parts[0].passage, parts[k].passage);
+        parts[0].span.start = edge_start(&passages[n - 1], parts[0].span.start, &pasted[first.span.clone()]);
+        parts[k].span.end = edge_end(&passages[m - 1], parts[k].span.end, &pasted[last.span.clone()]);
     }
     let text = parts.iter().map(|p| &passages[p.passage - 1][p.span.clone()]).collect::<Vec<_>>().join("\n");
     let alignment = align(pasted, &text, Matching::Lenient);
@@ -322,17 +323,6 @@ fn best_span(corpus: &Corpus, pasted: &str, pasted_words: &[Word], doc: usize, w
 /// punctuation before that word's first letter or digit that the quote's first word
 /// (`quoted`) does not have before its own. A source's opening quote mark is not part of a
 /// quote that leaves it out, so it is neither highlighted nor marked as a difference.
-/// `span` of `text` (a ¶) without the punctuation at its edges that the quote (`pasted`, its
-/// words `pasted_words`) leaves out at its own: see [`edge_start`] and [`edge_end`].
-fn edges(text: &str, span: Range<usize>, pasted: &str, pasted_words: &[Word]) -> Range<usize> {
-    match (pasted_words.first(), pasted_words.last()) {
-        (Some(first), Some(last)) => {
-            edge_start(text, span.start, &pasted[first.span.clone()])..edge_end(text, span.end, &pasted[last.span.clone()])
-        }
-        _ => span,
-    }
-}
-
 fn edge_start(text: &str, start: usize, quoted: &str) -> usize {
     let word = text[start..].split(char::is_whitespace).next().unwrap_or("");
     let (Some(letter), Some(quoted_letter)) = (word.find(char::is_alphanumeric), quoted.find(char::is_alphanumeric)) else {
@@ -561,11 +551,7 @@ mod tests {
             "“We need to respect each country’s right to choose their methods of cyber development,");
         check("We need to respect each country’s right to choose their methods of cyber development.", Verdict::Exact, &[2],
             "We need to respect each country’s right to choose their methods of cyber development");
-        let edges = |text: &str, quote: &str| {
-            let words = words(quote, Matching::Lenient);
-            let span = edges(text, 0..text.len(), quote, &words);
-            text[span].to_string()
-        };
+        let edges = |text: &str, quote: &str| text[edge_start(text, 0, quote)..edge_end(text, text.len(), quote)].to_string();
         for (text, quote, expected) in [
             ("“hegemony,”", "hegemony", "hegemony"),
             ("“hegemony,”", "“hegemony", "“hegemony"),
