@@ -128,26 +128,26 @@ fn VerdictLine(result: CheckResult) -> impl IntoView {
 /// seek network hegemony", exact with one omission, leaves out "never").
 fn negation_warning(found: &[Negation]) -> Option<impl IntoView> {
     (!found.is_empty()).then(|| {
-        let parts: Vec<String> = found
-            .iter()
-            .map(|n| {
-                let how = match (n.at, n.in_source) {
-                    (Marked::No, true) => "is in the source but not in the quote",
-                    (Marked::No, false) => "is in the quote but not in the source",
-                    (Marked::Omission, true) => "is in the source, in the words the quoter’s ellipsis leaves out",
-                    (Marked::Omission, false) => "is in the quote where the source has an ellipsis",
-                    (Marked::Brackets, true) => "is in the source, in the words the quoter’s brackets replace",
-                    (Marked::Brackets, false) => "is in the quoter’s brackets, not in the source",
-                };
-                format!("“{}” {how}", n.word)
-            })
-            .collect();
+        let parts = negation_list(found, |n| match (n.at, n.in_right) {
+            (Marked::No, true) => "is in the source but not in the quote",
+            (Marked::No, false) => "is in the quote but not in the source",
+            (Marked::Omission, true) => "is in the source, in the words the quoter’s ellipsis leaves out",
+            (Marked::Omission, false) => "is in the quote where the source has an ellipsis",
+            (Marked::Brackets, true) => "is in the source, in the words the quoter’s brackets replace",
+            (Marked::Brackets, false) => "is in the quoter’s brackets, not in the source",
+        });
         view! {
             <p class="verdict-warning" data-check-negation>
-                {format!("A negation differs: {}. The quote may say the opposite of its source.", parts.join("; "))}
+                {format!("A negation differs: {parts}. The quote may say the opposite of its source.")}
             </p>
         }
     })
+}
+
+/// "“never” is in the source but not in the quote; “not” …": each negation and where it is,
+/// in the words `how` gives for it (Check's and Compare's names for the two sides differ).
+pub(super) fn negation_list(found: &[Negation], how: impl Fn(&Negation) -> &'static str) -> String {
+    found.iter().map(|n| format!("“{}” {}", n.word, how(n))).collect::<Vec<_>>().join("; ")
 }
 
 /// The verdict in words, and its `data-verdict` value; `negations` are those the best match

@@ -14,6 +14,7 @@
 use leptos::prelude::*;
 use lectern_engine::align::{align_with_first, Alignment, Matching};
 use lectern_engine::anchor::{anchor, found_at, quoted_text, AnchorOptions, Verdict};
+use lectern_engine::check::{negations_between, Marked, Negation};
 use lectern_engine::index::Index;
 use lectern_engine::Corpus;
 
@@ -143,11 +144,24 @@ pub fn Compare(items: Memo<Vec<Item>>) -> impl IntoView {
                     let texts: Vec<Option<&str>> = all.iter().map(|r| r.text.as_deref()).collect();
                     let matching = if strict() { Matching::Strict } else { Matching::Lenient };
                     let alignments = align_with_first(&texts, matching);
+                    // Each quote's negations against quote 1: "100% similar" must not hide that
+                    // one quote's ellipsis leaves out the other's "never".
+                    let negations: Vec<Vec<Negation>> = alignments
+                        .iter()
+                        .zip(&texts)
+                        .enumerate()
+                        .map(|(i, (alignment, text))| match (i, alignment, texts[0], text) {
+                            (1.., Some(a), Some(first), Some(text)) => negations_between(first, text, a),
+                            _ => Vec::new(),
+                        })
+                        .collect();
                     let count = all.len();
                     all.into_iter()
-                        .zip(alignments)
+                        .zip(alignments.into_iter().zip(negations))
                         .enumerate()
-                        .map(|(i, (r, alignment))| view! { <Column i=i count=count r=r alignment=alignment change=change/> })
+                        .map(|(i, (r, (alignment, negations)))| view! {
+                            <Column i=i count=count r=r alignment=alignment negations=negations change=change/>
+                        })
                         .collect_view()
                 }}
             </ol>
@@ -163,6 +177,7 @@ fn Column(
     count: usize,
     r: Resolved,
     alignment: Option<Alignment>,
+    negations: Vec<Negation>,
     change: impl Fn(Box<dyn Fn(&mut Vec<Item>)>) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let Library(corpus) = expect_context::<Library>();
@@ -179,6 +194,7 @@ fn Column(
                         {format!("{}% similar to quote 1", percent(s))}
                     </p>
                 })}
+                {negation_warning(&negations)}
             </header>
             {match r.text.clone() {
                 Some(text) => view! {
@@ -213,6 +229,27 @@ fn Column(
             </div>
         </li>
     }
+}
+
+/// A negation that this quote and quote 1 differ by, said apart from the similarity figure:
+/// the two may say opposite things however alike their words, also where a quoter's ellipsis
+/// or brackets hide it.
+fn negation_warning(found: &[Negation]) -> Option<impl IntoView> {
+    (!found.is_empty()).then(|| {
+        let parts = super::check::negation_list(found, |n| match (n.at, n.in_right) {
+            (Marked::No, true) => "is in this quote but not in quote 1",
+            (Marked::No, false) => "is in quote 1 but not in this quote",
+            (Marked::Omission, true) => "is in this quote, where quote 1 has an ellipsis",
+            (Marked::Omission, false) => "is in quote 1, where this quote has an ellipsis",
+            (Marked::Brackets, true) => "is in this quote but not in quote 1, where one of them has words in square brackets",
+            (Marked::Brackets, false) => "is in quote 1 but not in this quote, where one of them has words in square brackets",
+        });
+        view! {
+            <p class="verdict-warning" data-compare-negation>
+                {format!("A negation differs from quote 1: {parts}. The two may say opposite things.")}
+            </p>
+        }
+    })
 }
 
 /// The offer's buttons vanish once chosen: focus goes to the view's title, not to the page's

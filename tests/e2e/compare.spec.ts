@@ -54,6 +54,26 @@ test("a shared comparison link opened cold reproduces the view, and strict mode 
   await expect(page.locator("[data-strict]")).toBeChecked();
 });
 
+test("a quote whose ellipsis hides the source's negation is called out beside its similarity", async ({ lectern, page }) => {
+  // ¶2 says "We should never seek network hegemony"; the quote's ellipsis leaves out "never".
+  const items = [`p:${ARTICLE}/${PARA.keynote}`, "t:We should … seek network hegemony", "t:We should not seek network hegemony", "t:We should never seek network hegemony"];
+  await lectern.open(`#/compare?${items.map((i) => `i=${encodeURIComponent(i)}`).join("&")}`);
+  await expect(lectern.columns()).toHaveCount(4);
+  await expect(lectern.columns().nth(1).locator("[data-compare-negation]")).toHaveText(
+    "A negation differs from quote 1: “never” is in quote 1, where this quote has an ellipsis. The two may say opposite things.");
+  await expect(lectern.columns().nth(2).locator("[data-compare-negation]")).toHaveText(
+    "A negation differs from quote 1: “not” is in this quote but not in quote 1; “never” is in quote 1 but not in this quote. The two may say opposite things.");
+  // The same negation on both sides is no warning, nor is quote 1 warned against itself.
+  await expect(lectern.columns().nth(3).locator("[data-compare-negation]")).toHaveCount(0);
+  await expect(lectern.columns().nth(0).locator("[data-compare-negation]")).toHaveCount(0);
+  // With quote 1 removed, the quote with the ellipsis leads, and the others are weighed against it.
+  await lectern.columns().nth(0).locator("[data-remove]").click();
+  await expect(lectern.columns()).toHaveCount(3);
+  await expect(lectern.columns().nth(2).locator("[data-compare-negation]")).toHaveText(
+    "A negation differs from quote 1: “never” is in this quote, where quote 1 has an ellipsis. The two may say opposite things.");
+  await expect(page.locator("[data-compare-negation]")).toHaveCount(2);
+});
+
 test("on a phone the columns stack", async ({ lectern, page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await lectern.open(`#/compare?i=${encodeURIComponent(`p:${ARTICLE}/${PARA.opening}`)}&i=${encodeURIComponent(`p:${ARTICLE}/${PARA.keynote}`)}`);

@@ -201,7 +201,7 @@ const NEGATIONS: &[&str] = &[
     "without", "wont", "wouldnt",
 ];
 
-/// A negation that one side of a match has and the other lacks where they differ: the quote
+/// A negation that one side of an alignment has and the other lacks where they differ: a quote
 /// may then say the opposite of its source, however similar the rest ("We should seek network
 /// hegemony" against "We should never seek …" is 91% similar), and however the quoter marked
 /// it ("We should … seek network hegemony" is exact, with one omission).
@@ -209,8 +209,9 @@ const NEGATIONS: &[&str] = &[
 pub struct Negation {
     /// The word as written.
     pub word: String,
-    /// True when the source has it and the quote does not; false the other way round.
-    pub in_source: bool,
+    /// True when the right text (a check's source) has it and the left (the quote) does not;
+    /// false the other way round.
+    pub in_right: bool,
     /// Where the two differ: in words, or behind the quoter's marks.
     pub at: Marked,
 }
@@ -226,25 +227,49 @@ pub enum Marked {
     Brackets,
 }
 
-/// The negations `m` differs by: in the segments where the quote (`pasted`, the alignment's
-/// left text) and the source (`m.text`) differ, the quoter's omissions and insertions
-/// included, each negation one side holds more often than the other, once, in order.
+/// The negations `m` differs by: those of [`negations_between`] the quote (`pasted`, the
+/// alignment's left text) and the source (`m.text`).
 pub fn negations(pasted: &str, m: &SpanMatch) -> Vec<Negation> {
+    negations_between(pasted, &m.text, &m.alignment)
+}
+
+/// Words one text has beyond the other's start or end count for negations only this near the
+/// shared words: "I will not raise taxes" quoted as "raise taxes" drops a negation, while a
+/// short quote beside its whole paragraph leaves out the paragraph's other sentences, not
+/// their negations.
+const EDGE_WORDS: usize = 2;
+
+/// The negations two aligned texts differ by: in the segments where `left` and `right` differ,
+/// a quoter's omissions and insertions included, each negation one side holds more often than
+/// the other, once, in order. Of words beyond one text's start or end, only the
+/// [`EDGE_WORDS`] nearest the shared words count. Check weighs a quote against its source with
+/// it, and Compare each quote against the first.
+pub fn negations_between(left: &str, right: &str, alignment: &Alignment) -> Vec<Negation> {
     let mut out: Vec<Negation> = Vec::new();
-    let negations_in = |text: &str| tokenize(text).into_iter().filter(|t| NEGATIONS.binary_search(&t.term.as_str()).is_ok()).map(|t| (t.term, text[t.span].to_string())).collect::<Vec<_>>();
-    for seg in &m.alignment.segments {
+    let last = alignment.segments.len().saturating_sub(1);
+    for (i, seg) in alignment.segments.iter().enumerate() {
         let at = match seg.change {
             Change::Same | Change::Minor => continue,
             Change::Elided => Marked::Omission,
             Change::Bracketed => Marked::Brackets,
             Change::Changed | Change::OnlyLeft | Change::OnlyRight => Marked::No,
         };
-        let (quote, source) = (negations_in(&pasted[seg.left.clone()]), negations_in(&m.text[seg.right.clone()]));
+        let beyond = matches!(seg.change, Change::OnlyLeft | Change::OnlyRight) && last > 0;
+        let negations_in = |text: &str| {
+            let mut tokens = tokenize(text);
+            match (beyond, i) {
+                (true, 0) => drop(tokens.drain(..tokens.len().saturating_sub(EDGE_WORDS))),
+                (true, i) if i == last => tokens.truncate(EDGE_WORDS),
+                _ => {}
+            }
+            tokens.into_iter().filter(|t| NEGATIONS.binary_search(&t.term.as_str()).is_ok()).map(|t| (t.term, text[t.span].to_string())).collect::<Vec<_>>()
+        };
+        let (on_left, on_right) = (negations_in(&left[seg.left.clone()]), negations_in(&right[seg.right.clone()]));
         let count = |side: &[(String, String)], term: &str| side.iter().filter(|(t, _)| t == term).count();
-        for (side, other, in_source) in [(&source, &quote, true), (&quote, &source, false)] {
+        for (side, other, in_right) in [(&on_right, &on_left, true), (&on_left, &on_right, false)] {
             for (term, word) in side.iter() {
-                if count(side, term) > count(other, term) && !out.iter().any(|n| n.in_source == in_source && crate::text::fold(&n.word) == *term) {
-                    out.push(Negation { word: word.clone(), in_source, at });
+                if count(side, term) > count(other, term) && !out.iter().any(|n| n.in_right == in_right && crate::text::fold(&n.word) == *term) {
+                    out.push(Negation { word: word.clone(), in_right, at });
                 }
             }
         }
@@ -579,7 +604,7 @@ mod tests {
         let check = |pasted: &str, expected: &[(&str, bool, Marked)]| {
             let result = run(pasted);
             let best = result.best.unwrap_or_else(|| panic!("{pasted:?} not found"));
-            let got: Vec<(String, bool, Marked)> = negations(&result.checked, &best).into_iter().map(|n| (n.word, n.in_source, n.at)).collect();
+            let got: Vec<(String, bool, Marked)> = negations(&result.checked, &best).into_iter().map(|n| (n.word, n.in_right, n.at)).collect();
             let expected: Vec<(String, bool, Marked)> = expected.iter().map(|&(w, s, m)| (w.to_string(), s, m)).collect();
             assert_eq!(got, expected, "{pasted:?}");
         };
@@ -596,6 +621,32 @@ mod tests {
         check("We should never seek network dominance", &[]);
         check("foreign media outlets such as the New York Times were refused entry", &[]);
         assert!(NEGATIONS.windows(2).all(|w| w[0] < w[1]), "NEGATIONS is sorted, for binary search");
+    }
+
+    #[test]
+    fn a_negation_between_any_two_texts_is_named_on_its_side() {
+        // As Compare weighs quote 1 (left) against another (right): either may hold the marks.
+        let check = |left: &str, right: &str, expected: &[(&str, bool, Marked)]| {
+            let alignment = align(left, right, Matching::Lenient);
+            let got: Vec<(String, bool, Marked)> = negations_between(left, right, &alignment).into_iter().map(|n| (n.word, n.in_right, n.at)).collect();
+            let expected: Vec<(String, bool, Marked)> = expected.iter().map(|&(w, r, m)| (w.to_string(), r, m)).collect();
+            assert_eq!(got, expected, "{left:?} against {right:?}");
+        };
+        check("We should … seek network hegemony", "We should never seek network hegemony", &[("never", true, Marked::Omission)]);
+        check("We should never seek network hegemony", "We should … seek network hegemony", &[("never", false, Marked::Omission)]);
+        check("They did not say so.", "They did say so.", &[("not", false, Marked::No)]);
+        check("They didn't say so, nor would they.", "They did say so, and would not.", &[("didn't", false, Marked::No), ("nor", false, Marked::No), ("not", true, Marked::No)]);
+        check("They [never] said so.", "They said so.", &[("never", false, Marked::Brackets)]);
+        check("They never said so.", "They never said so!", &[]);
+        check("No one came.", "No one came, or nobody we knew.", &[("nobody", true, Marked::No)]);
+        // Beyond a quote's edges, only the words next to it: the rest is context, not a change.
+        check("raise taxes", "I will not raise taxes", &[("not", true, Marked::No)]);
+        check("raise taxes", "Nobody expected it. I will not raise taxes", &[("not", true, Marked::No)]);
+        check("raise taxes", "Nobody expected that I will raise taxes", &[]);
+        check("Nobody expected that I will raise taxes", "raise taxes and cut nothing", &[]);
+        check("Nobody expected that I will raise taxes", "raise taxes, not cut them", &[("not", true, Marked::No)]);
+        check("Nobody said I will not raise taxes", "raise taxes never", &[("not", false, Marked::No), ("never", true, Marked::No)]);
+        check("", "not at all", &[("not", true, Marked::No)]);
     }
 
     #[test]
