@@ -51,7 +51,10 @@ pub fn parse_query(input: &str, max_chars: usize) -> Query {
     let mut last_token_end = None;
     let mut segments: Vec<(Range<usize>, bool)> = Vec::new();
     for (at, c) in input.char_indices() {
-        if QUOTES.contains(&c) {
+        // A mark right after a word, with no phrase open, closes a quotation the reader did not
+        // copy the start of ("sovereignty,” the Party’s vision"): it opens nothing.
+        let stray = !in_quote && input[..at].chars().next_back().is_some_and(|p| !p.is_whitespace() && !QUOTES.contains(&p));
+        if QUOTES.contains(&c) && !stray {
             segments.push((segment_start..at, in_quote));
             in_quote = !in_quote;
             segment_start = at + c.len_utf8();
@@ -126,6 +129,11 @@ mod tests {
         check("“multilateral approach”", &["multilateral", "approach"], &[0..2]);
         check("x “open phrase being typ", &["x", "open", "phrase", "being", "typ*"], &[1..5]);
         check("\"single\" word", &["single", "word*"], &[]);
+        // A closing mark copied without its opening one opens no phrase.
+        check("Internet sovereignty,” the Party’s vision", &["internet", "sovereignty", "the", "party", "vision*"], &[]);
+        check("sovereignty\" the vision \"of cyberspace governance\"", &["sovereignty", "the", "vision", "of", "cyberspace", "governance"], &[3..6]);
+        check("a “b c” d” e f", &["a", "b", "c", "d", "e", "f*"], &[1..3]);
+        check("““nested” marks”", &["nested", "marks"], &[]);
     }
 
     #[test]

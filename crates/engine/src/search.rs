@@ -1050,6 +1050,10 @@ mod tests {
         let results = no_hits("\"governance internet\"");
         assert_eq!(results.total, 0);
         assert_eq!(results.suggestions.first().map(String::as_str), Some("governance internet"));
+        // A fragment copied from inside a quotation carries its closing mark, not a phrase.
+        // A word dropped after it is forgiven as anywhere else.
+        check("Internet sovereignity,” the Communist Party’s vision", 2, &["Internet", "vision"]);
+        check("sovereignty,” the Chinese Party’s vision", 2, &["Chinese"]);
     }
 
     #[test]
