@@ -37,6 +37,20 @@ pub fn full_view_href(route: &Route) -> String {
     url.href()
 }
 
+/// This page's address without its hash, nor `embed`: what a link to share starts with, so that
+/// a citation made in an embedded copy opens the full page.
+pub fn shared_base() -> String {
+    let href = window().location().href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default().to_string();
+    match web_sys::Url::new(&base) {
+        Ok(url) if url.search_params().has("embed") => {
+            url.search_params().delete("embed");
+            url.href()
+        }
+        _ => base,
+    }
+}
+
 /// Scrolls so that `element` is centred in the part of the window the sticky bar (an element
 /// marked `data-sticky`, pinned to the top) leaves free, or, when it is taller than that part,
 /// so that its start sits just below the bar: a long ¶ on a phone shows its number and its
@@ -45,7 +59,7 @@ pub fn full_view_href(route: &Route) -> String {
 /// scrolls: `scrollIntoView` inside a frame scrolls every scrollable ancestor, the host page
 /// included, and an embed must never move the page around it.
 pub fn scroll_into_view(element: &web_sys::Element, behavior: web_sys::ScrollBehavior) {
-    let covered = document().query_selector("[data-sticky]").ok().flatten().map_or(0.0, |bar| bar.get_bounding_client_rect().height());
+    let covered = covered_height();
     let free = viewport_height() - covered;
     let rect = element.get_bounding_client_rect();
     // A little room above a ¶ that starts just below the bar.
@@ -53,6 +67,16 @@ pub fn scroll_into_view(element: &web_sys::Element, behavior: web_sys::ScrollBeh
     let above = if rect.height() + 2.0 * gap > free { gap } else { (free - rect.height()) / 2.0 };
     let top = window().scroll_y().unwrap_or_default() + rect.top() - covered - above;
     scroll_to(top.max(0.0), behavior);
+}
+
+/// The height of the sticky bar at the window's top (an element marked `data-sticky`).
+fn covered_height() -> f64 {
+    document().query_selector("[data-sticky]").ok().flatten().map_or(0.0, |bar| bar.get_bounding_client_rect().height())
+}
+
+/// The height of the window the sticky bar leaves free, in CSS pixels.
+pub fn free_height() -> f64 {
+    viewport_height() - covered_height()
 }
 
 /// The height of the window (of the frame, embedded) in CSS pixels.
@@ -123,6 +147,19 @@ pub fn listen_to_host(nav: Navigator) {
         }
     });
     on_cleanup(move || handle.remove());
+}
+
+/// Whether the app may move focus by itself (to a linked ¶, say): always on its own page, and
+/// in a frame only while the frame has focus — a host page's navigation (`lectern:navigate`),
+/// or its loading the frame, must not pull focus away from what the reader is doing there.
+pub fn may_take_focus() -> bool {
+    host().is_none() || document().has_focus().unwrap_or(false)
+}
+
+/// Whether this page is framed by another. There, a download may be blocked without a word to
+/// the page (a sandbox without `allow-downloads`), so the page cannot say it was saved.
+pub fn framed() -> bool {
+    host().is_some()
 }
 
 /// The host window when this page is framed.

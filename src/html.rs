@@ -6,10 +6,11 @@
 //! no text; every
 //! block element (paragraphs, headings, list items, quotes, table cells, divisions…) starts and
 //! ends a passage, so text around a nested block is kept as its own passage, never dropped;
-//! `<br>` is a line break.
+//! `<br>` is a line break. A file not in UTF-8 is read in the encoding it declares, as a
+//! browser would read it.
 
 use lectern_engine::own::Incoming;
-use web_sys::{DomParser, Node, SupportedType};
+use web_sys::{DomParser, Node, SupportedType, TextDecoder};
 
 /// Elements whose content is not text a reader sees.
 const SKIP: &[&str] = &["script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object", "canvas", "select", "button", "nav"];
@@ -21,10 +22,23 @@ const BLOCKS: &[&str] = &[
     "details", "summary", "form", "fieldset", "body",
 ];
 
+/// The text of an HTML file: UTF-8, or else in the encoding it declares (an older page saved
+/// as `windows-1252` reads "café", not "caf�"), decoded by the browser's `TextDecoder`.
+fn decoded(bytes: &[u8]) -> String {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_string();
+    }
+    let label = lectern_engine::own::html_encoding(bytes);
+    TextDecoder::new_with_label(&label)
+        .or_else(|_| TextDecoder::new_with_label("windows-1252"))
+        .and_then(|decoder| decoder.decode_with_u8_array(bytes))
+        .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned())
+}
+
 /// `bytes` (an HTML file named `name`) as the engine takes it.
 pub fn incoming(name: String, bytes: &[u8]) -> Incoming {
     // Inert first, so the page's policy has nothing to block (and report) while it parses.
-    let text = lectern_engine::own::inert_html(&String::from_utf8_lossy(bytes));
+    let text = lectern_engine::own::inert_html(&decoded(bytes));
     let parsed = DomParser::new().and_then(|p| p.parse_from_string(&text, SupportedType::TextHtml));
     let Ok(doc) = parsed else { return Incoming::Html { name, title: None, blocks: Vec::new() } };
     let heading = || doc.query_selector("h1").ok().flatten().and_then(|h| h.text_content());

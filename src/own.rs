@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use lectern_engine::index::IndexBuilder;
-use lectern_engine::own::{already_shown, joined, Bringer, Incoming};
+use lectern_engine::own::{joined, Bringer, Incoming};
 use lectern_engine::{bundle, Corpus, Document, Index, SourceFile};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -162,8 +162,7 @@ crate::later::split_work! {
         let bytes = files.iter().map(|f| f.size() as u64).sum();
         let mut progress = Progress { files_done: 0, files: files.len(), bytes_done: 0, bytes, indexed: None };
         own.progress.set(Some(progress));
-        let ids: Vec<&str> = own.shown.get_untracked().corpus.documents().iter().map(|d| d.id.as_str()).collect();
-        let mut bringer = Bringer::new(ids);
+        let mut bringer = Bringer::new(own.shown.get_untracked().corpus.documents());
         for file in &files {
             let incoming = read(file).await;
             if !own.current(run) {
@@ -190,16 +189,15 @@ crate::later::split_work! {
     /// Shows the documents an earlier visit stored (`stored`, as encoded), ids made unique
     /// again: the page's corpus may have changed since they were stored.
     fn restore_documents(own: Own, stored: Vec<Vec<u8>>, run: u32) -> () {
-        let mut bringer = Bringer::new(own.base.documents().iter().map(|d| d.id.as_str()));
-        let mut docs = Vec::new();
+        // A copy saved with the reader's documents in it, opened from disk, may find the same
+        // documents kept in the browser: they are shown once.
+        let mut bringer = Bringer::new(own.base.documents());
         for bytes in &stored {
-            let Ok(mut doc) = bundle::decode_document(bytes) else { continue };
-            if already_shown(own.base, &doc) {
-                continue;
+            if let Ok(doc) = bundle::decode_document(bytes) {
+                let _ = bringer.admit(doc);
             }
-            doc.id = bringer.claim(&doc.id);
-            docs.push(doc);
         }
+        let docs = bringer.finish().documents;
         if docs.is_empty() {
             return;
         }
@@ -210,7 +208,7 @@ crate::later::split_work! {
     }
 
     /// Saves the corpus shown with the app as one file (see [`Own::save_one_file`]).
-    fn save_shown(own: Own) -> Result<(), SaveError> {
+    fn save_shown(own: Own) -> Result<&'static str, SaveError> {
         save(own).await
     }
 
@@ -444,7 +442,8 @@ impl Own {
     /// reader's) inline, which opens from disk with no network. The app and its policy are
     /// those of this page's single file — read from the page itself when it is that file, else
     /// fetched from beside the hosted page — with only the data elements replaced.
-    pub async fn save_one_file(self) -> Result<(), SaveError> {
+    /// On success, what to tell the reader.
+    pub async fn save_one_file(self) -> Result<&'static str, SaveError> {
         save_shown(self).await.unwrap_or_else(|_| {
             Err("this page could not load the code that saves; the connection may be down. Try again, or reload the page.".into())
         })
@@ -452,7 +451,7 @@ impl Own {
 }
 
 /// [`Own::save_one_file`]'s work.
-async fn save(own: Own) -> Result<(), SaveError> {
+async fn save(own: Own) -> Result<&'static str, SaveError> {
     let shown = own.shown.get_untracked();
     let index = shown.index.or_else(crate::data::index).ok_or("the search index is not ready yet; try again in a moment")?;
     let corpus_bytes = bundle::encode(shown.corpus);
@@ -483,7 +482,13 @@ async fn save(own: Own) -> Result<(), SaveError> {
         let element = format!("<script type=\"application/octet-stream\" data-lectern-data=\"{kind}\"{stamp}>{data}</script>");
         html = replace_data(&html, kind, &element).ok_or("the single file has changed shape: it carries no inline data to replace")?;
     }
-    crate::views::save_file(&html, "text/html", "lectern.html").ok_or_else(|| "the browser refused the download".to_string())
+    crate::views::save_file(&html, "text/html", "lectern.html").ok_or("the browser refused the download")?;
+    // In a frame, a sandbox without `allow-downloads` drops the file without a word to the page.
+    Ok(if crate::embed::framed() {
+        "lectern.html was handed to your browser: open it from disk, no network needed. If no download appears, the page around Lectern does not allow downloads: open Lectern in a tab of its own to save."
+    } else {
+        "Saved lectern.html: open it from disk, no network needed."
+    })
 }
 
 /// `html` with its `<script … data-lectern-data="<kind>" …>…</script>` element replaced by

@@ -18,8 +18,8 @@
 //! `&n=<rows shown>` (50 when absent or malformed); `#/trends?q=<term>,<term>…` charts up to five
 //! terms per document, or with `&doc=<id>` within one document per tenth (`&by=para`: per ¶);
 //! `#/words` lists the corpus's frequent words and phrases, `#/words?doc=<id>` one document's
-//! with its keywords, `&all=1` keeping function words. Ids, queries and items are
-//! percent-encoded.
+//! with its keywords, `&all=1` keeping function words. A count over 10,000 asks for 10,000. Ids,
+//! queries and items are percent-encoded.
 //! Guarantee: `parse` accepts any string without panicking and `parse(&r.to_hash()) == r` for
 //! every route it produces.
 
@@ -154,7 +154,8 @@ impl Item {
 pub const KWIC_SHOWN: usize = 50;
 /// How many search results are listed before the reader asks for more.
 pub const RESULTS_SHOWN: usize = 20;
-/// The most results a URL may ask to list; larger counts are read as malformed.
+/// The most results a URL may ask to list; a larger count asks for this many (a link that says
+/// "all of them" with a huge number gets as many as can be listed, not the first page).
 const MAX_SHOWN: usize = 10_000;
 
 /// Characters escaped in an id or a query inside the hash: controls, space, the separators of
@@ -173,7 +174,7 @@ impl Route {
         // The first value of a parameter, and the same when it is not empty.
         let first = |name: &str| params.iter().find(|(key, _)| *key == name).map(|(_, value)| value.as_str());
         let given = |name: &str| first(name).filter(|v| !v.is_empty()).map(str::to_string);
-        let count = |default: usize| first("n").and_then(|n| n.parse().ok()).filter(|n| (1..=MAX_SHOWN).contains(n)).unwrap_or(default);
+        let count = |default: usize| first("n").and_then(|n| n.parse::<usize>().ok()).filter(|&n| n > 0).map_or(default, |n| n.min(MAX_SHOWN));
         let query = first("q").map(str::to_string);
         let filter = first("filter").unwrap_or_default().to_string();
         let shown = count(RESULTS_SHOWN);
@@ -452,9 +453,10 @@ mod tests {
         check("#/search?q=lincoln&n=40", shown("lincoln", 40));
         check("#/search?n=60&q=lincoln", shown("lincoln", 60));
         check("#/doc/a/2?q=lincoln&n=40", from_search("a", 2, "lincoln", 40));
-        for malformed in ["", "0", "-20", "x", "20x", "4.5", "99999999999999999999999", "10001", "%ZZ"] {
+        for malformed in ["", "0", "-20", "x", "20x", "4.5", "99999999999999999999999", "%ZZ"] {
             check(&format!("#/search?q=lincoln&n={malformed}"), shown("lincoln", RESULTS_SHOWN));
         }
+        check("#/search?q=lincoln&n=10001", shown("lincoln", MAX_SHOWN));
         assert_eq!(shown("lincoln", 40).to_hash(), "#/search?q=lincoln&n=40");
         assert_eq!(shown("lincoln", RESULTS_SHOWN).to_hash(), "#/search?q=lincoln");
         assert_eq!(from_search("a", 2, "x y", 60).to_hash(), "#/doc/a/2?q=x%20y&n=60");
@@ -496,6 +498,7 @@ mod tests {
         check("#/kwic?q=the", Route::kwic("the"));
         check("#/kwic?q=of+the&sort=left2&doc=a%20b&n=150", Route::Kwic { query: "of the".into(), sort: Sort::Left2, doc: Some("a b".into()), shown: 150 });
         check("#/kwic?q=x&sort=bogus&doc=&n=0", Route::kwic("x"));
+        check("#/kwic?q=x&n=100000", Route::Kwic { query: "x".into(), sort: Sort::default(), doc: None, shown: 10_000 });
         check("#/kwic", Route::kwic(""));
         check("#/trends?q=war,peace", Route::trends("war,peace"));
         check("#/trends?q=war&doc=a&by=para", Route::Trends { terms: "war".into(), doc: Some("a".into()), split: Split::Paragraphs });

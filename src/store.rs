@@ -1,7 +1,10 @@
 //! The reader's own documents kept in IndexedDB, so they are still there after a reload.
 //!
-//! One database (`lectern`), one object store (`documents`), one record (`yours`): an array
-//! of the reader's documents, each in its bundled form (`lectern_engine::bundle::encode_document`). Guarantees: every call tolerates
+//! One database (`lectern`), one object store (`documents`), one record per copy of the page
+//! (see [`key`]): an array of the reader's documents, each in its bundled form
+//! (`lectern_engine::bundle::encode_document`). Every file opened from disk has the same origin,
+//! as may two sites under one host, so the record is the copy's own: documents opened in one
+//! never show up in another, nor travel in what that one saves. Guarantees: every call tolerates
 //! a browser that has no IndexedDB or refuses it (sandboxed frames, opaque origins, private
 //! modes, a full disk) and says so as an `Err` with the browser's reason, never a panic.
 
@@ -13,7 +16,24 @@ use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransactionMode};
 
 const DATABASE: &str = "lectern";
 const STORE: &str = "documents";
-const KEY: &str = "yours";
+
+/// The record of this copy of the page: a file opened from disk is a copy of its own, a hosted
+/// page is its folder (`/docs/` and `/docs/index.html` are one copy, and embedded or not). A
+/// site at the host's root keeps the record it had before records were per copy.
+fn key() -> JsValue {
+    let location = web_sys::window().map(|w| w.location());
+    let path = location.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
+    let from_disk = location.and_then(|l| l.protocol().ok()).is_some_and(|p| p == "file:");
+    key_for(&path, from_disk).into()
+}
+
+fn key_for(path: &str, from_disk: bool) -> String {
+    let scope = if from_disk { path } else { &path[..path.rfind('/').map_or(0, |i| i + 1)] };
+    match scope {
+        "" | "/" => "yours".to_string(),
+        scope => ["yours:", scope].concat(),
+    }
+}
 
 /// Why storage could not be used, in the browser's words.
 pub type Refused = String;
@@ -68,7 +88,7 @@ async fn store(mode: IdbTransactionMode) -> Result<IdbObjectStore, Refused> {
 
 /// The stored documents' bytes (none when nothing is stored).
 pub async fn load() -> Result<Vec<Vec<u8>>, Refused> {
-    let value = settled(&store(IdbTransactionMode::Readonly).await?.get(&KEY.into()).map_err(reason)?).await?;
+    let value = settled(&store(IdbTransactionMode::Readonly).await?.get(&key()).map_err(reason)?).await?;
     let Some(list) = value.dyn_ref::<js_sys::Array>() else { return Ok(Vec::new()) };
     Ok(list.iter().filter_map(|v| v.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec)).collect())
 }
@@ -76,10 +96,30 @@ pub async fn load() -> Result<Vec<Vec<u8>>, Refused> {
 /// Stores `documents` (each one's bytes), replacing what was there.
 pub async fn save(documents: &[Vec<u8>]) -> Result<(), Refused> {
     let value: js_sys::Array = documents.iter().map(|d| JsValue::from(Uint8Array::from(d.as_slice()))).collect();
-    settled(&store(IdbTransactionMode::Readwrite).await?.put_with_key(&value, &KEY.into()).map_err(reason)?).await.map(drop)
+    settled(&store(IdbTransactionMode::Readwrite).await?.put_with_key(&value, &key()).map_err(reason)?).await.map(drop)
 }
 
 /// Removes what was stored.
 pub async fn forget() -> Result<(), Refused> {
-    settled(&store(IdbTransactionMode::Readwrite).await?.delete(&KEY.into()).map_err(reason)?).await.map(drop)
+    settled(&store(IdbTransactionMode::Readwrite).await?.delete(&key()).map_err(reason)?).await.map(drop)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key_for;
+
+    #[test]
+    fn each_copy_of_the_page_has_its_own_record() {
+        for (path, from_disk, key) in [
+            ("/", false, "yours"),
+            ("/index.html", false, "yours"),
+            ("/some/deep/path/", false, "yours:/some/deep/path/"),
+            ("/some/deep/path/index.html", false, "yours:/some/deep/path/"),
+            ("/tmp/a/lectern.html", true, "yours:/tmp/a/lectern.html"),
+            ("/tmp/b/lectern.html", true, "yours:/tmp/b/lectern.html"),
+            ("", false, "yours"),
+        ] {
+            assert_eq!(key_for(path, from_disk), key, "{path} (from disk: {from_disk})");
+        }
+    }
 }

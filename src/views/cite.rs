@@ -1,7 +1,8 @@
 //! "Cite": a quote with its citation, as plain text and as Markdown, each ready to copy. The
 //! citation names the corpus version (build date and checksum, as "About this copy" shows) and
 //! gives a permalink — except in a copy opened from disk (`file://`), whose address is no link
-//! anyone else can open: it says so instead. The text sits in read-only fields, so it can be
+//! anyone else can open, and except for the reader's own documents, which no one else has: it
+//! says so instead. The text sits in read-only fields, so it can be
 //! copied by hand where the clipboard is refused (sandboxed frames, pages opened from disk).
 //! The fields are made when first opened (`later::cite_fields`).
 
@@ -28,7 +29,11 @@ pub fn Cite(doc: &'static Document, passage: usize, quote: String) -> impl IntoV
 #[component]
 pub fn CiteFields(doc: &'static Document, passage: usize, quote: String) -> impl IntoView {
     let permalink = permalink(&Route::passage(&doc.id, passage));
-    let link = if saved_copy() { Link::SavedCopy } else { Link::Shareable(&permalink) };
+    let link = match (yours(&doc.id), saved_copy()) {
+        (true, _) => Link::Yours,
+        (false, true) => Link::SavedCopy,
+        (false, false) => Link::Shareable(&permalink),
+    };
     let stamp = crate::data::stamp();
     let version = Version { build_date: &stamp.built, checksum: &stamp.sha256 };
     let citation = Citation { doc, passage, quote: &quote, link, version: Some(version) };
@@ -77,9 +82,13 @@ pub fn saved_copy() -> bool {
     window().location().protocol().is_ok_and(|p| p == "file:")
 }
 
+/// Whether document `id` is one the reader opened: it lives in their browser only, so no link
+/// to it (nor the page's corpus version) is shared in a citation.
+pub fn yours(id: &str) -> bool {
+    use_context::<crate::own::Own>().is_some_and(|own| own.is_yours(id))
+}
+
 /// The absolute link to `route` from this page, wherever it is served (or opened from disk).
 pub fn permalink(route: &Route) -> String {
-    let href = window().location().href().unwrap_or_default();
-    let base = href.split('#').next().unwrap_or_default();
-    format!("{base}{}", route.to_hash())
+    format!("{}{}", crate::embed::shared_base(), route.to_hash())
 }

@@ -91,6 +91,9 @@ pub fn ExportTools(items: Signal<Vec<Item>>, format: RwSignal<Format>, status: R
         let f = format.get_untracked();
         let name = format!("lectern-quotes.{}", f.extension());
         status.set(match rendered.with_untracked(|t| save(&t.0, f.mime(), &name)) {
+            Some(()) if crate::embed::framed() => format!(
+                "{name} was handed to your browser. If no download appears, the page around Lectern does not allow downloads: select the text above and copy it."
+            ),
             Some(()) => format!("Downloaded {name}."),
             None => "Downloading was refused here; select the text above and copy it.".to_string(),
         });

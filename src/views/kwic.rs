@@ -96,12 +96,17 @@ pub fn Kwic() -> impl IntoView {
         }
         let Some(f) = found.get() else { return "Preparing the index…".to_string() };
         let n = f.k.total();
+        // A link to a document this corpus lacks counts in all of them, and says so.
+        let (known, unknown) = match doc {
+            Some(id) if doc_index(&Some(id.clone())).is_none() => (false, super::no_such_document(&id)),
+            doc => (doc.is_some(), String::new()),
+        };
         if n == 0 {
-            return format!("{} does not occur {}.", quoted(&query), if doc.is_some() { "in this document" } else { "in this corpus" });
+            return format!("{unknown}{} does not occur {}.", quoted(&query), if known { "in this document" } else { "in this corpus" });
         }
         let docs = f.k.per_document().len();
         let listed = if n > shown { format!(", the first {shown} listed") } else { String::new() };
-        format!("{} in {}{listed}.", plural(n, "occurrence"), plural(docs, "document"))
+        format!("{unknown}{} in {}{listed}.", plural(n, "occurrence"), plural(docs, "document"))
     };
     let suggestions = move || {
         let f = found.get()?;

@@ -54,3 +54,9 @@ pub use search_box::SearchBox;
 fn toggled(open: RwSignal<bool>) -> impl FnMut(leptos::ev::Event) + 'static {
     move |ev| open.set(leptos::prelude::event_target::<web_sys::Element>(&ev).has_attribute("open"))
 }
+
+/// What a view reached by a link to document `id`, which this corpus lacks, says before it
+/// shows every document instead.
+pub fn no_such_document(id: &str) -> String {
+    format!("There is no document “{id}” in this corpus; every document is counted. ")
+}

@@ -58,7 +58,7 @@ pub fn OwnDocuments(own: Own) -> impl IntoView {
         set_saving.set(Some("Preparing lectern.html…".into()));
         leptos::task::spawn_local(async move {
             let said = match own.save_one_file().await {
-                Ok(()) => "Saved lectern.html: open it from disk, no network needed.".to_string(),
+                Ok(said) => said.to_string(),
                 Err(why) => format!("Could not save: {why}."),
             };
             set_saving.set(Some(said));

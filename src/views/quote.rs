@@ -31,8 +31,11 @@ pub fn quote_route(corpus: &Corpus, id: &str, passage: usize, span: std::ops::Ra
 }
 
 /// [`quote_route`] as an absolute address, to copy and share; none in a copy opened from disk,
-/// whose `file://` address would only look shareable.
+/// whose `file://` address would only look shareable, nor for the reader's own documents.
 pub fn quote_link(corpus: &Corpus, id: &str, passage: usize, span: std::ops::Range<usize>) -> Option<String> {
+    if super::cite::yours(id) {
+        return None;
+    }
     share_link(&quote_route(corpus, id, passage, span)?)
 }
 

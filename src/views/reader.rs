@@ -230,9 +230,19 @@ fn bring_into_view(target: Option<usize>, behavior: ScrollBehavior) {
     };
     let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
     if target.is_some() {
-        crate::embed::scroll_into_view(&element, behavior);
+        // A ¶ longer than the window, opened from a search or a quote link, shows the first
+        // matched or quoted words, which may be pages below its first lines.
+        let first = element.query_selector("mark, [data-quoted]").ok().flatten();
+        let top = element.get_bounding_client_rect().top();
+        let shown = match first {
+            Some(first) if first.get_bounding_client_rect().bottom() - top > crate::embed::free_height() => first,
+            _ => element.clone().into(),
+        };
+        crate::embed::scroll_into_view(&shown, behavior);
     } else {
         crate::embed::scroll_to(0.0, behavior);
     }
-    crate::embed::focus_in_place(&element);
+    if crate::embed::may_take_focus() {
+        crate::embed::focus_in_place(&element);
+    }
 }

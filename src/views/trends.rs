@@ -51,10 +51,15 @@ pub fn Trends() -> impl IntoView {
     let focused = RwSignal::new(String::new());
     let hot = RwSignal::new(None::<(usize, usize)>);
     let scope = move || {
-        let (terms, doc, split) = state.get();
-        let doc = doc.and_then(|id| corpus.document(&id));
+        let (terms, asked, split) = state.get();
+        let doc = asked.as_deref().and_then(|id| corpus.document(id));
         match doc {
-            None => view! { <p>"Per document, oldest first (undated documents last, by title)."</p> }.into_any(),
+            None => view! {
+                <p>
+                    {asked.map(|id| super::no_such_document(&id))}
+                    "Per document, oldest first (undated documents last, by title)."
+                </p>
+            }.into_any(),
             Some(d) => {
                 let other = if split == Split::Tenths { Split::Paragraphs } else { Split::Tenths };
                 let label = if other == Split::Paragraphs { "Per ¶ instead" } else { "Per tenth instead" };

@@ -58,12 +58,22 @@ test("the host can select a view, and only a view, by message", async ({ page, b
   await page.goto(`${HOST}?${new URLSearchParams({ src })}`);
   const frame = page.frameLocator("#plain");
   await expect(frame.locator("[data-view=list]")).toBeVisible();
+  // The reader is typing in the host page when the host moves the frame to a ¶.
+  await page.evaluate(() => {
+    const input = document.createElement("input");
+    input.id = "host-input";
+    document.body.prepend(input);
+    input.focus();
+  });
   await page.evaluate((hash) => {
     const target = (document.getElementById("plain") as HTMLIFrameElement).contentWindow!;
     target.postMessage({ type: "lectern:navigate", hash: "javascript:alert(1)" }, "*");
     target.postMessage({ type: "lectern:navigate", hash }, "*");
   }, `#/doc/${ARTICLE}/${PARA.keynote}`);
   await expect(frame.locator("[data-view=reader] .is-target")).toHaveAttribute("data-passage", String(PARA.keynote));
+  // The frame shows the ¶ without taking focus from the host.
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("host-input");
 });
 
 test("a hidden frame (no animation frames) still gets its search ready", async ({ page, baseURL }) => {
@@ -101,11 +111,12 @@ test("at real sizes (250 documents) the frame stops at 800 px, scrolls inside it
   }, `#/doc/${id}/${n}?q=pluntym`);
   const target = frame.locator(".passage.is-target");
   await expect(target).toHaveAttribute("data-passage", n!);
-  // The frame scrolls (smoothly, unless reduced motion is preferred) until the ¶ is in its view.
+  // The frame scrolls (smoothly, unless reduced motion is preferred) until the ¶'s first match
+  // is in its view (the ¶ itself, or, in a ¶ longer than the frame, where the match is).
   const inFrame = () =>
-    target.evaluate((el) => {
+    target.locator("mark").first().evaluate((el) => {
       const r = el.getBoundingClientRect();
-      return r.top >= 0 && r.top < window.innerHeight;
+      return r.top >= 0 && r.bottom <= window.innerHeight;
     });
   await expect.poll(inFrame, { timeout: 5_000 }).toBe(true);
   expect((await scrolls(page)).frame).toBeGreaterThan(0);
@@ -125,4 +136,22 @@ test("data-max-height on the iframe sets its cap", async ({ page }) => {
   const iframe = page.locator("#plain");
   await expect.poll(async () => Number(await iframe.getAttribute("data-lectern-height"))).toBeGreaterThan(500);
   await expect.poll(async () => Math.round((await iframe.boundingBox())!.height)).toBe(502);
+});
+
+test("in a sandbox that blocks downloads, Save as one file does not claim it saved", async ({ page, baseURL }) => {
+  const src = `${baseURL}lectern.html?embed=1#/`;
+  await page.goto(`${HOST}?${new URLSearchParams({ src, sandbox: "allow-scripts" })}`);
+  const frame = page.frameLocator("#plain");
+  await frame.getByRole("button", { name: "Save as one file" }).click();
+  await expect(frame.locator("[data-save-status]")).toHaveText(
+    "lectern.html was handed to your browser: open it from disk, no network needed. If no download appears, the page around Lectern does not allow downloads: open Lectern in a tab of its own to save.");
+});
+
+test("a citation made in the frame links to the full page, not the embedded one", async ({ page, baseURL }) => {
+  const src = `${baseURL}index.html?embed=1#/doc/${ARTICLE}/${PARA.keynote}`;
+  await page.goto(`${HOST}?${new URLSearchParams({ src })}`);
+  const frame = page.frameLocator("#plain");
+  const passage = frame.locator(`[data-view=reader] [data-passage="${PARA.keynote}"]`);
+  await passage.locator("[data-cite] summary").click();
+  await expect(passage.locator('[data-citation="plain"]')).toHaveValue(new RegExp(` ${baseURL}index\\.html#/doc/${ARTICLE}/${PARA.keynote}$`));
 });

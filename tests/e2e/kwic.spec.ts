@@ -96,6 +96,12 @@ test("one document only, and links from search results and the concordance to tr
   await expect(page.locator("[data-kwic]")).toHaveAttribute("data-total", "3");
   await page.locator("[data-kwic-trends]").click();
   await expect(page.locator("[data-view=trends]")).toBeVisible();
+
+  // A link to a document this corpus lacks says so, and counts in every document.
+  await lectern.open("#/kwic?q=cyberspace&doc=nope");
+  await expect(page.locator("[data-kwic-count]")).toHaveText("There is no document “nope” in this corpus; every document is counted. 3 occurrences in 1 document.");
+  await lectern.open("#/trends?q=cyberspace&doc=nope");
+  await expect(page.locator("[data-view=trends]")).toContainText("There is no document “nope” in this corpus; every document is counted. Per document");
 });
 
 test("320 px: rows fit the width; axe finds no violations (light and dark)", async ({ lectern, page }) => {

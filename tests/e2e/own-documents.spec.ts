@@ -2,7 +2,7 @@
 // parsed by the build's rules (a bad file listed with the build's message), searchable and
 // readable like the page's own, kept across a reload unless storage is refused, forgotten on
 // request, and saved with the app as one file that works from disk with no network.
-import { readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { test, expect, ARTICLE } from "./lectern";
 
@@ -29,6 +29,12 @@ test("Open documents…: good files load beside the page's, a bad one is listed 
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expect(lectern.card("speech")).toContainText("Remarks at the Harbour Festival");
 
+  // The same file opened again is said to be open already, not shown (and counted) twice.
+  await openFiles(page, [join(FIXTURE, "notes.txt")]);
+  await expect(page.locator("[data-own-error]")).toHaveText(["notes.txt: the same document is already open as `notes`, word for word, so it was not added twice. Fix: none needed; to open a changed version, save the file first."]);
+  await expect(page.locator("[data-list-count]")).toContainText("5 documents");
+  await expect(lectern.card("notes-2")).toHaveCount(0);
+
   await lectern.searchBox.fill("fogbund mornings");
   await expect(lectern.results().first()).toHaveAttribute("data-doc-id", "interview");
   await expect(lectern.results().first()).toHaveAttribute("data-passage", "1");
@@ -43,6 +49,13 @@ test("Open documents…: good files load beside the page's, a bad one is listed 
     "Keep the lights lit.",
     "Keep the charts true.",
   ].map((t) => new RegExp(t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))));
+
+  // A citation of the reader's own document gives no link and no corpus version: no one else's
+  // copy holds it.
+  await lectern.passage(3).locator("[data-cite] summary").click();
+  await expect(lectern.passage(3).locator('[data-citation="plain"]')).toHaveValue(
+    /^“We dredged the channel together and we will keep it open together\.” — .*¶3\. From the citer’s own documents, opened in Lectern; not a shareable link\.$/);
+  await expect(lectern.passage(3).locator('[data-citation="quote-link"]')).toHaveCount(0);
 });
 
 test("a folder through its picker, then check and compare on the loaded documents", async ({ lectern, page }) => {
@@ -129,8 +142,8 @@ test("from the single file on disk: open, save, and the saved file opens and sav
 
   await page.goto(`file://${saved}#/`);
   await expect(lectern.card("interview")).toHaveAttribute("data-origin", "page");
-  // The same document kept in the browser (every file:// page shares one store) is not shown a
-  // second time as "interview-2".
+  // The documents kept for the copy they were opened in stay with it: the saved file shows its
+  // own, once, not "interview-2" beside them.
   await page.waitForTimeout(1000);
   await expect(page.locator('[data-origin="yours"]')).toHaveCount(0);
   await expect(page.locator("[data-list-count]")).toContainText("2 documents");
@@ -138,6 +151,47 @@ test("from the single file on disk: open, save, and the saved file opens and sav
   await expect(lectern.card("notes")).toHaveAttribute("data-origin", "yours");
   await lectern.searchBox.fill("harbour pilot fogbound");
   await expect(lectern.results().first()).toHaveAttribute("data-doc-id", "interview");
+
+  // Every file on disk has one origin: another copy of the app shows none of these documents,
+  // and the first copy still has its own after all this.
+  const other = info.outputPath("someone-elses.html");
+  copyFileSync(resolve("pkg/lectern.html"), other);
+  await page.goto(`file://${other}#/`);
+  await expect(lectern.card(ARTICLE)).toBeVisible();
+  await page.waitForTimeout(1000);
+  await expect(page.locator('[data-origin="yours"]')).toHaveCount(0);
+  await expect(page.locator("[data-list-count]")).toContainText("1 document");
+  await page.goto(`file://${resolve("pkg/lectern.html")}#/`);
+  await expect(lectern.card("interview")).toHaveAttribute("data-origin", "yours");
+});
+
+test("a search hit deep in a ¶ longer than the window is shown, not the ¶'s first lines", async ({ lectern, page }, info) => {
+  // A .txt with single newlines is one ¶, pages long.
+  const long = info.outputPath("long-notes.txt");
+  const filler = Array.from({ length: 4000 }, (_, i) => `line ${i} of the harbour log`).join("\n");
+  writeFileSync(long, `${filler}\nthe quartermaster signed at the end.\n`);
+  await lectern.open("#/");
+  await openFiles(page, [long]);
+  await expect(lectern.card("long-notes")).toBeVisible();
+  await lectern.searchBox.fill("quartermaster");
+  await lectern.results().first().click();
+  const mark = lectern.highlighted().locator("mark").first();
+  await expect(mark).toHaveText("quartermaster");
+  await expect.poll(() => mark.evaluate((m) => {
+    const r = m.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  }), { timeout: 5_000 }).toBe(true);
+  await expect(page.locator("#p-1")).toBeFocused();
+});
+
+test("an older web page, saved as windows-1252, reads as written", async ({ lectern, page }, info) => {
+  const old = info.outputPath("menu.html");
+  writeFileSync(old, Buffer.from('<html><head><meta charset="windows-1252"><title>Caf\xe9 menu</title></head><body><p>Cr\xe8me br\xfbl\xe9e, \x93as before\x94.</p></body></html>', "latin1"));
+  await lectern.open("#/");
+  await openFiles(page, [old]);
+  await expect(lectern.card("menu")).toContainText("Café menu");
+  await lectern.open("#/doc/menu");
+  await expect(lectern.passages()).toHaveText([/Crème brûlée, “as before”\./]);
 });
 
 test("Cancel stops a load and leaves the page as it was", async ({ lectern, page }) => {

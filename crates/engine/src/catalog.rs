@@ -185,12 +185,20 @@ fn date_key(date: &str) -> Option<(u32, u32, u32, String)> {
 const MONTHS: [&str; 12] =
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-/// `2015-12-22` → `December 22, 2015`; anything else is shown as written.
+/// `2015-12-22` → `December 22, 2015`; anything else, a day the month does not have
+/// (`2020-02-30`) included, is shown as written.
 pub fn format_date(date: &str) -> String {
     let parts: Vec<&str> = date.split('-').collect();
     if let [y, m, d] = parts.as_slice() {
-        if let (Ok(_), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<usize>(), d.parse::<u32>()) {
-            if y.len() == 4 && (1..=12).contains(&m) && (1..=31).contains(&d) {
+        if let (Ok(year), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<usize>(), d.parse::<u32>()) {
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            let days = match m {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            if y.len() == 4 && (1..=12).contains(&m) && (1..=days).contains(&d) {
                 return format!("{} {d}, {y}", MONTHS[m - 1]);
             }
         }
@@ -274,6 +282,14 @@ mod tests {
             ("22 Dec 2015", "22 Dec 2015"),
             ("2015-13-01", "2015-13-01"),
             ("15-12-22", "15-12-22"),
+            // A day the month does not have is no date to spell out.
+            ("2020-02-30", "2020-02-30"),
+            ("2021-02-29", "2021-02-29"),
+            ("2020-02-29", "February 29, 2020"),
+            ("1900-02-29", "1900-02-29"),
+            ("2000-02-29", "February 29, 2000"),
+            ("2015-04-31", "2015-04-31"),
+            ("2015-12-31", "December 31, 2015"),
         ] {
             assert_eq!(format_date(given), shown);
         }

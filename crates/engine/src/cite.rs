@@ -3,7 +3,8 @@
 //! and where to read it. Missing metadata is left out rather than printed as blanks.
 //!
 //! Guarantee: a citation never presents a link that only works on the citer's own machine as
-//! shareable: a copy opened from disk is named as such ([`Link::SavedCopy`]) instead.
+//! shareable: a copy opened from disk is named as such ([`Link::SavedCopy`]) instead, and so is
+//! a reader's own document ([`Link::Yours`]), which is in no corpus anyone else can open.
 
 use crate::model::Document;
 
@@ -28,6 +29,9 @@ pub enum Link<'a> {
     Shareable(&'a str),
     /// The quote was read in a saved copy (a file opened from disk): its address is no link.
     SavedCopy,
+    /// The quote is from one of the citer's own documents, opened in their browser: no one
+    /// else's copy has it, and the corpus version says nothing of it.
+    Yours,
 }
 
 /// The corpus snapshot: the build date and the SHA-256 of the bundled corpus.
@@ -45,13 +49,27 @@ pub const CHECKSUM_DIGITS: usize = 12;
 /// What a citation says instead of a link when the quote was read in a saved copy.
 pub const SAVED_COPY_NOTE: &str = "From a saved copy of Lectern, not a shareable link.";
 
+/// What a citation says instead of a link when the quote is from the citer's own document.
+pub const YOURS_NOTE: &str = "From the citer’s own documents, opened in Lectern; not a shareable link.";
+
+impl Link<'_> {
+    /// The note a citation gives in place of a link, when it has no link to give.
+    fn note(self) -> Option<&'static str> {
+        match self {
+            Link::Shareable(_) => None,
+            Link::SavedCopy => Some(SAVED_COPY_NOTE),
+            Link::Yours => Some(YOURS_NOTE),
+        }
+    }
+}
+
 impl Citation<'_> {
     /// `“quote” — Author, “Title”, Source, 2015-12-22, ¶2. Lectern corpus built 2026-01-01,
     /// SHA-256 0123456789ab. https://…`
     pub fn plain(&self) -> String {
         let link = match self.link {
             Link::Shareable(url) => url,
-            Link::SavedCopy => SAVED_COPY_NOTE,
+            other => other.note().unwrap_or_default(),
         };
         format!("“{}” — {}.{} {link}", nested(self.quote.trim()), self.reference(|t| format!("“{t}”")), self.version_note())
     }
@@ -61,19 +79,20 @@ impl Citation<'_> {
         let quote: String = self.quote.trim().lines().map(|l| format!("> {l}\n")).collect();
         let link = match self.link {
             Link::Shareable(url) => format!("[Permalink]({url})"),
-            Link::SavedCopy => format!("*{SAVED_COPY_NOTE}*"),
+            other => format!("*{}*", other.note().unwrap_or_default()),
         };
         format!("{quote}\n— {}.{} {link}", self.reference(|t| format!("*{t}*")), self.version_note())
     }
 
-    /// ` Lectern corpus built <date>, SHA-256 <first digits>.`, or nothing when unknown.
+    /// ` Lectern corpus built <date>, SHA-256 <first digits>.`, or nothing when unknown or
+    /// when the quote is from the citer's own document, which that corpus does not hold.
     fn version_note(&self) -> String {
         match self.version {
-            Some(v) => {
+            Some(v) if self.link != Link::Yours => {
                 let digits = v.checksum.get(..CHECKSUM_DIGITS).unwrap_or(v.checksum);
                 format!(" Lectern corpus built {}, SHA-256 {digits}.", v.build_date)
             }
-            None => String::new(),
+            _ => String::new(),
         }
     }
 
@@ -177,6 +196,16 @@ mod tests {
             Citation { doc: &doc, passage: 3, quote: "each country", link: Link::SavedCopy, version: Some(VERSION) },
             "“each country” — Jessica Ludwig, “Framing the Agenda”, ned-micro-blog, 2015-12-22, ¶3. Lectern corpus built 2026-11-26, SHA-256 0123456789ab. From a saved copy of Lectern, not a shareable link.",
             "> each country\n\n— Jessica Ludwig, *Framing the Agenda*, ned-micro-blog, 2015-12-22, ¶3. Lectern corpus built 2026-11-26, SHA-256 0123456789ab. *From a saved copy of Lectern, not a shareable link.*",
+        );
+    }
+
+    #[test]
+    fn a_readers_own_document_gives_no_link_and_no_corpus_version() {
+        let doc = article();
+        check(
+            Citation { doc: &doc, passage: 3, quote: "each country", link: Link::Yours, version: Some(VERSION) },
+            "“each country” — Jessica Ludwig, “Framing the Agenda”, ned-micro-blog, 2015-12-22, ¶3. From the citer’s own documents, opened in Lectern; not a shareable link.",
+            "> each country\n\n— Jessica Ludwig, *Framing the Agenda*, ned-micro-blog, 2015-12-22, ¶3. *From the citer’s own documents, opened in Lectern; not a shareable link.*",
         );
     }
 }

@@ -44,6 +44,12 @@ pub enum Problem {
         /// The other file with that id.
         other: String,
     },
+    /// A reader's file whose document the page already shows word for word (title, metadata
+    /// and text), under the id `id`: adding it again would count its passages twice.
+    AlreadyOpen {
+        /// The id the page shows it under.
+        id: String,
+    },
     /// The folder holds no document at all.
     EmptyCorpus,
     /// The file or folder could not be read (missing, no permission, a directory where a file
@@ -100,6 +106,10 @@ impl fmt::Display for CorpusError {
             Problem::DuplicateId { id, other } => write!(
                 f,
                 "the id `{id}` is already used by {other} (a document's id is its file name without the extension). Fix: rename one of the two files."
+            ),
+            Problem::AlreadyOpen { id } => write!(
+                f,
+                "the same document is already open as `{id}`, word for word, so it was not added twice. Fix: none needed; to open a changed version, save the file first."
             ),
             Problem::EmptyCorpus => write!(
                 f,

@@ -10,7 +10,7 @@ use crate::error::{CorpusError, Problem};
 use crate::parse::{parse_document, SourceFile};
 
 /// Descriptive metadata of a document, as given in its front matter (or derived for plain text).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Meta {
     /// The title shown in lists, the reader and citations; never empty.
     pub title: String,

@@ -5,11 +5,15 @@
 //! fix) and left out, never stopping the others; every document keeps its file's stem as id
 //! unless that id is taken (by the page's corpus or an earlier file), in which case it becomes
 //! `<stem>-2`, `<stem>-3`, … — so a link made to a bundled document never lands on a reader's.
+//! A document the page already shows word for word is left out and said so, never shown twice.
 //! Hidden files (`.DS_Store`) are skipped, as the build skips them.
 
 use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
 
-use crate::error::CorpusError;
+use rustc_hash::{FxHashMap, FxHasher};
+
+use crate::error::{CorpusError, Problem};
 use crate::model::{Corpus, Document};
 use crate::parse::{document_from_blocks, parse_document, SourceFile};
 
@@ -125,25 +129,60 @@ pub fn is_hidden(name: &str) -> bool {
     name.rsplit(['/', '\\']).next().is_some_and(|base| base.starts_with('.'))
 }
 
+/// The encoding of an HTML file that is not UTF-8, as a browser would take it: its byte-order
+/// mark's, else the `charset` its first 1,024 bytes declare (`<meta charset="…">`, or the
+/// `content` of an `http-equiv`), else `windows-1252`, the Web's default for older pages. The
+/// label is for the browser's `TextDecoder`, which knows every encoding by its labels.
+pub fn html_encoding(bytes: &[u8]) -> String {
+    match bytes {
+        [0xff, 0xfe, ..] => return "utf-16le".into(),
+        [0xfe, 0xff, ..] => return "utf-16be".into(),
+        _ => {}
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    let declared = head.match_indices("charset").find_map(|(at, key)| {
+        let value = head[at + key.len()..].trim_start().strip_prefix('=')?.trim_start().trim_start_matches(['"', '\'']);
+        let label: String = value.chars().take_while(|c| c.is_ascii_alphanumeric() || "-_.:".contains(*c)).collect();
+        (!label.is_empty()).then_some(label)
+    });
+    declared.unwrap_or_else(|| "windows-1252".into())
+}
+
 /// Parses files one at a time (so a page can read and parse them as they arrive), giving each
-/// document an id not in `taken` nor used by an earlier file.
+/// document an id not taken by the documents shown nor by an earlier file, and leaving out a
+/// document the page already shows word for word (a file opened twice, or a kept document that
+/// a saved copy already holds): search and Check would otherwise count its passages twice.
 #[derive(Clone, Debug, Default)]
 pub struct Bringer {
     taken: HashSet<String>,
+    /// Each document shown or brought, by [`fingerprint`]: the id it has.
+    seen: FxHashMap<u64, String>,
     brought: Brought,
 }
 
 impl Bringer {
-    /// A bringer for a page whose documents have the ids `taken`.
-    pub fn new<'a>(taken: impl IntoIterator<Item = &'a str>) -> Self {
-        Bringer { taken: taken.into_iter().map(str::to_string).collect(), brought: Brought::default() }
+    /// A bringer for a page that shows `shown`.
+    pub fn new<'a>(shown: impl IntoIterator<Item = &'a Document>) -> Self {
+        let mut bringer = Bringer::default();
+        for doc in shown {
+            bringer.taken.insert(doc.id.clone());
+            bringer.seen.insert(fingerprint(doc), doc.id.clone());
+        }
+        bringer
     }
 
-    /// `id`, or the next free `id-2`, `id-3`, …, which is taken from now on.
-    pub fn claim(&mut self, id: &str) -> String {
-        let id = unique_id(&self.taken, id);
-        self.taken.insert(id.clone());
-        id
+    /// Adds `doc` under its id, or the next free `id-2`, `id-3`, …; or, when the same document
+    /// is shown or brought already, leaves it out and gives the id it has there.
+    pub fn admit(&mut self, mut doc: Document) -> Result<(), String> {
+        let print = fingerprint(&doc);
+        if let Some(id) = self.seen.get(&print) {
+            return Err(id.clone());
+        }
+        doc.id = unique_id(&self.taken, &doc.id);
+        self.taken.insert(doc.id.clone());
+        self.seen.insert(print, doc.id.clone());
+        self.brought.documents.push(doc);
+        Ok(())
     }
 
     /// Parses the next file (hidden ones are skipped).
@@ -151,13 +190,14 @@ impl Bringer {
         if is_hidden(file.name()) {
             return;
         }
-        match parse_incoming(file) {
-            Ok(mut doc) => {
-                doc.id = self.claim(&doc.id);
-                self.brought.documents.push(doc);
-            }
-            Err(e) => self.brought.errors.push(e),
-        }
+        let error = match parse_incoming(file) {
+            Ok(doc) => match self.admit(doc) {
+                Ok(()) => return,
+                Err(id) => CorpusError::new(file.name(), None, Problem::AlreadyOpen { id }),
+            },
+            Err(e) => e,
+        };
+        self.brought.errors.push(error);
     }
 
     /// What came of the files added.
@@ -166,21 +206,21 @@ impl Bringer {
     }
 }
 
+/// A document's title, metadata and text, hashed without its id: two files with the same
+/// document in them have the same fingerprint, whatever their names.
+fn fingerprint(doc: &Document) -> u64 {
+    let mut hasher = FxHasher::default();
+    (&doc.meta, &doc.passages).hash(&mut hasher);
+    hasher.finish()
+}
+
 /// Parses `incoming` with a [`Bringer`]: every file at once.
-pub fn bring<'a>(taken: impl IntoIterator<Item = &'a str>, incoming: &[Incoming]) -> Brought {
-    let mut bringer = Bringer::new(taken);
+pub fn bring<'a>(shown: impl IntoIterator<Item = &'a Document>, incoming: &[Incoming]) -> Brought {
+    let mut bringer = Bringer::new(shown);
     for file in incoming {
         bringer.add(file);
     }
     bringer.finish()
-}
-
-/// True when `base`, the corpus the page came with, already holds `doc` as it is (same id, title
-/// and text): a copy saved with the reader's documents in it, opened from disk, finds the same
-/// documents kept in the browser (every `file://` page shares one store in Chromium), and
-/// restoring them would show each twice.
-pub fn already_shown(base: &Corpus, doc: &Document) -> bool {
-    base.document(&doc.id) == Some(doc)
 }
 
 /// The page's corpus with the reader's documents added (ids already unique, see [`bring`]).
@@ -200,7 +240,8 @@ mod tests {
 
     /// Brings `files` beside documents with ids `taken`; expects the ids and the files in error.
     fn check(taken: &[&str], files: &[Incoming], ids: &[&str], failed: &[&str]) {
-        let brought = bring(taken.iter().copied(), files);
+        let shown: Vec<Document> = taken.iter().map(|id| crate::fixture::doc(id, &[&format!("Bundled as {id}.")])).collect();
+        let brought = bring(&shown, files);
         let got: Vec<&str> = brought.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(got, ids);
         let errors: Vec<&str> = brought.errors.iter().map(|e| e.file.as_str()).collect();
@@ -240,21 +281,60 @@ mod tests {
     }
 
     #[test]
-    fn a_kept_document_the_page_already_holds_is_shown_once() {
+    fn a_document_already_shown_word_for_word_is_left_out() {
         let base = crate::fixture::corpus(&[("notes", &["Field notes."]), ("m", &["Bundled."])]);
-        let check = |doc: Document, expected: bool| assert_eq!(already_shown(&base, &doc), expected, "{doc:?}");
-        check(base.documents()[0].clone(), true);
-        check(crate::fixture::doc("notes", &["Field notes, edited since."]), false);
-        check(crate::fixture::doc("other", &["Field notes."]), false);
-        let mut retitled = base.documents()[0].clone();
+        let check = |doc: Document, expected: Result<(), &str>| {
+            assert_eq!(Bringer::new(base.documents()).admit(doc.clone()), expected.map_err(str::to_string), "{doc:?}");
+        };
+        let notes = base.document("notes").expect("in the fixture").clone();
+        check(notes.clone(), Err("notes"));
+        // Under another name, it is still the same document.
+        check(Document { id: "notes copy".into(), ..notes.clone() }, Err("notes"));
+        check(Document { passages: vec!["Field notes, edited since.".into()], ..notes.clone() }, Ok(()));
+        let mut retitled = notes;
         retitled.meta.title = "Other title".into();
-        check(retitled, false);
+        check(retitled, Ok(()));
+        // A file opened twice, in one batch or in two, is brought once and then said to be open.
+        let twice = [file("a.txt", "One."), file("sub/a.txt", "One."), file("b.txt", "Two.")];
+        check_errors(&[], &twice, &["a", "b"], &["sub/a.txt: the same document is already open as `a`, word for word, so it was not added twice. Fix: none needed; to open a changed version, save the file first."]);
+        let brought = bring(base.documents(), &[file("other.txt", "Other notes.")]);
+        let shown = joined(&base, &brought.documents);
+        assert_eq!(bring(shown.documents(), &[file("other.txt", "Other notes.")]).errors[0].problem, Problem::AlreadyOpen { id: "other".into() });
+    }
+
+    /// Like [`check`], with the whole messages of the files in error.
+    fn check_errors(taken: &[&str], files: &[Incoming], ids: &[&str], errors: &[&str]) {
+        let shown: Vec<Document> = taken.iter().map(|id| crate::fixture::doc(id, &[&format!("Bundled as {id}.")])).collect();
+        let brought = bring(&shown, files);
+        let got: Vec<&str> = brought.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(got, ids);
+        let messages: Vec<String> = brought.errors.iter().map(ToString::to_string).collect();
+        assert_eq!(messages, errors);
+    }
+
+    #[test]
+    fn an_html_file_not_in_utf8_is_read_in_the_encoding_it_declares() {
+        for (bytes, expected) in [
+            (&b"<meta charset=\"windows-1252\"><p>caf\xe9</p>"[..], "windows-1252"),
+            (b"<META CHARSET=ISO-8859-1>caf\xe9", "iso-8859-1"),
+            (b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\">", "shift_jis"),
+            (b"<meta charset = 'koi8-r' >", "koi8-r"),
+            (b"<p>caf\xe9, no declaration</p>", "windows-1252"),
+            (b"<p>charset is a word here</p>\xe9", "windows-1252"),
+            (b"\xff\xfe<\x00p\x00>\x00", "utf-16le"),
+            (b"\xfe\xff\x00<\x00p", "utf-16be"),
+        ] {
+            assert_eq!(html_encoding(bytes), expected, "{}", String::from_utf8_lossy(bytes));
+        }
+        // A declaration past the first 1,024 bytes is not looked for, as browsers do not.
+        let late = [vec![b' '; 1024], b"<meta charset=koi8-r>".to_vec()].concat();
+        assert_eq!(html_encoding(&late), "windows-1252");
     }
 
     #[test]
     fn joined_keeps_both_in_id_order() {
         let base = crate::fixture::corpus(&[("m", &["Bundled."])]);
-        let brought = bring(base.documents().iter().map(|d| d.id.as_str()), &[file("z.txt", "Yours."), file("m.txt", "Also yours.")]);
+        let brought = bring(base.documents(), &[file("z.txt", "Yours."), file("m.txt", "Also yours.")]);
         let corpus = joined(&base, &brought.documents);
         let ids: Vec<&str> = corpus.documents().iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["m", "m-2", "z"]);

@@ -63,7 +63,12 @@ pub fn parse_document_explained(file: &SourceFile) -> Result<(Document, TitleRul
         fail(Some(line), Problem::InvalidUtf8)
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let lines: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+    // An empty file lacks its text before it lacks a title.
+    if text.trim().is_empty() {
+        return Err(fail(None, Problem::EmptyDocument));
+    }
+    // Lines end as on Unix, Windows or the classic Mac (a lone CR).
+    let lines: Vec<&str> = text.split('\n').flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r')).collect();
 
     let (meta, body, rule) = match format {
         Format::Markdown => {
@@ -332,6 +337,8 @@ mod tests {
     fn line_endings_bom_and_whitespace_lines() {
         check("b.md", "\u{feff}---\r\ntitle: T\r\n---\r\nx  \r\n \u{a0}\r\ny\r\n", "b", "T", &["x", "y"]);
         check("c.MARKDOWN", "---\ntitle: T\n...\nbody", "c", "T", &["body"]);
+        check("mac.md", "---\rtitle: T\r---\rOne\rtwo.\r\rThree.\r", "mac", "T", &["One\ntwo.", "Three."]);
+        check("mixed.md", "---\r\ntitle: T\n---\rOne\r\r\nTwo.", "mixed", "T", &["One", "Two."]);
     }
 
     #[test]
@@ -442,6 +449,8 @@ mod tests {
         check_err("open.md", b"---\ntitle: T\nText", Some(1), Problem::UnclosedFrontMatter);
         check_err("empty.md", b"---\ntitle: T\n---\n\n \n", None, Problem::EmptyDocument);
         check_err("empty.txt", b"", None, Problem::EmptyDocument);
+        check_err("empty.md", b"", None, Problem::EmptyDocument);
+        check_err("blank.md", b"\xef\xbb\xbf \r\n\n", None, Problem::EmptyDocument);
     }
 
     #[test]
