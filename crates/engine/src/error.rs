@@ -91,6 +91,8 @@ impl fmt::Display for CorpusError {
                 f,
                 "the front matter opened with `---` is never closed. Fix: add a line with just `---` after the last metadata line."
             ),
+            // Most reasons carry their own fix; one fix is what a reader should read.
+            Problem::MalformedFrontMatter { reason } if reason.contains("Fix: ") => write!(f, "malformed front matter: {reason}."),
             Problem::MalformedFrontMatter { reason } => write!(
                 f,
                 "malformed front matter: {reason}. Fix: write one `key: value` per line (keys: title, author, date, source, url, attribution); quote values that contain `: ` or start with a quote mark."

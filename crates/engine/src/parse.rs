@@ -462,5 +462,17 @@ mod tests {
         assert_eq!(err.line, Some(3), "{err}");
         assert!(err.to_string().contains("titel"), "names the unknown key: {err}");
         assert!(!err.to_string().contains(" at line "), "no second, block-relative line number: {err}");
+        // One fix each: the reason's own, or the general one when the reason has none.
+        let err = parse_document(&SourceFile::new("d.md", "---
+title: T
+title: U
+---
+x")).unwrap_err();
+        assert_eq!(err.to_string(), "d.md:3: malformed front matter: duplicate field `title`. Fix: keep one `title:` line.");
+        assert_eq!(parse_document(&SourceFile::new("k.md", "---
+title: T
+titel: typo
+---
+x")).unwrap_err().to_string().matches("Fix: ").count(), 1);
     }
 }
