@@ -252,8 +252,18 @@ fn focus_heading(from: Option<web_sys::Element>, tries: u32) {
     if document().active_element() != from {
         return;
     }
-    if !embed::focus_in_place_at("main h1[tabindex=\"-1\"]") && tries > 0 {
-        set_timeout(move || focus_heading(from, tries - 1), std::time::Duration::from_millis(50));
+    const HEADING: &str = "main h1[tabindex=\"-1\"]";
+    if !embed::focus_in_place_at(HEADING) {
+        if tries > 0 {
+            set_timeout(move || focus_heading(from, tries - 1), std::time::Duration::from_millis(50));
+        }
+        return;
+    }
+    // The new view keeps the old one's scroll position: a heading left above the window would
+    // hold focus where no one sees it, so the view is shown from its start.
+    let above = document().query_selector(HEADING).ok().flatten().is_some_and(|h| h.get_bounding_client_rect().top() < 0.0);
+    if above {
+        embed::scroll_to(0.0, web_sys::ScrollBehavior::Instant);
     }
 }
 

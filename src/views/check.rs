@@ -28,12 +28,23 @@ pub fn Check(text: Memo<String>) -> impl IntoView {
     let nav = expect_context::<Navigator>();
     let draft = RwSignal::new(text.get_untracked());
     let submitted = RwSignal::new(text.get_untracked());
-    // A check opened from a link (or by back/forward) shows that text.
-    Effect::new(move |_| {
+    // A paste too long for the address empties it; that must not empty the box.
+    let long_paste = StoredValue::new(false);
+    let input_ref = NodeRef::<leptos::html::Textarea>::new();
+    // A check opened from a link (or by back/forward) shows that text; an empty one (the
+    // header's "Check a quote" from a check) starts afresh, the cursor in the box.
+    Effect::new(move |first: Option<()>| {
         let t = text.get();
-        if !t.is_empty() {
-            draft.set(t.clone());
-            submitted.set(t);
+        if t.is_empty() && (first.is_none() || std::mem::take(&mut *long_paste.write_value())) {
+            return;
+        }
+        let fresh = t.is_empty();
+        draft.set(t.clone());
+        submitted.set(t);
+        if fresh {
+            if let Some(input) = input_ref.get_untracked() {
+                let _ = input.focus();
+            }
         }
     });
     let result = Memo::new(move |_| {
@@ -46,6 +57,7 @@ pub fn Check(text: Memo<String>) -> impl IntoView {
         let pasted = draft.get_untracked();
         // A long paste stays out of the address, which then must not keep an older quote.
         let in_url = if pasted.chars().count() <= MAX_CHARS_IN_URL { pasted.clone() } else { String::new() };
+        long_paste.set_value(in_url.is_empty() && !text.get_untracked().is_empty());
         nav.go(Route::Check { text: in_url }, History::Replace);
         submitted.set(pasted);
     };
@@ -69,7 +81,6 @@ pub fn Check(text: Memo<String>) -> impl IntoView {
         }
     };
     // Arriving with nothing to check, the box has focus, ready for a paste.
-    let input_ref = NodeRef::<leptos::html::Textarea>::new();
     if text.get_untracked().is_empty() {
         request_animation_frame(move || {
             // The view may be gone by the next frame (the reader moved on): then there is nothing to focus.

@@ -38,7 +38,7 @@ pub fn Diffed(
             Change::Elided | Change::Bracketed => {
                 let other = if side == Side::Left { &segment.right } else { &segment.left };
                 let mine = &text[range.clone()];
-                other.is_empty() || mine.contains(['…', '[']) || mine.contains("...")
+                other.is_empty() || lectern_engine::align::has_marks(mine)
             }
             _ => false,
         };

@@ -230,9 +230,9 @@ fn bring_into_view(target: Option<usize>, behavior: ScrollBehavior) {
     };
     let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
     if target.is_some() {
-        // A ¶ longer than the window, opened from a search or a quote link, shows the first
-        // matched or quoted words, which may be pages below its first lines.
-        let first = element.query_selector("mark, [data-quoted]").ok().flatten();
+        // A ¶ longer than the window, opened from a search, shows the first matched words,
+        // which may be pages below its first lines (the ¶'s own quotations are no match).
+        let first = element.query_selector("mark").ok().flatten();
         let top = element.get_bounding_client_rect().top();
         let shown = match first {
             Some(first) if first.get_bounding_client_rect().bottom() - top > crate::embed::free_height() => first,

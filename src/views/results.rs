@@ -88,7 +88,7 @@ pub fn SearchResults(query: Memo<String>, shown: Memo<usize>) -> impl IntoView {
     view! {
         <section class="search-results" data-view="search" aria-labelledby="search-title"
             on:pointerover=|_| crate::later::reader::prefetch() on:focusin=|_| crate::later::reader::prefetch()>
-            <h1 id="search-title" class="visually-hidden">"Search results"</h1>
+            <h1 id="search-title" class="visually-hidden" tabindex="-1">"Search results"</h1>
             <p id="search-status" class="summary" role="status" aria-live="polite" aria-atomic="true"
                 data-result-count=move || found.get().map(|f| stated_count(&f).to_string())>
                 {status}

@@ -85,6 +85,10 @@ pub fn SelectionTools(doc: &'static Document, s: Selected, added: RwSignal<bool>
                 <button type="button" data-compare-selection on:click=move |_| {
                     tray.add(item.clone());
                     added.set(true);
+                    // The button gives way to the link: focus goes with it, not to the page.
+                    request_animation_frame(|| {
+                        crate::embed::focus_in_place_at("[data-compare-now]");
+                    });
                 }>"Compare selection"</button>
             }.into_any()
         }}

@@ -96,7 +96,8 @@ pub fn Trends() -> impl IntoView {
                 (None, _) => view! { <p>"Preparing the index…"</p> }.into_any(),
                 (Some(_), None) => view! { <p>"Type one or more words, separated by commas."</p> }.into_any(),
                 (Some(_), Some(f)) => {
-                    let within = state.with(|s| s.1.is_some().then_some(s.2));
+                    // Within a document only when it exists: an unknown one is counted per document.
+                    let within = state.with(|s| s.1.as_deref().and_then(|id| corpus.document(id)).map(|_| s.2));
                     view! { <Chart f=f.clone() within=within hot=hot/> <Table f=f within=within focused=focused hot=hot/> }.into_any()
                 }
             }}

@@ -77,6 +77,11 @@ test("the quoter's ellipsis and bracketed words are reported apart, not as chang
   await expect(lectern.verdict).toHaveAttribute("data-verdict", "exact");
   await expect(lectern.verdict).toContainText("with 1 omission marked by the quoter");
   await expect(lectern.view("check").locator('[data-column="1"] mark.w-left-out')).toHaveCount(1);
+  // A spaced ellipsis is the quoter's mark too, not words left out.
+  await lectern.checkQuote("We need to respect each country’s right . . . to participate in the international cyber space management equally");
+  await expect(lectern.verdict).toContainText("with 1 omission marked by the quoter");
+  await expect(lectern.view("check").locator('[data-column="0"] mark.w-mark')).toHaveText([/^\. \. \./]);
+  await expect(lectern.view("check").locator('[data-column="0"] mark.w-left-out')).toHaveCount(0);
   await lectern.checkQuote("foreign media outlets such as [The Times] were refused entry to cover the conference");
   await expect(lectern.verdict).toHaveAttribute("data-verdict", "differs");
   await expect(lectern.verdict).toContainText("Matches with 1 word different, with 1 insertion in brackets");
@@ -109,6 +114,12 @@ test("the corpus side labels words only the corpus has; a paste is checked at on
   });
   await expect(lectern.verdict).toHaveAttribute("data-verdict", "differs");
   await expect(lectern.view("check").locator('[data-column="1"] mark.w-only')).toHaveText(["network (only in the corpus)"]);
+
+  // "Check a quote" from a check starts afresh: an empty box with the cursor in it.
+  await page.getByRole("link", { name: "Check a quote" }).click();
+  await expect(page.locator("[data-check-input]")).toHaveValue("");
+  await expect(page.locator("[data-check-input]")).toBeFocused();
+  await expect(lectern.verdict).toHaveCount(0);
 });
 
 test("a quote that drops a negation is flagged, however similar the rest", async ({ lectern, page }) => {

@@ -7,6 +7,8 @@ test("select text in the reader, compare it with the keynote quote: two columns,
   await lectern.selectInPassage(PARA.keynote, "each country’s right to choose their methods");
   await page.locator("[data-compare-selection]").click();
   await expect(lectern.tray).toHaveText("Compare (1)");
+  // The button gives way to a link, and focus goes with it.
+  await expect(page.locator("[data-compare-now]")).toBeFocused();
 
   await lectern.open(`#/quotes/${ARTICLE}`);
   const keynote = page.locator(`[data-quote-kind="quotation"][data-passage="${PARA.keynote}"]`);

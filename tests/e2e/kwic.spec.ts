@@ -102,6 +102,7 @@ test("one document only, and links from search results and the concordance to tr
   await expect(page.locator("[data-kwic-count]")).toHaveText("There is no document “nope” in this corpus; every document is counted. 3 occurrences in 1 document.");
   await lectern.open("#/trends?q=cyberspace&doc=nope");
   await expect(page.locator("[data-view=trends]")).toContainText("There is no document “nope” in this corpus; every document is counted. Per document");
+  await expect(page.locator("[data-view=trends] table caption")).toContainText("by document");
 });
 
 test("320 px: rows fit the width; axe finds no violations (light and dark)", async ({ lectern, page }) => {

@@ -31,3 +31,14 @@ test("list, document, permalink and back", async ({ lectern, page }) => {
   await page.goForward();
   await expect(lectern.view("reader")).toBeVisible();
 });
+
+test("a link at the foot of a long view opens the next view from its start, its heading focused in view", async ({ lectern, page }) => {
+  await page.setViewportSize({ width: 375, height: 600 });
+  await lectern.open(`#/doc/${ARTICLE}`);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  await page.locator('[data-nav="about"]').click();
+  const heading = page.locator("#about-title");
+  await expect(heading).toBeFocused();
+  await expect.poll(() => heading.evaluate((h) => h.getBoundingClientRect().top >= 0)).toBe(true);
+});

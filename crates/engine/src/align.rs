@@ -105,6 +105,13 @@ pub struct Word {
     pub kind: WordKind,
 }
 
+/// Whether `text` holds a quoter's mark as [`words`] finds them: an ellipsis in any of its
+/// forms ("…", "...", ". . .", "[…]") or words in square brackets. The views mark such a
+/// stretch as the quoter's, not as words left out.
+pub fn has_marks(text: &str) -> bool {
+    words(text, Matching::Lenient).iter().any(|w| w.kind != WordKind::Word)
+}
+
 /// Every ellipsis has this key: two ellipses are alike, and nothing else is.
 const ELLIPSIS_KEY: &str = "…";
 /// A bracketed group longer than this many words is taken as ordinary text.
@@ -616,6 +623,13 @@ mod tests {
         check("these—Russia, Kazakhstan", "these Russia, Kazakhstan", "=these—Russia, Kazakhstan");
         assert_eq!(render("country’s right,", "country's right", Matching::Strict), "[country’s right,→country's right]");
         assert_eq!(render("a more moderate, way", "a more moderate way", Matching::Strict), "=a more [moderate,→moderate] =way");
+    }
+
+    #[test]
+    fn a_quoters_marks_are_known_in_every_form() {
+        for (text, expected) in [("…", true), ("...", true), (". . .", true), ("[…]", true), ("[Iraq]", true), ("words", false), ("a. b.", false), ("", false)] {
+            assert_eq!(has_marks(text), expected, "{text:?}");
+        }
     }
 
     #[test]
