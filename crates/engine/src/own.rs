@@ -238,13 +238,19 @@ mod tests {
         Incoming::File(SourceFile::new(name, text))
     }
 
-    /// Brings `files` beside documents with ids `taken`; expects the ids and the files in error.
-    fn check(taken: &[&str], files: &[Incoming], ids: &[&str], failed: &[&str]) {
+    /// Brings `files` beside documents with ids `taken` (each with a text of its own); expects
+    /// the ids, and gives what was brought.
+    fn brought_beside(taken: &[&str], files: &[Incoming], ids: &[&str]) -> Brought {
         let shown: Vec<Document> = taken.iter().map(|id| crate::fixture::doc(id, &[&format!("Bundled as {id}.")])).collect();
         let brought = bring(&shown, files);
         let got: Vec<&str> = brought.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(got, ids);
-        let errors: Vec<&str> = brought.errors.iter().map(|e| e.file.as_str()).collect();
+        brought
+    }
+
+    /// Like [`brought_beside`]; expects the files in error.
+    fn check(taken: &[&str], files: &[Incoming], ids: &[&str], failed: &[&str]) {
+        let errors: Vec<String> = brought_beside(taken, files, ids).errors.into_iter().map(|e| e.file).collect();
         assert_eq!(errors, failed);
     }
 
@@ -304,11 +310,7 @@ mod tests {
 
     /// Like [`check`], with the whole messages of the files in error.
     fn check_errors(taken: &[&str], files: &[Incoming], ids: &[&str], errors: &[&str]) {
-        let shown: Vec<Document> = taken.iter().map(|id| crate::fixture::doc(id, &[&format!("Bundled as {id}.")])).collect();
-        let brought = bring(&shown, files);
-        let got: Vec<&str> = brought.documents.iter().map(|d| d.id.as_str()).collect();
-        assert_eq!(got, ids);
-        let messages: Vec<String> = brought.errors.iter().map(ToString::to_string).collect();
+        let messages: Vec<String> = brought_beside(taken, files, ids).errors.iter().map(ToString::to_string).collect();
         assert_eq!(messages, errors);
     }
 
