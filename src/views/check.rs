@@ -42,9 +42,7 @@ pub fn Check(text: Memo<String>) -> impl IntoView {
         draft.set(t.clone());
         submitted.set(t);
         if fresh {
-            if let Some(input) = input_ref.get_untracked() {
-                let _ = input.focus();
-            }
+            focus_box(input_ref.get_untracked());
         }
     });
     let result = Memo::new(move |_| {
@@ -84,9 +82,7 @@ pub fn Check(text: Memo<String>) -> impl IntoView {
     if text.get_untracked().is_empty() {
         request_animation_frame(move || {
             // The view may be gone by the next frame (the reader moved on): then there is nothing to focus.
-            if let Some(input) = input_ref.try_get_untracked().flatten() {
-                let _ = input.focus();
-            }
+            focus_box(input_ref.try_get_untracked().flatten());
         });
     }
 
@@ -109,6 +105,15 @@ pub fn Check(text: Memo<String>) -> impl IntoView {
             </div>
             {move || result.get().map(|r| view! { <CheckDetail result=r/> })}
         </section>
+    }
+}
+
+/// Puts the cursor in the check box, unless the page is framed and the reader is busy in the
+/// host page (a host's `lectern:navigate` must not pull focus into the frame), and without
+/// scrolling the host page to the frame.
+fn focus_box(input: Option<web_sys::HtmlTextAreaElement>) {
+    if let Some(input) = input.filter(|_| crate::embed::may_take_focus()) {
+        crate::embed::focus_in_place(&input);
     }
 }
 

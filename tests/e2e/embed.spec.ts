@@ -74,6 +74,14 @@ test("the host can select a view, and only a view, by message", async ({ page, b
   // The frame shows the ¶ without taking focus from the host.
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => document.activeElement?.id)).toBe("host-input");
+  // Nor does an empty Check, which puts the cursor in its box when the reader opens it.
+  await page.evaluate(() => {
+    const target = (document.getElementById("plain") as HTMLIFrameElement).contentWindow!;
+    target.postMessage({ type: "lectern:navigate", hash: "#/check" }, "*");
+  });
+  await expect(frame.locator("[data-check-input]")).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("host-input");
 });
 
 test("a hidden frame (no animation frames) still gets its search ready", async ({ page, baseURL }) => {
