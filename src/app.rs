@@ -248,7 +248,7 @@ fn focus_new_view(page: Memo<Page>) {
 
 /// Focuses the view's heading once it is there (a view loaded on first use comes a moment
 /// later), trying `tries` more times 50 ms apart, unless focus has moved from `from` meanwhile.
-fn focus_heading(from: Option<web_sys::Element>, tries: u32) {
+pub(crate) fn focus_heading(from: Option<web_sys::Element>, tries: u32) {
     if document().active_element() != from {
         return;
     }

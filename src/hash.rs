@@ -80,8 +80,9 @@ impl Navigator {
                 address.set(parsed.clone());
             }
             if route.with_untracked(|r| *r != parsed) {
-                if let Some(link) = nav.follow(&parsed) {
-                    return_to(link, RETURN_FRAMES);
+                match nav.follow(&parsed) {
+                    Some(link) => return_to(link, RETURN_FRAMES),
+                    None => keep_focus(&parsed),
                 }
                 set_route.set(parsed);
             }
@@ -101,6 +102,12 @@ impl Navigator {
 
     pub fn route(&self) -> ReadSignal<Route> {
         self.route
+    }
+
+    /// While a document is shown, the view it was opened from in this page, if any.
+    pub fn opened_from(&self) -> Option<Route> {
+        let from = self.opened_from.get_value();
+        (!from.is_empty()).then(|| Route::parse(&from))
     }
 
     /// The route the address bar holds: the view's route, except while typing a query, when it
@@ -133,6 +140,7 @@ impl Navigator {
         }
         // A change the app makes itself (typing a query) is not a return: focus stays put.
         self.follow(&route);
+        keep_focus(&route);
         self.set_route.set(route);
     }
 
@@ -207,6 +215,26 @@ fn return_to(href: String, frames_left: u32) {
         }
         None if frames_left > 0 => return_to(href, frames_left - 1),
         None => {}
+    });
+}
+
+/// A link or button that changes the route within a view can go away with the change, or be
+/// drawn anew (a suggestion followed, a document picked in a table), and focus would fall to the
+/// page's start. It goes to the view's heading instead, as on arriving at a view. A document
+/// places focus itself, and a view that moves focus on its own (to new results) has done so by
+/// the second frame.
+fn keep_focus(next: &Route) {
+    let held = document().active_element();
+    if matches!(next, Route::Document { .. }) || held == document().body().map(Into::into) {
+        return;
+    }
+    request_animation_frame(move || {
+        request_animation_frame(move || {
+            let lost = held.is_some_and(|e| !e.is_connected());
+            if lost && crate::embed::may_take_focus() {
+                crate::app::focus_heading(document().body().map(Into::into), 0);
+            }
+        })
     });
 }
 

@@ -225,7 +225,16 @@ pub fn Kwic() -> impl IntoView {
                 }}
             </ol>
             {move || (total() > state.with(|s| s.3)).then(|| view! {
-                <button type="button" data-kwic-more on:click=move |_| go(&|s| s.3 += KWIC_SHOWN, History::Replace)>
+                <button type="button" data-kwic-more on:click=move |_| {
+                    let first_new = state.with_untracked(|s| s.3);
+                    go(&|s| s.3 += KWIC_SHOWN, History::Replace);
+                    // The button is drawn anew below the new rows: focus goes on to the first of them.
+                    request_animation_frame(move || {
+                        if let Some(row) = row_links().get(first_new) {
+                            let _ = row.focus();
+                        }
+                    });
+                }>
                     {format!("Show {} more", KWIC_SHOWN.min(total() - state.with(|s| s.3)))}
                 </button>
             })}

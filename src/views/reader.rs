@@ -169,9 +169,13 @@ fn AboutWords(doc: &'static Document) -> impl IntoView {
 #[component]
 fn DocBar(doc: &'static Document) -> impl IntoView {
     let Library(corpus) = expect_context::<Library>();
-    // The search this document was opened from, if it was (the route carries its query).
-    let route = expect_context::<Navigator>().route();
-    let back = move || route.with(Route::back_to_results);
+    // The search this document was opened from, if it was (the route carries its query), or
+    // the concordance, whose rows carry their word too but are no search's results.
+    let nav = expect_context::<Navigator>();
+    let route = nav.route();
+    let concordance = nav.opened_from().filter(|r| matches!(r, Route::Kwic { .. }));
+    let results = move || route.with(Route::back_to_results);
+    let back = move || concordance.clone().or_else(results);
     let documents = corpus.documents();
     let at = documents.iter().position(|d| d.id == doc.id).unwrap_or(0);
     let neighbour = |other: Option<&'static Document>, rel: &'static str, label: &'static str, text: &'static str| {
@@ -183,7 +187,7 @@ fn DocBar(doc: &'static Document) -> impl IntoView {
         })
     };
     let top = move || {
-        let shown = back();
+        let shown = results();
         match &shown {
             Some(Route::Search { query, shown }) => {
                 Route::Document { id: doc.id.clone(), passage: None, query: Some(query.clone()), shown: *shown }
@@ -194,8 +198,9 @@ fn DocBar(doc: &'static Document) -> impl IntoView {
     };
     view! {
         <nav class="doc-bar" aria-label="Document" data-doc-bar data-sticky>
-            {move || back().map(|r| view! {
-                <a class="doc-bar-back" href=r.to_hash() data-back-to-results><span aria-hidden="true">"← "</span>"Back to results"</a>
+            {move || back().map(|r| {
+                let to = if matches!(r, Route::Kwic { .. }) { "Back to the concordance" } else { "Back to results" };
+                view! { <a class="doc-bar-back" href=r.to_hash() data-back-to-results><span aria-hidden="true">"← "</span>{to}</a> }
             })}
             <a class="doc-bar-title" href=top data-doc-bar-title>{doc.meta.title.clone()}</a>
             <span class="doc-bar-steps">

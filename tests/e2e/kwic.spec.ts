@@ -27,17 +27,23 @@ test("the most common word is paged: 50 rows, then 50 more; the total is exact",
   const total = Number(await list.getAttribute("data-total"));
   expect(total).toBeGreaterThan(50);
   await expect(page.locator(rows)).toHaveCount(50);
-  await page.locator("[data-kwic-more]").click();
+  await page.locator("[data-kwic-more]").focus();
+  await page.keyboard.press("Enter");
   await expect(page.locator(rows)).toHaveCount(Math.min(100, total));
   expect(await lectern.hash()).toContain("n=100");
+  // The keyboard goes on from the first new row, not from the button drawn below them.
+  await expect(page.locator(`${rows} a.kwic-row`).nth(50)).toBeFocused();
 });
 
 test("a word the corpus lacks is not counted loosely: near words are offered", async ({ lectern, page }) => {
   await lectern.open("#/kwic?q=sovereinty");
   await expect(page.locator("[data-kwic]")).toHaveAttribute("data-total", "0");
   await expect(page.locator("[data-kwic-count]")).toContainText("does not occur");
-  await page.locator("[data-suggestions] a", { hasText: "sovereignty" }).click();
+  await page.locator("[data-suggestions] a", { hasText: "sovereignty" }).focus();
+  await page.keyboard.press("Enter");
   await expect(page.locator("[data-kwic]")).toHaveAttribute("data-total", "7");
+  // The followed suggestion is gone with the suggestions; focus goes to the heading, not the page's start.
+  await expect(page.locator("h1")).toBeFocused();
 });
 
 test("sorting by the word to the left orders the rows by it", async ({ lectern, page }) => {

@@ -59,3 +59,26 @@ test("typing the same query from the reader keeps focus in the search box", asyn
   await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
   await expect(lectern.searchBox).toBeFocused();
 });
+
+test("a concordance row's document leads back to the concordance, not to search results", async ({ lectern, page }) => {
+  await lectern.open("#/kwic?q=bruntmeal", AT);
+  const rows = page.locator("[data-kwic] a.kwic-row");
+  await expect(rows).toHaveCount(50);
+  // A row whose ¶ has the word once: Back focuses the first row with the link followed.
+  const hrefs = await rows.evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  const at = hrefs.findIndex((h, i) => i >= 20 && hrefs.indexOf(h) === hrefs.lastIndexOf(h));
+  expect(at).toBeGreaterThanOrEqual(20);
+  const href = hrefs[at];
+  await rows.nth(at).click();
+  await expect(lectern.view("reader")).toBeVisible();
+  const back = lectern.docBar.locator("[data-back-to-results]");
+  await expect(back).toHaveText(/Back to the concordance/);
+  await back.click();
+  await expect(lectern.view("kwic")).toBeVisible();
+  await expect(rows.nth(at)).toBeFocused();
+  await expect(rows.nth(at)).toHaveAttribute("href", href!);
+  // Opened from search, the same bar still leads back to the results.
+  await lectern.open(`#/search?q=${QUERY}`, AT);
+  await lectern.results().nth(2).click();
+  await expect(lectern.backToResults).toBeVisible();
+});

@@ -100,4 +100,13 @@ test("generated corpus: one point per document, in date order, the sum equals th
   const counts = await page.locator("td[data-count]").evaluateAll((tds) => tds.map((td) => Number(td.getAttribute("data-count"))));
   expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
   expect(await page.locator("[data-trends-point]").count()).toBe(counts.length);
+  // A row's document, by keyboard, far down the table: the table is drawn anew for the document,
+  // and focus goes to the view's heading, shown from its start, not to the page's start.
+  const row = page.locator("table[data-trends-table] tbody tr").nth(200);
+  const id = await row.getAttribute("data-doc-id");
+  await row.locator("th a").focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`doc=${id}`));
+  await expect(page.locator("main h1")).toBeFocused();
+  await expect(page.locator("main h1")).toBeInViewport();
 });
