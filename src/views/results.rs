@@ -89,7 +89,10 @@ pub fn SearchResults(query: Memo<String>, shown: Memo<usize>) -> impl IntoView {
         <section class="search-results" data-view="search" aria-labelledby="search-title"
             on:pointerover=|_| crate::later::reader::prefetch() on:focusin=|_| crate::later::reader::prefetch()>
             <h1 id="search-title" class="visually-hidden" tabindex="-1">"Search results"</h1>
+            // Busy while the reader types (the address lags the view until typing pauses), so a
+            // screen reader announces the count once, not at every keystroke.
             <p id="search-status" class="summary" role="status" aria-live="polite" aria-atomic="true"
+                aria-busy=move || nav.address().with(|a| nav.route().with(|r| a != r)).to_string()
                 data-result-count=move || found.get().map(|f| stated_count(&f).to_string())>
                 {status}
             </p>

@@ -91,3 +91,20 @@ test("typing without pause drops no keystroke, leaves no stale result, and the a
   await page.goBack();
   await expect(lectern.view("list")).toBeVisible();
 });
+
+test("while the reader types, the results' status is busy, so a screen reader hears the count once typing pauses", async ({ lectern, page }) => {
+  await lectern.open("#/search?q=internet");
+  await expect(lectern.status).toHaveAttribute("aria-busy", "false");
+  // One keystroke, and the status read in the frame it is drawn in, well within the pause.
+  const during = await page.evaluate(async () => {
+    const box = document.getElementById("search-input") as HTMLInputElement;
+    box.focus();
+    box.value = "internet sov";
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    await new Promise((done) => requestAnimationFrame(() => done(null)));
+    return document.getElementById("search-status")!.getAttribute("aria-busy");
+  });
+  expect(during).toBe("true");
+  await expect(lectern.status).toHaveAttribute("aria-busy", "false");
+  await expect(lectern.status).toContainText("passage");
+});
