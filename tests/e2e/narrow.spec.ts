@@ -57,3 +57,17 @@ for (const [hash, status] of [[`#/search?q=${UNBROKEN}`, "[data-result-count]"],
     expect(overflow).toBeLessThanOrEqual(0);
   });
 }
+
+test.describe("on a touch screen", () => {
+  test.use({ hasTouch: true, isMobile: true });
+
+  for (const [hash, targets] of [[`#/quotes/${ARTICLE}`, ".quote-meta a, .quote-meta button"], ["#/trends?q=internet, sovereignty", ".trends-table a"]] as const) {
+    test(`320 px: ${hash}: its small links are targets of 24 px or more`, async ({ lectern, page }) => {
+      await lectern.open(hash);
+      await expect(page.locator(targets).first()).toBeVisible();
+      const sizes = await page.locator(targets).evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)));
+      expect(sizes.length).toBeGreaterThan(2);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(24);
+    });
+  }
+});
