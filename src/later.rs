@@ -29,7 +29,7 @@ use lectern_engine::anchor::Selector;
 use crate::route::Item;
 use lectern_engine::export::Format;
 use lectern_engine::Document;
-use crate::views::{Reader, SearchResults, About, CiteFields, Selected, SelectionTools, Check, Compare, DocumentQuotes, ExportTools, Kwic, QuoteLink, QuotesOverview, Similar, Trends, WordLists, WordsView};
+use crate::views::{Reader, SearchResults, About, OwnStatus, CiteFields, Selected, SelectionTools, Check, Compare, DocumentQuotes, ExportTools, Kwic, QuoteLink, QuotesOverview, Similar, Trends, WordLists, WordsView};
 
 /// Declares views, and panels inside views, loaded on first use (`View fn` / `Panel fn`, see
 /// [`Place`]). Each becomes a function that shows the view, fetching
@@ -117,6 +117,9 @@ split_points! {
     Panel fn cite_fields(doc: &'static Document, passage: usize, quote: String) {
         view! { <CiteFields doc=doc passage=passage quote=quote/> }
     }
+    /// What the list's "Your documents" has to say: a load's progress, a save, where the
+    /// documents are kept.
+    Panel fn own_status(own: crate::own::Own, saving: ReadSignal<Option<String>>) { view! { <OwnStatus own=own saving=saving/> } }
     /// An opened "Export": the quotes resolved and rendered in the chosen format. Resolving
     /// quotes (anchoring, checking, aligning) is code only the comparison needs otherwise.
     Panel fn export_tools(items: Signal<Vec<Item>>, format: RwSignal<Format>, status: RwSignal<String>) {

@@ -38,6 +38,7 @@ pub use list::DocumentList;
 pub use marked::Marked;
 pub use meta::{format_date, safe_url};
 pub use not_found::NotFound;
+pub use own::OwnStatus;
 pub use words::quoted;
 pub use quote::{quote_link, QuoteLink};
 pub use quotes::{DocumentQuotes, QuotesOverview};

@@ -54,6 +54,9 @@ pub fn OwnDocuments(own: Own) -> impl IntoView {
         let _ = input.set_attribute("webkitdirectory", "");
     });
     let (saving, set_saving) = signal(None::<String>);
+    // What there is to say (a load under way, a save, where the documents are kept) is shown
+    // by a panel loaded when there is something to say: most visits never open a document.
+    let to_say = Memo::new(move |_| own.progress().is_some() || saving.with(Option::is_some) || own.kept() != Kept::Nothing);
     let save = move |_| {
         set_saving.set(Some("Preparing lectern.html…".into()));
         leptos::task::spawn_local(async move {
@@ -81,23 +84,7 @@ pub fn OwnDocuments(own: Own) -> impl IntoView {
                     on:change=move |ev| own.open(chosen(&ev))/>
             </div>
             <div role="status" aria-live="polite">
-                {move || own.progress().map(|p| view! {
-                    <div class="own-progress" data-own-progress>
-                        <progress max=progress_bar(&p).1.to_string() value=progress_bar(&p).0.to_string()></progress>
-                        <span>{progress_text(&p)}</span>
-                        <button type="button" on:click=move |_| own.cancel() data-own-cancel>"Cancel"</button>
-                    </div>
-                })}
-                {move || saving.get().map(|said| view! { <p data-save-status>{said}</p> })}
-                {move || match own.kept() {
-                    Kept::Nothing => None,
-                    Kept::InBrowser => Some(view! {
-                        <p data-own-kept="browser">{format!("Your {} kept in this browser: still here after a reload.", plural(own.count(), "document"))}</p>
-                    }.into_any()),
-                    Kept::PageOnly(why) => Some(view! {
-                        <p data-own-kept="page">{format!("This browser does not let the page keep your documents ({why}): they last until you close this page. Save as one file to keep them.")}</p>
-                    }.into_any()),
-                }}
+                {move || to_say.get().then(|| crate::later::own_status(own, saving))}
             </div>
             {move || {
                 let errors = own.errors();
@@ -109,6 +96,31 @@ pub fn OwnDocuments(own: Own) -> impl IntoView {
                 })
             }}
         </section>
+    }
+}
+
+/// The progress of a load with its Cancel, what came of Save, and where the reader's documents
+/// are kept (`later::own_status`).
+#[component]
+pub fn OwnStatus(own: Own, saving: ReadSignal<Option<String>>) -> impl IntoView {
+    view! {
+        {move || own.progress().map(|p| view! {
+            <div class="own-progress" data-own-progress>
+                <progress max=progress_bar(&p).1.to_string() value=progress_bar(&p).0.to_string()></progress>
+                <span>{progress_text(&p)}</span>
+                <button type="button" on:click=move |_| own.cancel() data-own-cancel>"Cancel"</button>
+            </div>
+        })}
+        {move || saving.get().map(|said| view! { <p data-save-status>{said}</p> })}
+        {move || match own.kept() {
+            Kept::Nothing => None,
+            Kept::InBrowser => Some(view! {
+                <p data-own-kept="browser">{format!("Your {} kept in this browser: still here after a reload.", plural(own.count(), "document"))}</p>
+            }.into_any()),
+            Kept::PageOnly(why) => Some(view! {
+                <p data-own-kept="page">{format!("This browser does not let the page keep your documents ({why}): they last until you close this page. Save as one file to keep them.")}</p>
+            }.into_any()),
+        }}
     }
 }
 
