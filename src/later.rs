@@ -4,7 +4,8 @@
 //! of intent through their `prefetch()`), and the views a visitor may never open (comparison, quote check,
 //! quote links, the quotes overview, similar passages, the reading tools, "About this copy"),
 //! the panels a reader opens inside a view (the reader's "What this document is about", what the
-//! selection bar offers, an opened Cite or Export) and the work on the reader's own documents
+//! selection bar offers, an opened Cite or Export, the list's messages about the reader's own
+//! documents) and the work on the reader's own documents
 //! (reading and indexing files, walking a dropped folder, restoring stored ones, saving as one
 //! file; declared in `own.rs` with [`split_work!`]).
 //!
