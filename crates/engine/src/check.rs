@@ -144,8 +144,10 @@ pub fn check_quote(corpus: &Corpus, index: &Index, pasted: &str, options: &Check
         let query: String = checked.chars().map(|c| if QUOTES.contains(&c) { ' ' } else { c }).collect();
         let searcher = Searcher::new(corpus, index);
         let length = pasted_words.iter().filter(|w| w.kind == WordKind::Word).count();
+        // Each ellipsis may leave out a whole ¶, however long: one more on either side for each.
+        let ellipses = pasted_words.iter().filter(|w| w.kind == WordKind::Ellipsis).count();
         for hit in searcher.search(&query, options.candidates).hits {
-            let window = window(&corpus.documents()[hit.doc].passages, hit.passage, length, options.neighbours);
+            let window = window(&corpus.documents()[hit.doc].passages, hit.passage, length, options.neighbours + ellipses);
             if let Some(m) = best_span(corpus, checked, &pasted_words, hit.doc, window) {
                 if !matches.iter().any(|other| other.doc == m.doc && other.parts == m.parts) {
                     matches.push(m);
@@ -305,14 +307,18 @@ fn best_span(corpus: &Corpus, pasted: &str, pasted_words: &[Word], doc: usize, w
         .flat_map(|(part, &n)| words(&passages[n - 1], Matching::Lenient).into_iter().map(move |word| WindowWord { part, word }))
         .collect();
     let (paste_range, text_range) = local_alignment(pasted_words, &text_words)?;
-    let content = |ws: &[Word]| ws.iter().filter(|w| w.kind == WordKind::Word).count();
-    let before = content(&pasted_words[..paste_range.start]);
-    let after = content(&pasted_words[paste_range.end..]);
     let (first_part, last_part) = (text_words[text_range.start].part, text_words[text_range.end - 1].part);
     let part_start = text_words.iter().position(|w| w.part == first_part).unwrap_or(0);
     let part_end = text_words.iter().rposition(|w| w.part == last_part).map_or(text_words.len(), |k| k + 1);
-    let first = text_range.start.saturating_sub(before).max(part_start);
-    let last = (text_range.end + after).min(part_end);
+    // The paste's words beyond the dense stretch, read outward from it, reach as far as they
+    // match: "his Son" reaches past "only begotten" to "Son", where widening by one word per
+    // unmatched word stopped at "only" and called "Son" changed into it.
+    let head: Vec<&Word> = pasted_words[..paste_range.start].iter().rev().collect();
+    let tail: Vec<&Word> = pasted_words[paste_range.end..].iter().collect();
+    let before: Vec<&Word> = text_words[part_start..text_range.start].iter().rev().map(|w| &w.word).collect();
+    let after: Vec<&Word> = text_words[text_range.end..part_end].iter().map(|w| &w.word).collect();
+    let first = text_range.start - reach(&head, &before);
+    let last = text_range.end + reach(&tail, &after);
 
     let mut parts: Vec<Part> = Vec::new();
     for w in &text_words[first..last] {
@@ -342,6 +348,66 @@ fn best_span(corpus: &Corpus, pasted: &str, pasted_words: &[Word], doc: usize, w
         .count();
     let found = shared as f32 / quoted.len().max(1) as f32;
     Some(SpanMatch { doc, parts, text, alignment, found })
+}
+
+/// How many of `text`'s words (read outward from the edge of a local alignment) the paste's
+/// words beyond that edge (`rest`, read outward too) cover, aligned whole: each of `rest` is
+/// matched (+4), changed (−2) or left out (−2), and a word of `text` the paste passes over costs
+/// −1 (nothing after a quoter's ellipsis), so a quoter's few dropped words are passed over to
+/// reach the word the paste ends on, and a changed last word is one word changed. A bracketed
+/// word stands for any word, or none. The reach ends on a matched or changed word, never on
+/// words only passed over; on equal scores, the farther.
+fn reach(rest: &[&Word], text: &[&Word]) -> usize {
+    let mut keys: Vec<(&str, bool)> = Vec::new();
+    // `free[i]`: an ellipsis stands between the i-th and the next of the paste's words.
+    let mut free = vec![false];
+    for w in rest {
+        if w.kind == WordKind::Ellipsis {
+            *free.last_mut().expect("never empty") = true;
+        } else {
+            keys.push((w.key.as_str(), w.kind == WordKind::Bracketed));
+            free.push(false);
+        }
+    }
+    let n = keys.len();
+    if n == 0 {
+        return 0;
+    }
+    // Far enough for a quoter's dropped clause, not so far that a common word pulls it along.
+    let m = text.len().min(2 * n + 8);
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    let mut score = vec![i32::MIN / 2; (n + 1) * (m + 1)];
+    let mut ends_on_word = vec![false; (n + 1) * (m + 1)];
+    score[0] = 0;
+    for i in 0..=n {
+        for j in 0..=m {
+            if i == 0 && j == 0 {
+                continue;
+            }
+            let mut best = (i32::MIN / 2, false);
+            if i > 0 && j > 0 {
+                let (key, bracketed) = keys[i - 1];
+                let gain = if key == text[j - 1].key { 4 } else if bracketed { 0 } else { -2 };
+                best = (score[at(i - 1, j - 1)] + gain, true);
+            }
+            if i > 0 {
+                let cost = if keys[i - 1].1 { 0 } else { 2 };
+                let left_out = score[at(i - 1, j)] - cost;
+                if left_out > best.0 {
+                    best = (left_out, ends_on_word[at(i - 1, j)] || j == 0);
+                }
+            }
+            if j > 0 {
+                let passed = score[at(i, j - 1)] - if free[i] { 0 } else { 1 };
+                if passed > best.0 {
+                    best = (passed, false);
+                }
+            }
+            score[at(i, j)] = best.0;
+            ends_on_word[at(i, j)] = best.1;
+        }
+    }
+    (0..=m).filter(|&j| j == 0 || ends_on_word[at(n, j)]).fold(0, |kept, j| if score[at(n, j)] >= score[at(n, kept)] { j } else { kept })
 }
 
 /// Where a matched span of `text` starting at the word at `start` should start: past the
@@ -539,6 +605,51 @@ mod tests {
             let doc = &corpus.documents()[best.doc];
             assert!(doc.passages[part.passage - 1].get(part.span.clone()).is_some());
         }
+    }
+
+    /// Verses of the King James Bible, one ¶ each: a real text whose quoters drop words, join
+    /// verses with an ellipsis and misremember.
+    const KJV: &[&str] = &[
+        "In the beginning God created the heaven and the earth.",
+        "And the earth was without form, and void; and darkness was upon the face of the deep. And the Spirit of God moved upon the face of the waters.",
+        "And God said, Let there be light: and there was light.",
+        "And God saw the light, that it was good: and God divided the light from the darkness.",
+        "The LORD is my shepherd; I shall not want.",
+        "He maketh me to lie down in green pastures: he leadeth me beside the still waters.",
+        "He restoreth my soul: he leadeth me in the paths of righteousness for his name's sake.",
+        "For God so loved the world, that he gave his only begotten Son, that whosoever believeth in him should not perish, but have everlasting life.",
+    ];
+
+    /// Checks `pasted` against [`KJV`]: the verdict, the ¶s and the matched text.
+    fn check_kjv(pasted: &str, verdict: Verdict, passages: &[usize], text: &str) {
+        let corpus = crate::fixture::corpus(&[("kjv", KJV)]);
+        let result = check_quote(&corpus, &Index::build(&corpus), pasted, &CheckOptions::default());
+        let best = result.best.as_ref().map(|b| (b.parts.iter().map(|p| p.passage).collect::<Vec<_>>(), b.text.as_str()));
+        assert_eq!((&result.verdict, best), (&verdict, Some((passages.to_vec(), text))), "{pasted:?}");
+    }
+
+    #[test]
+    fn words_dropped_near_an_end_are_passed_over_to_the_word_the_quote_ends_on() {
+        check_kjv("For God so loved the world, that he gave his Son", Verdict::Differs(2), &[8],
+            "For God so loved the world, that he gave his only begotten Son");
+        check_kjv("In the beginning God created the earth.", Verdict::Differs(3), &[1], "In the beginning God created the heaven and the earth.");
+        check_kjv("God so loved the world, that he gave his Son, that whosoever believeth in him should not perish", Verdict::Differs(2), &[8],
+            "God so loved the world, that he gave his only begotten Son, that whosoever believeth in him should not perish");
+        // At the start too: two words dropped after the first.
+        check_kjv("He me to lie down in green pastures", Verdict::Differs(1), &[6], "He maketh me to lie down in green pastures");
+        check_kjv("He to lie down in green pastures: he leadeth me beside the still waters", Verdict::Differs(2), &[6],
+            "He maketh me to lie down in green pastures: he leadeth me beside the still waters");
+        // A last word changed is still one word changed, in place.
+        check_kjv("For God so loved the world, that he gave his only begotten daughter", Verdict::Differs(1), &[8],
+            "For God so loved the world, that he gave his only begotten Son");
+    }
+
+    #[test]
+    fn an_ellipsis_may_leave_out_a_whole_long_paragraph() {
+        check_kjv("The LORD is my shepherd; I shall not want. ... He restoreth my soul", Verdict::Exact, &[5, 6, 7],
+            "The LORD is my shepherd; I shall not want.\nHe maketh me to lie down in green pastures: he leadeth me beside the still waters.\nHe restoreth my soul");
+        check_kjv("In the beginning God created the heaven and the earth. ... And God said, Let there be light", Verdict::Exact, &[1, 2, 3],
+            &[KJV[0], KJV[1], "And God said, Let there be light"].join("\n"));
     }
 
     #[test]
