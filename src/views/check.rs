@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 use lectern_engine::align::Alignment;
-use lectern_engine::check::{check_quote, negations, CheckOptions, CheckResult, Marked, Negation, SpanMatch, Verdict};
+use lectern_engine::check::{check_quote, context, negated_nearby, negations, CheckOptions, CheckResult, Context, Marked, Negation, SpanMatch, Verdict};
 use lectern_engine::Corpus;
 
 use super::diffed::SideBySide;
@@ -136,7 +136,30 @@ fn VerdictLine(result: CheckResult) -> impl IntoView {
             ))}
         </p>
         {negation_warning(&found)}
+        {negated_nearby(&result, &CheckOptions::default()).map(|m| {
+            let doc = &corpus.documents()[m.doc];
+            view! {
+                <p class="verdict-warning" data-check-negated data-doc-id=doc.id.clone() data-passage=m.first_passage()>
+                    {format!("Nearly the same words, with a negation the quote lacks: {}, {}: “{}”. The quoter may have meant that passage.",
+                        doc.meta.title, paragraphs(m), excerpt(&m.text))}
+                </p>
+            }
+        })}
+        {best.map(|m| context(corpus, m, &CheckOptions::default())).and_then(context_text).map(|text| view! {
+            <p class="verdict-context" data-check-context>{text}</p>
+        })}
     }
+}
+
+/// Where the quote stands in its source's sentence, when it starts or ends inside it: a quote
+/// that is exact in its words can still leave out what the sentence says around it.
+fn context_text(c: Context) -> Option<String> {
+    Some(match (c.before.is_empty(), c.after.is_empty()) {
+        (true, true) => return None,
+        (false, true) => format!("In the source, the sentence begins “{}” before the quote.", c.before),
+        (true, false) => format!("In the source, the sentence goes on after the quote: “{}”", c.after),
+        (false, false) => format!("In the source, the sentence begins “{}” before the quote and goes on after it: “{}”", c.before, c.after),
+    })
 }
 
 /// A changed negation, said apart from the word count: "matches, 96% similar" must not hide

@@ -24,6 +24,17 @@ test("an exact quote is exact; an unrelated sentence is not found", async ({ lec
   await expect(lectern.verdict).toHaveText(/Not found in this corpus/);
 });
 
+test("an exact quote taken from inside a sentence is given the sentence's words around it", async ({ lectern }) => {
+  await lectern.open(`#/check?q=${encodeURIComponent("to participate in the international cyber space management equally")}`);
+  await expect(lectern.verdict).toHaveAttribute("data-verdict", "exact");
+  const context = lectern.view("check").locator("[data-check-context]");
+  await expect(context).toHaveText("In the source, the sentence begins “… cyber administration, and Internet public policy independently and” before the quote.");
+  // A whole sentence quoted has nothing around it to say.
+  await lectern.open(`#/check?q=${encodeURIComponent("The 2015 World Internet Conference organized by the Cyberspace Administration of China is one of the CCP’s latest endeavors toward this end.")}`);
+  await expect(lectern.verdict).toHaveAttribute("data-verdict", "exact");
+  await expect(lectern.view("check").locator("[data-check-context]")).toHaveCount(0);
+});
+
 test("an exact quote that leaves out the source's opening quote mark and closing comma has nothing marked", async ({ lectern, page }) => {
   await lectern.open("#/check");
   // The source reads “We need to respect each country’s right to choose their methods of cyber development, …

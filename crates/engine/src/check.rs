@@ -43,11 +43,25 @@ pub struct CheckOptions {
     pub min_similarity: f32,
     /// Places listed when an exact quote occurs in several; all are counted.
     pub max_places: usize,
+    /// Words of the source's sentence shown on either side of a quote taken from inside it.
+    pub context_words: usize,
+    /// A candidate this close to the quote (words different at most) that differs from it by a
+    /// negation is named beside the verdict, whatever the verdict.
+    pub negated_within: usize,
 }
 
 impl Default for CheckOptions {
     fn default() -> Self {
-        CheckOptions { max_chars: 5_000, candidates: 8, neighbours: 1, min_found: 0.6, min_similarity: 0.7, max_places: 100 }
+        CheckOptions {
+            max_chars: 5_000,
+            candidates: 8,
+            neighbours: 1,
+            min_found: 0.6,
+            min_similarity: 0.7,
+            max_places: 100,
+            context_words: 8,
+            negated_within: 2,
+        }
     }
 }
 
@@ -148,7 +162,12 @@ pub fn check_quote(corpus: &Corpus, index: &Index, pasted: &str, options: &Check
         let ellipses = pasted_words.iter().filter(|w| w.kind == WordKind::Ellipsis).count();
         for hit in searcher.search(&query, options.candidates).hits {
             let window = window(&corpus.documents()[hit.doc].passages, hit.passage, length, options.neighbours + ellipses);
-            if let Some(m) = best_span(corpus, checked, &pasted_words, hit.doc, window) {
+            let found = best_span(corpus, checked, &pasted_words, hit.doc, window);
+            // A neighbour can hold a better span than the hit itself (the quote word for word);
+            // the hit's own is then a candidate too, for it may differ by a negation.
+            let elsewhere = found.as_ref().is_some_and(|m| m.parts.iter().all(|p| p.passage != hit.passage));
+            let own = elsewhere.then(|| best_span(corpus, checked, &pasted_words, hit.doc, hit.passage..hit.passage + 1)).flatten();
+            for m in found.into_iter().chain(own) {
                 if !matches.iter().any(|other| other.doc == m.doc && other.parts == m.parts) {
                     matches.push(m);
                 }
@@ -233,6 +252,73 @@ pub enum Marked {
 /// alignment's left text) and the source (`m.text`).
 pub fn negations(pasted: &str, m: &SpanMatch) -> Vec<Negation> {
     negations_between(pasted, &m.text, &m.alignment)
+}
+
+/// The words of the source's sentence around a match, when the quote starts or ends inside it:
+/// "Money is the root of all evil" is exact, and its sentence begins "For the love of".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Context {
+    /// The sentence's words before the match (the nearest `context_words`, "…" before them when
+    /// there are more); empty when the quote starts the sentence.
+    pub before: String,
+    /// The sentence's words after the match, likewise; empty when the quote ends it.
+    pub after: String,
+}
+
+/// The context of `m` in its first and last ¶: the sentence (up to a full stop, question or
+/// exclamation mark, or the ¶'s edge) the match starts in and the one it ends in.
+pub fn context(corpus: &Corpus, m: &SpanMatch, options: &CheckOptions) -> Context {
+    let passages = &corpus.documents()[m.doc].passages;
+    let (Some(first), Some(last)) = (m.parts.first(), m.parts.last()) else { return Context::default() };
+    let ends_sentence = |c: char| matches!(c, '.' | '!' | '?');
+    let text = &passages[first.passage - 1][..first.span.start];
+    let start = text.rfind(ends_sentence).map_or(0, |k| k + 1);
+    let before: Vec<&str> = text[start..].split_whitespace().collect();
+    let passage = &passages[last.passage - 1];
+    // A match that ends its sentence ("… this end.") has nothing after it in that sentence.
+    let closed = passage[..last.span.end].trim_end_matches(|c: char| !c.is_alphanumeric() && !ends_sentence(c)).ends_with(ends_sentence);
+    let text = if closed { "" } else { &passage[last.span.end..] };
+    let end = text.find(ends_sentence).map_or(text.len(), |k| k + 1);
+    let after: Vec<&str> = text[..end].split_whitespace().collect();
+    let n = options.context_words;
+    // Up to `n` words nearest the match (punctuation standing alone comes along), and whether
+    // words were left beyond them.
+    fn nearest<'a>(words: impl Iterator<Item = &'a str>, n: usize) -> (Vec<&'a str>, bool) {
+        let (mut kept, mut counted) = (Vec::new(), 0);
+        for w in words {
+            let word = w.chars().any(char::is_alphanumeric);
+            if word && counted == n {
+                return (kept, true);
+            }
+            counted += usize::from(word);
+            kept.push(w);
+        }
+        (kept, false)
+    }
+    let said = |words: Vec<&str>| if words.iter().any(|w| w.chars().any(char::is_alphanumeric)) { words.join(" ") } else { String::new() };
+    let (mut kept_before, more_before) = nearest(before.iter().rev().copied(), n);
+    kept_before.reverse();
+    let (kept_after, more_after) = nearest(after.iter().copied(), n);
+    let before = said(kept_before);
+    let after = said(kept_after);
+    Context {
+        before: if more_before && !before.is_empty() { format!("… {before}") } else { before },
+        after: if more_after && !after.is_empty() { format!("{after} …") } else { after },
+    }
+}
+
+/// A candidate nearly the quote's words with a negation the quote lacks, when the best match
+/// differs by none: "Thou shalt kill" is word for word in four verses ("thou shalt kill the
+/// bullock"), and one word from "Thou shalt not kill", which the reader must be told of.
+pub fn negated_nearby<'r>(result: &'r CheckResult, options: &CheckOptions) -> Option<&'r SpanMatch> {
+    let best_negated = result.best.as_ref().is_some_and(|m| !negations(&result.checked, m).is_empty());
+    if best_negated {
+        return None;
+    }
+    result
+        .nearest
+        .iter()
+        .find(|m| m.alignment.words_different <= options.negated_within && negations(&result.checked, m).iter().any(|n| n.in_right))
 }
 
 /// Words one text has beyond the other's start or end count for negations only this near the
@@ -620,10 +706,16 @@ mod tests {
         "For God so loved the world, that he gave his only begotten Son, that whosoever believeth in him should not perish, but have everlasting life.",
     ];
 
+    /// A corpus of one document of `passages`, and `pasted` checked against it.
+    fn checked_in(passages: &[&str], pasted: &str) -> (Corpus, CheckResult) {
+        let corpus = crate::fixture::corpus(&[("doc", passages)]);
+        let result = check_quote(&corpus, &Index::build(&corpus), pasted, &CheckOptions::default());
+        (corpus, result)
+    }
+
     /// Checks `pasted` against [`KJV`]: the verdict, the ¶s and the matched text.
     fn check_kjv(pasted: &str, verdict: Verdict, passages: &[usize], text: &str) {
-        let corpus = crate::fixture::corpus(&[("kjv", KJV)]);
-        let result = check_quote(&corpus, &Index::build(&corpus), pasted, &CheckOptions::default());
+        let (_, result) = checked_in(KJV, pasted);
         let best = result.best.as_ref().map(|b| (b.parts.iter().map(|p| p.passage).collect::<Vec<_>>(), b.text.as_str()));
         assert_eq!((&result.verdict, best), (&verdict, Some((passages.to_vec(), text))), "{pasted:?}");
     }
@@ -642,6 +734,34 @@ mod tests {
         // A last word changed is still one word changed, in place.
         check_kjv("For God so loved the world, that he gave his only begotten daughter", Verdict::Differs(1), &[8],
             "For God so loved the world, that he gave his only begotten Son");
+    }
+
+    #[test]
+    fn a_quote_from_inside_a_sentence_is_given_the_sentence_around_it() {
+        let check = |pasted: &str, before: &str, after: &str| {
+            let (corpus, result) = checked_in(KJV, pasted);
+            let expected = Context { before: before.to_string(), after: after.to_string() };
+            assert_eq!(context(&corpus, result.best.as_ref().expect("found"), &CheckOptions::default()), expected, "{pasted:?}");
+        };
+        check("he gave his only begotten Son", "For God so loved the world, that", ", that whosoever believeth in him should not perish, …");
+        check("that whosoever believeth in him should not perish", "… world, that he gave his only begotten Son,", ", but have everlasting life.");
+        check("In the beginning God created the heaven and the earth.", "", "");
+        check("In the beginning God created the heaven", "", "and the earth.");
+        check("And the earth was without form, and void; and darkness was upon the face of the deep.", "", "");
+        check("Let there be light", "And God said,", ": and there was light.");
+    }
+
+    #[test]
+    fn a_near_quote_that_differs_by_a_negation_is_named() {
+        const LAW: &[&str] = &["Thou shalt not kill.", "And thou shalt kill the bullock before the LORD, by the door of the tabernacle."];
+        let check = |pasted: &str, verdict: Verdict, named: Option<usize>| {
+            let (_, result) = checked_in(LAW, pasted);
+            assert_eq!(result.verdict, verdict, "{pasted:?}");
+            assert_eq!(negated_nearby(&result, &CheckOptions::default()).map(SpanMatch::first_passage), named, "{pasted:?}");
+        };
+        check("Thou shalt kill.", Verdict::Exact, Some(1));
+        check("Thou shalt not kill.", Verdict::Exact, None);
+        check("thou shalt kill the bullock before the LORD", Verdict::Exact, None);
     }
 
     #[test]
