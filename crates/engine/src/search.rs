@@ -11,7 +11,8 @@
 //! [`SearchOptions`].
 //!
 //! Counts: [`SearchResults::total`] is what a reader can use — the passages holding every
-//! content word of the query (each at its exact, prefix or typo form, and every quoted phrase),
+//! content word of the query (each at its exact or prefix form, at a typo form only when the
+//! corpus lacks the word as typed, and every quoted phrase),
 //! with [`SearchResults::documents`] counted over all of them, not over the page shown. Function
 //! words ([`crate::stopwords`]) count for phrases and word order but are neither required by the
 //! count nor marked, unless the query is made only of them.
@@ -166,6 +167,9 @@ pub struct SearchResults {
 struct Expansion {
     term_id: usize,
     weight: f32,
+    /// A word a typo away: it counts a passage as holding the query's word only when the
+    /// corpus lacks the word as typed ("wept" is not counted in "kept").
+    typo: bool,
 }
 
 /// Searches the corpus through its index.
@@ -303,17 +307,22 @@ impl<'a> Searcher<'a> {
             bm25: vec![0f32; passages],
             matched: vec![0u16; passages],
             counted: vec![0u16; passages],
+            near: vec![0u16; passages],
             touched: Vec::new(),
             top_bm25: f32::MIN_POSITIVE,
         };
         let mut best = vec![0f32; passages];
+        let mut as_typed = vec![false; passages];
         let mut best_touched: Vec<u32> = Vec::new();
         let (k1, b, avg) = (self.options.k1, self.options.b, self.index.average_len());
         for &i in order {
+            let known = plan.expansions[i].iter().any(|e| !e.typo);
             for e in &plan.expansions[i] {
                 let postings = self.index.postings(e.term_id);
                 let idf_e = self.idf(e.term_id);
+                let counts = !(known && e.typo);
                 for (&p, &tf) in postings.passages.iter().zip(&postings.counts) {
+                    as_typed[p as usize] |= counts;
                     let len = self.index.passage_len(p as usize) as f32;
                     let tf = tf as f32;
                     let s = e.weight * idf_e * tf * (k1 + 1.0) / (tf + k1 * (1.0 - b + b * len / avg));
@@ -332,7 +341,8 @@ impl<'a> Searcher<'a> {
                     scores.touched.push(p as u32);
                 }
                 scores.matched[p] += 1;
-                scores.counted[p] += plan.counted[i] as u16;
+                scores.near[p] += plan.counted[i] as u16;
+                scores.counted[p] += (plan.counted[i] && std::mem::take(&mut as_typed[p])) as u16;
                 scores.bm25[p] += best[p];
                 best[p] = 0.0;
             }
@@ -346,7 +356,7 @@ impl<'a> Searcher<'a> {
     /// phrase, the documents they are in, and passages with at least one counted term.
     fn count(&self, plan: &Plan, order: &[usize], scores: &Phase1) -> Counts {
         let needed = order.iter().filter(|&&i| plan.counted[i]).count() as u16;
-        let matching_some = scores.touched.iter().filter(|&&p| scores.counted[p as usize] > 0).count();
+        let matching_some = scores.touched.iter().filter(|&&p| scores.near[p as usize] > 0).count();
         let mut full: Vec<u32> = scores.touched.iter().copied().filter(|&p| scores.counted[p as usize] == needed).collect();
         let mut lower_bound = false;
         if !plan.query.phrases.is_empty() {
@@ -379,7 +389,7 @@ impl<'a> Searcher<'a> {
         // Each passage's phase-1 score, worked out once rather than at every comparison.
         let mut ranked: Vec<(f32, u32)> = pool
             .iter()
-            .filter(|&&p| scores.counted[p as usize] > 0)
+            .filter(|&&p| scores.near[p as usize] > 0)
             .map(|&p| (bm25[p as usize] / top_bm25 + matched[p as usize] as f32 / scoring_terms as f32, p))
             .collect();
         let depth = self.options.rerank_depth.max(limit);
@@ -432,7 +442,7 @@ impl<'a> Searcher<'a> {
         let mut out = Vec::new();
         let exact = self.index.term_id(term);
         if let Some(id) = exact {
-            out.push(Expansion { term_id: id, weight: 1.0 });
+            out.push(Expansion { term_id: id, weight: 1.0, typo: false });
         }
         let chars = term.chars().count();
         if chars == 1 && term.chars().all(is_cjk) {
@@ -446,14 +456,14 @@ impl<'a> Searcher<'a> {
                 .collect();
             sort_ids(&mut bigrams, |a, b| self.by_frequency(a, b));
             bigrams.truncate(o.max_prefix_expansions);
-            out.extend(bigrams.into_iter().map(|term_id| Expansion { term_id, weight: 1.0 }));
+            out.extend(bigrams.into_iter().map(|term_id| Expansion { term_id, weight: 1.0, typo: false }));
             return out;
         }
         if prefix && chars >= o.min_prefix_len {
             let mut completions: Vec<usize> = self.index.prefix_range(term).filter(|&id| Some(id) != exact).collect();
             sort_ids(&mut completions, |a, b| self.by_frequency(a, b));
             completions.truncate(o.max_prefix_expansions);
-            out.extend(completions.into_iter().map(|term_id| Expansion { term_id, weight: o.prefix_weight }));
+            out.extend(completions.into_iter().map(|term_id| Expansion { term_id, weight: o.prefix_weight, typo: false }));
         }
         let max_edits = if chars >= o.two_edits_from_len {
             2
@@ -466,7 +476,7 @@ impl<'a> Searcher<'a> {
             let mut near = self.neighbours(term, max_edits);
             near.retain(|&(id, _)| !out.iter().any(|e| e.term_id == id));
             near.truncate(o.max_fuzzy_expansions);
-            out.extend(near.into_iter().map(|(term_id, d)| Expansion { term_id, weight: o.fuzzy_weights[d - 1] }));
+            out.extend(near.into_iter().map(|(term_id, d)| Expansion { term_id, weight: o.fuzzy_weights[d - 1], typo: true }));
         }
         out
     }
@@ -485,7 +495,7 @@ impl<'a> Searcher<'a> {
             let Some(term_id) = self.index.term_id(&format!("{a}{b}")) else { continue };
             for ex in &mut expansions[i - 1..=i] {
                 if !ex.iter().any(|e| e.term_id == term_id) {
-                    ex.push(Expansion { term_id, weight: 1.0 });
+                    ex.push(Expansion { term_id, weight: 1.0, typo: false });
                 }
             }
         }
@@ -615,8 +625,11 @@ struct Phase1 {
     bm25: Vec<f32>,
     /// How many of the scoring terms the passage holds.
     matched: Vec<u16>,
-    /// How many of the counted (content) terms it holds.
+    /// How many of the counted (content) terms it holds, as typed (or completed, or joined),
+    /// or a typo away when the corpus lacks the word as typed.
     counted: Vec<u16>,
+    /// How many of the counted terms it holds in any form, a typo away included.
+    near: Vec<u16>,
     /// The passages holding at least one scoring term, in the order first met.
     touched: Vec<u32>,
     /// The best BM25 score, which normalises the others.
@@ -937,6 +950,25 @@ mod tests {
         assert_eq!((r.hits.len(), r.matching_some, r.more), (1, 3, false));
         check_counts("lincoln xqzzy", (0, 0, 3));
         check_counts("xqzzy", (0, 0, 0));
+    }
+
+    #[test]
+    fn a_word_the_corpus_has_is_counted_as_typed_not_at_its_typo_neighbours() {
+        const WEPT: &[(&str, &[&str])] = &[("john", &["Jesus wept.", "They kept the feast.", "Then Jesus went out.", "The wind went west."])];
+        let corpus = crate::fixture::corpus(WEPT);
+        let index = Index::build(&corpus);
+        let searcher = Searcher::new(&corpus, &index);
+        let check = |query: &str, expected: (usize, usize), first: usize| {
+            let r = searcher.search(query, 20);
+            assert_eq!((r.total, r.matching_some), expected, "{query:?}");
+            assert_eq!(r.hits.first().map(|h| h.passage), Some(first), "{query:?}");
+        };
+        // "wept" is in the corpus: "kept" and "went" still rank (after it), and count as some words only.
+        check("wept", (1, 4), 1);
+        check("Jesus wept", (1, 4), 1);
+        // A word the corpus lacks counts at its typo neighbours, as before.
+        check("wepts", (1, 1), 1);
+        check("Jesus weept", (1, 2), 1);
     }
 
     #[test]
