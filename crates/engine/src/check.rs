@@ -353,6 +353,10 @@ pub fn negations_between(left: &str, right: &str, alignment: &Alignment) -> Vec<
             tokens.into_iter().filter(|t| NEGATIONS.binary_search(&t.term.as_str()).is_ok()).map(|t| (t.term, text[t.span].to_string())).collect::<Vec<_>>()
         };
         let (on_left, on_right) = (negations_in(&left[seg.left.clone()]), negations_in(&right[seg.right.clone()]));
+        // One negation written for another ("let no man" for "let not man") keeps the sense.
+        if seg.change == Change::Changed && on_left.len() == on_right.len() {
+            continue;
+        }
         let count = |side: &[(String, String)], term: &str| side.iter().filter(|(t, _)| t == term).count();
         for (side, other, in_right) in [(&on_right, &on_left, true), (&on_left, &on_right, false)] {
             for (term, word) in side.iter() {
@@ -869,6 +873,9 @@ mod tests {
         check("They didn't say so, nor would they.", "They did say so, and would not.", &[("didn't", false, Marked::No), ("nor", false, Marked::No), ("not", true, Marked::No)]);
         check("They [never] said so.", "They said so.", &[("never", false, Marked::Brackets)]);
         check("They never said so.", "They never said so!", &[]);
+        // A negation changed for another is no change of sense.
+        check("What God hath joined together, let no man put asunder.", "What therefore God hath joined together, let not man put asunder.", &[]);
+        check("We should not seek network hegemony", "We should never seek network hegemony", &[]);
         check("No one came.", "No one came, or nobody we knew.", &[("nobody", true, Marked::No)]);
         // Beyond a quote's edges, only the words next to it: the rest is context, not a change.
         check("raise taxes", "I will not raise taxes", &[("not", true, Marked::No)]);
