@@ -105,6 +105,41 @@ pub struct Word {
     pub kind: WordKind,
 }
 
+/// What one text writes as one word and as pairs of words, so that the other text's pairs
+/// written as one of its words ("every thing" for "everything", "to day" for "today", "for
+/// ever") are compared as that word: a quote that writes them joined is not two words off.
+pub struct Joins {
+    words: std::collections::HashSet<String>,
+    pairs: std::collections::HashSet<(String, String)>,
+}
+
+impl Joins {
+    /// The words and pairs of `words`.
+    pub fn of(words: &[Word]) -> Joins {
+        let plain = |w: &Word| w.kind == WordKind::Word;
+        Joins {
+            words: words.iter().filter(|w| plain(w)).map(|w| w.key.clone()).collect(),
+            pairs: words.windows(2).filter(|p| plain(&p[0]) && plain(&p[1])).map(|p| (p[0].key.clone(), p[1].key.clone())).collect(),
+        }
+    }
+
+    /// Joins each pair of `words` that these joins hold as one word and never as that pair.
+    pub fn join(&self, words: &mut Vec<Word>) {
+        let mut i = 0;
+        while i + 1 < words.len() {
+            let (x, y) = (&words[i], &words[i + 1]);
+            let joined = format!("{}{}", x.key, y.key);
+            let pair = (x.key.clone(), y.key.clone());
+            if x.kind == WordKind::Word && y.kind == WordKind::Word && self.words.contains(&joined) && !self.pairs.contains(&pair) {
+                let end = words.remove(i + 1).span.end;
+                words[i].span.end = end;
+                words[i].key = joined;
+            }
+            i += 1;
+        }
+    }
+}
+
 /// Whether `text` holds a quoter's mark as [`words`] finds them: an ellipsis in any of its
 /// forms ("…", "...", ". . .", "[…]") or words in square brackets. The views mark such a
 /// stretch as the quoter's, not as words left out.
@@ -262,7 +297,10 @@ fn key(word: &str, matching: Matching) -> String {
 
 /// Aligns `left` with `right` word by word.
 pub fn align(left: &str, right: &str, matching: Matching) -> Alignment {
-    let (a, b) = (words(left, matching), words(right, matching));
+    let (mut a, mut b) = (words(left, matching), words(right, matching));
+    let (joined_a, joined_b) = (Joins::of(&a), Joins::of(&b));
+    joined_b.join(&mut a);
+    joined_a.join(&mut b);
     // Ellipses stay out of the diff; they are put back where they stand afterwards.
     let content = |words: &[Word]| -> Vec<usize> { (0..words.len()).filter(|&i| words[i].kind != WordKind::Ellipsis).collect() };
     let (ia, ib) = (content(&a), content(&b));

@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::align::{align, words, Alignment, Change, Matching, Word, WordKind};
+use crate::align::{align, words, Alignment, Change, Joins, Matching, Word, WordKind};
 use crate::index::Index;
 use crate::model::Corpus;
 use crate::query::QUOTES;
@@ -391,10 +391,21 @@ struct WindowWord {
 fn best_span(corpus: &Corpus, pasted: &str, pasted_words: &[Word], doc: usize, window: Range<usize>) -> Option<SpanMatch> {
     let passages = &corpus.documents()[doc].passages;
     let numbers: Vec<usize> = window.collect();
-    let text_words: Vec<WindowWord> = numbers
-        .iter()
+    // Words one side writes joined and the other apart are compared joined (see `Joins`).
+    let pasted_joins = Joins::of(pasted_words);
+    let mut window_words: Vec<Vec<Word>> = numbers.iter().map(|&n| words(&passages[n - 1], Matching::Lenient)).collect();
+    let mut pasted_words = pasted_words.to_vec();
+    for part in &window_words {
+        Joins::of(part).join(&mut pasted_words);
+    }
+    let pasted_words = &pasted_words[..];
+    for part in &mut window_words {
+        pasted_joins.join(part);
+    }
+    let text_words: Vec<WindowWord> = window_words
+        .into_iter()
         .enumerate()
-        .flat_map(|(part, &n)| words(&passages[n - 1], Matching::Lenient).into_iter().map(move |word| WindowWord { part, word }))
+        .flat_map(|(part, words)| words.into_iter().map(move |word| WindowWord { part, word }))
         .collect();
     let (paste_range, text_range) = local_alignment(pasted_words, &text_words)?;
     let (first_part, last_part) = (text_words[text_range.start].part, text_words[text_range.end - 1].part);
@@ -766,6 +777,18 @@ mod tests {
         check("Thou shalt kill.", Verdict::Exact, Some(1));
         check("Thou shalt not kill.", Verdict::Exact, None);
         check("thou shalt kill the bullock before the LORD", Verdict::Exact, None);
+    }
+
+    #[test]
+    fn words_written_joined_match_the_source_written_apart() {
+        const EVERY: &[&str] = &["To every thing there is a season, and a time to every purpose under the heaven:", "Jesus Christ the same yesterday, and to day, and for ever."];
+        let check = |pasted: &str, verdict: Verdict, text: &str| {
+            let (_, result) = checked_in(EVERY, pasted);
+            assert_eq!((&result.verdict, result.best.as_ref().map(|b| b.text.as_str())), (&verdict, Some(text)), "{pasted:?}");
+        };
+        check("To everything there is a season", Verdict::Exact, "To every thing there is a season");
+        // "and" before "to day" is left out: one word, not three.
+        check("Jesus Christ the same yesterday, today, and forever.", Verdict::Differs(1), "Jesus Christ the same yesterday, and to day, and for ever.");
     }
 
     #[test]
