@@ -281,8 +281,9 @@ fn mark_brackets(text: &str, words: &mut [Word]) {
     }
 }
 
-/// Lenient key: letters and digits only, lowercased, diacritics removed; a word of punctuation
-/// alone keys as itself. Strict key: the word as written.
+/// Lenient key: letters and digits only, lowercased, diacritics removed, British spellings
+/// keyed as American ones ([`american`]); a word of punctuation alone keys as itself. Strict
+/// key: the word as written.
 fn key(word: &str, matching: Matching) -> String {
     if matching == Matching::Strict {
         return word.to_string();
@@ -291,8 +292,43 @@ fn key(word: &str, matching: Matching) -> String {
     if folded.is_empty() {
         word.to_string()
     } else {
-        folded
+        american(folded)
     }
+}
+
+/// `word` (folded) with the British spellings an American paper prints otherwise keyed as
+/// those: "-our" as "-or" (honour, neighbours, favourite; not four, pour, your), "-ise",
+/// "-isa-" and "-yse" as "-ize", "-iza-", "-yze" (realised, organisation, analyse; not wise,
+/// rise), a final "-tre" as "-ter" (centres, theatre; not "timbre", which is not "timber").
+/// Both texts are keyed alike, so a quote that respells its source so differs in spelling
+/// only, a minor difference, not a changed word; the rules start past a word's third letter so
+/// that short words, where they would join two different words, are left alone.
+fn american(word: String) -> String {
+    if !word.is_ascii() || word.len() < 5 {
+        return word;
+    }
+    let b = word.as_bytes();
+    let mut out = String::with_capacity(word.len());
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &b[i..];
+        let consonant_before = i >= 3 && !matches!(b[i - 1], b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+        if i >= 3 && rest.starts_with(b"our") {
+            out.push_str("or");
+            i += 3;
+        } else if consonant_before && (rest.starts_with(b"is") || rest.starts_with(b"ys")) && matches!(rest.get(2), Some(b'e' | b'i' | b'a')) {
+            out.push(char::from(rest[0]));
+            out.push('z');
+            i += 2;
+        } else if i >= 3 && rest.starts_with(b"tre") && matches!(&rest[3..], b"" | b"s" | b"d") {
+            out.push_str("ter");
+            i += 3;
+        } else {
+            out.push(char::from(rest[0]));
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Aligns `left` with `right` word by word.
@@ -652,6 +688,18 @@ mod tests {
         check("we need to respect each country", "we must respect every country", "=we [need to→must] =respect [each→every] =country");
         check("never seek network hegemony", "never seek hegemony", "=never seek -network =hegemony");
         check("never seek hegemony", "never ever seek hegemony", "=never +ever =seek hegemony");
+    }
+
+    #[test]
+    fn british_and_american_spellings_are_minor() {
+        check("honor thy father and thy mother", "Honour thy father and thy mother", "~honor/Honour =thy father and thy mother");
+        check("love thy neighbor", "love thy neighbour", "=love thy ~neighbor/neighbour");
+        check("the organization realized it", "the organisation realised it", "=the ~organization realized/organisation realised =it");
+        check("at the center of the theater", "at the centre of the theatre", "=at the ~center/centre =of the ~theater/theatre");
+        // Different words stay different: four is not for, timbre is not timber, advise is not advice.
+        check("four men", "for men", "[four→for] =men");
+        check("its timbre", "its timber", "=its [timbre→timber]");
+        check("we advise", "we advice", "=we [advise→advice]");
     }
 
     #[test]
