@@ -1,4 +1,5 @@
 // Check a quote printed elsewhere against the corpus.
+import { writeFileSync } from "node:fs";
 import { test, expect, ARTICLE, PARA } from "./lectern";
 
 test("a misquote with two words changed: “matches with 2 words different”, pointing at ¶4", async ({ lectern, page }) => {
@@ -33,6 +34,24 @@ test("an exact quote taken from inside a sentence is given the sentence's words 
   await lectern.open(`#/check?q=${encodeURIComponent("The 2015 World Internet Conference organized by the Cyberspace Administration of China is one of the CCP’s latest endeavors toward this end.")}`);
   await expect(lectern.verdict).toHaveAttribute("data-verdict", "exact");
   await expect(lectern.view("check").locator("[data-check-context]")).toHaveCount(0);
+});
+
+test("an exact quote whose near twin carries a negation names that twin beside the verdict", async ({ lectern, page }, info) => {
+  // "Thou shalt kill" is word for word in ¶2; ¶1 says the opposite, one word away.
+  const file = info.outputPath("law.md");
+  writeFileSync(file, "---\ntitle: The Law\n---\n\nThou shalt not kill.\n\nAnd thou shalt kill the bullock before the LORD, by the door of the tabernacle.\n");
+  await lectern.open("#/");
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Open documents…" }).click();
+  await (await chooser).setFiles([file]);
+  await expect(lectern.card("law")).toHaveAttribute("data-origin", "yours");
+  await page.evaluate(() => { location.hash = `#/check?q=${encodeURIComponent("Thou shalt kill.")}`; });
+  await expect(lectern.verdict).toHaveAttribute("data-verdict", "exact");
+  const negated = lectern.view("check").locator("[data-check-negated]");
+  await expect(negated).toHaveAttribute("data-doc-id", "law");
+  await expect(negated).toHaveAttribute("data-passage", "1");
+  await expect(negated).toContainText("with a negation the quote lacks: The Law, ¶1: “Thou shalt not kill.”");
+  await expect(lectern.view("check").locator("[data-check-context]")).toContainText("“the bullock before the LORD, by the door …”");
 });
 
 test("an exact quote that leaves out the source's opening quote mark and closing comma has nothing marked", async ({ lectern, page }) => {
