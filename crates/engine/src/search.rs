@@ -342,7 +342,10 @@ impl<'a> Searcher<'a> {
                 }
                 scores.matched[p] += 1;
                 scores.near[p] += plan.counted[i] as u16;
-                scores.counted[p] += (plan.counted[i] && std::mem::take(&mut as_typed[p])) as u16;
+                // Taken whether or not the term is counted: a function word's mark must not
+                // stand for the next term's.
+                let typed = std::mem::take(&mut as_typed[p]);
+                scores.counted[p] += (plan.counted[i] && typed) as u16;
                 scores.bm25[p] += best[p];
                 best[p] = 0.0;
             }
@@ -969,6 +972,11 @@ mod tests {
         // A word the corpus lacks counts at its typo neighbours, as before.
         check("wepts", (1, 1), 1);
         check("Jesus weept", (1, 2), 1);
+        // A function word met first ("the" in ¶2 and ¶4) does not let "kept" or "went" count.
+        for query in ["the wept", "wept the"] {
+            let r = searcher.search(query, 20);
+            assert_eq!(r.total, 1, "{query:?}");
+        }
     }
 
     #[test]
