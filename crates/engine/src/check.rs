@@ -295,7 +295,11 @@ pub fn context(corpus: &Corpus, m: &SpanMatch, options: &CheckOptions) -> Contex
         }
         (kept, false)
     }
-    let said = |words: Vec<&str>| if words.iter().any(|w| w.chars().any(char::is_alphanumeric)) { words.join(" ") } else { String::new() };
+    // Only function words ("And", "for the") say nothing of what the sentence says.
+    let said = |words: Vec<&str>| {
+        let telling = tokenize(&words.join(" ")).iter().any(|t| !crate::stopwords::is_function_word(&t.term));
+        if telling { words.join(" ") } else { String::new() }
+    };
     let (mut kept_before, more_before) = nearest(before.iter().rev().copied(), n);
     kept_before.reverse();
     let (kept_after, more_after) = nearest(after.iter().copied(), n);
@@ -318,7 +322,11 @@ pub fn negated_nearby<'r>(result: &'r CheckResult, options: &CheckOptions) -> Op
     result
         .nearest
         .iter()
-        .find(|m| m.alignment.words_different <= options.negated_within && negations(&result.checked, m).iter().any(|n| n.in_right))
+        .find(|m| {
+            // Every word of the quote is there, and the rest is a few added words: "God is not"
+            // beside "God is love" is another sentence, not the quote's twin.
+            m.found >= 1.0 && m.alignment.words_different <= options.negated_within && negations(&result.checked, m).iter().any(|n| n.in_right)
+        })
 }
 
 /// Words one text has beyond the other's start or end count for negations only this near the
@@ -352,7 +360,26 @@ pub fn negations_between(left: &str, right: &str, alignment: &Alignment) -> Vec<
             }
             tokens.into_iter().filter(|t| NEGATIONS.binary_search(&t.term.as_str()).is_ok()).map(|t| (t.term, text[t.span].to_string())).collect::<Vec<_>>()
         };
-        let (on_left, on_right) = (negations_in(&left[seg.left.clone()]), negations_in(&right[seg.right.clone()]));
+        // Words a quoter's ellipsis leaves out count only in the sentences the quote runs
+        // through: a whole sentence or ¶ left out between two quoted ones is no change to them.
+        let in_quoted_sentences = |text: &str, range: Range<usize>| -> String {
+            if seg.change != Change::Elided {
+                return text[range].to_string();
+            }
+            let ends = |c: char| matches!(c, '.' | '!' | '?' | ';' | ':');
+            let before_starts_new = text[..range.start].trim_end().ends_with(ends);
+            let omitted = &text[range];
+            let (first, last) = (omitted.find(ends), omitted.trim_end().rfind(ends));
+            match (first, last) {
+                // Within one sentence, before or after the quoted words: all of it counts.
+                (Some(f), Some(l)) => {
+                    let head = if before_starts_new { "" } else { &omitted[..f] };
+                    format!("{head} {}", &omitted[l + 1..])
+                }
+                _ => omitted.to_string(),
+            }
+        };
+        let (on_left, on_right) = (negations_in(&in_quoted_sentences(left, seg.left.clone())), negations_in(&in_quoted_sentences(right, seg.right.clone())));
         // One negation written for another ("let no man" for "let not man") keeps the sense.
         if seg.change == Change::Changed && on_left.len() == on_right.len() {
             continue;
@@ -764,6 +791,7 @@ mod tests {
         check("In the beginning God created the heaven", "", "and the earth.");
         check("And the earth was without form, and void; and darkness was upon the face of the deep.", "", "");
         check("Let there be light", "And God said,", ": and there was light.");
+        check("God said, Let there be light", "", ": and there was light.");
     }
 
     #[test]
@@ -777,6 +805,10 @@ mod tests {
         check("Thou shalt kill.", Verdict::Exact, Some(1));
         check("Thou shalt not kill.", Verdict::Exact, None);
         check("thou shalt kill the bullock before the LORD", Verdict::Exact, None);
+        // A short quote one changed word from a negated sentence is no twin of it.
+        const LOVE: &[&str] = &["He that loveth not knoweth not God; for God is love.", "For God is not unrighteous to forget your work."];
+        let (_, result) = checked_in(LOVE, "God is love");
+        assert_eq!((&result.verdict, negated_nearby(&result, &CheckOptions::default())), (&Verdict::Exact, None));
     }
 
     #[test]
@@ -896,6 +928,13 @@ mod tests {
         check("They didn't say so, nor would they.", "They did say so, and would not.", &[("didn't", false, Marked::No), ("nor", false, Marked::No), ("not", true, Marked::No)]);
         check("They [never] said so.", "They said so.", &[("never", false, Marked::Brackets)]);
         check("They never said so.", "They never said so!", &[]);
+        // A whole sentence or ¶ left out is no change to the quoted ones around it.
+        check("In the beginning God created the earth. … And God said, Let there be light",
+            "In the beginning God created the earth. And the earth was without form. And God said, Let there be light", &[]);
+        check("The LORD is my shepherd; … he leadeth me", "The LORD is my shepherd; I shall not want. He maketh me lie down: he leadeth me", &[]);
+        check("We should … seek network hegemony, they said.", "We should never seek network hegemony, they said.", &[("never", true, Marked::Omission)]);
+        check("It was so. … seek it.", "It was so. Never seek it.", &[("Never", true, Marked::Omission)]);
+        check("It was so … seek it.", "It was so. It is not. Never seek it.", &[("Never", true, Marked::Omission)]);
         // A negation changed for another is no change of sense.
         check("What God hath joined together, let no man put asunder.", "What therefore God hath joined together, let not man put asunder.", &[]);
         check("We should not seek network hegemony", "We should never seek network hegemony", &[]);
