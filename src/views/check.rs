@@ -136,7 +136,7 @@ fn VerdictLine(result: CheckResult) -> impl IntoView {
             ))}
         </p>
         {negation_warning(&found)}
-        {negated_nearby(&result, &CheckOptions::default()).map(|m| {
+        {negated_nearby(corpus, &result, &CheckOptions::default()).map(|m| {
             let doc = &corpus.documents()[m.doc];
             view! {
                 <p class="verdict-warning" data-check-negated data-doc-id=doc.id.clone() data-passage=m.first_passage()>

@@ -189,7 +189,7 @@ pub fn check_quote(corpus: &Corpus, index: &Index, pasted: &str, options: &Check
     };
     let best = (verdict != Verdict::NotFound).then(|| matches.remove(0));
     let (places, places_total) = match (&verdict, &best) {
-        (Verdict::Exact, Some(m)) => exact_places(corpus, index, checked, &pasted_words, m, options.max_places),
+        (Verdict::Exact, Some(m)) => exact_places(corpus, index, &pasted_words, m, options.max_places),
         _ => (Vec::new(), 0),
     };
     CheckResult { verdict, checked: checked.to_string(), best, places, places_total, nearest: matches, cut_chars }
@@ -314,9 +314,19 @@ pub fn context(corpus: &Corpus, m: &SpanMatch, options: &CheckOptions) -> Contex
 /// A candidate nearly the quote's words with a negation the quote lacks, when the best match
 /// differs by none: "Thou shalt kill" is word for word in four verses ("thou shalt kill the
 /// bullock"), and one word from "Thou shalt not kill", which the reader must be told of.
-pub fn negated_nearby<'r>(result: &'r CheckResult, options: &CheckOptions) -> Option<&'r SpanMatch> {
+pub fn negated_nearby<'r>(corpus: &Corpus, result: &'r CheckResult, options: &CheckOptions) -> Option<&'r SpanMatch> {
     let best_negated = result.best.as_ref().is_some_and(|m| !negations(&result.checked, m).is_empty());
-    if best_negated {
+    // A best match that stands as a clause of its own ("he said, It is finished: and he bowed")
+    // is what the quoter meant; one cut from inside a clause ("thou shalt kill the bullock")
+    // may not be.
+    let whole_clause = result.best.as_ref().is_some_and(|m| {
+        let passages = &corpus.documents()[m.doc].passages;
+        let (first, last) = (&m.parts[0], &m.parts[m.parts.len() - 1]);
+        let before = passages[first.passage - 1][..first.span.start].trim_end().chars().next_back();
+        let after = passages[last.passage - 1][last.span.end..].trim_start().chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    });
+    if best_negated || whole_clause {
         return None;
     }
     result
@@ -649,7 +659,7 @@ fn local_alignment<'w>(a: &'w [Word], b: &'w [WindowWord]) -> Option<(Range<usiz
 /// markar" too), in corpus order: candidates are the passages holding every term of the paste,
 /// found through the index; each is then scanned for the whole sequence. A paste with the
 /// quoter's marks, or without terms to look up, has only the best match.
-fn exact_places(corpus: &Corpus, index: &Index, checked: &str, pasted: &[Word], best: &SpanMatch, max: usize) -> (Vec<Place>, usize) {
+fn exact_places(corpus: &Corpus, index: &Index, pasted: &[Word], best: &SpanMatch, max: usize) -> (Vec<Place>, usize) {
     let own = || {
         let part = &best.parts[0];
         (vec![Place { doc: best.doc, passage: part.passage, span: part.span.clone() }], 1)
@@ -657,7 +667,9 @@ fn exact_places(corpus: &Corpus, index: &Index, checked: &str, pasted: &[Word], 
     if best.parts.len() > 1 || pasted.iter().any(|w| w.kind != WordKind::Word) {
         return own();
     }
-    let keys: Vec<String> = tokenize(checked).into_iter().map(|t| t.term).collect();
+    // The source's words, as the index holds them: a quote exact in its words may write them
+    // otherwise ("forever" for "for ever", "neighbor" for "neighbour").
+    let keys: Vec<String> = tokenize(&best.text).into_iter().map(|t| t.term).collect();
     let mut terms: Vec<usize> = Vec::new();
     for key in &keys {
         match index.term_id(key) {
@@ -798,17 +810,21 @@ mod tests {
     fn a_near_quote_that_differs_by_a_negation_is_named() {
         const LAW: &[&str] = &["Thou shalt not kill.", "And thou shalt kill the bullock before the LORD, by the door of the tabernacle."];
         let check = |pasted: &str, verdict: Verdict, named: Option<usize>| {
-            let (_, result) = checked_in(LAW, pasted);
+            let (corpus, result) = checked_in(LAW, pasted);
             assert_eq!(result.verdict, verdict, "{pasted:?}");
-            assert_eq!(negated_nearby(&result, &CheckOptions::default()).map(SpanMatch::first_passage), named, "{pasted:?}");
+            assert_eq!(negated_nearby(&corpus, &result, &CheckOptions::default()).map(SpanMatch::first_passage), named, "{pasted:?}");
         };
         check("Thou shalt kill.", Verdict::Exact, Some(1));
         check("Thou shalt not kill.", Verdict::Exact, None);
         check("thou shalt kill the bullock before the LORD", Verdict::Exact, None);
         // A short quote one changed word from a negated sentence is no twin of it.
         const LOVE: &[&str] = &["He that loveth not knoweth not God; for God is love.", "For God is not unrighteous to forget your work."];
-        let (_, result) = checked_in(LOVE, "God is love");
-        assert_eq!((&result.verdict, negated_nearby(&result, &CheckOptions::default())), (&Verdict::Exact, None));
+        let (corpus, result) = checked_in(LOVE, "God is love");
+        assert_eq!((&result.verdict, negated_nearby(&corpus, &result, &CheckOptions::default())), (&Verdict::Exact, None));
+        // A quote that is a clause of its own in its source is what the quoter meant.
+        const FINISHED: &[&str] = &["He said, It is finished: and he bowed his head.", "And yet it is not finished."];
+        let (corpus, result) = checked_in(FINISHED, "It is finished");
+        assert_eq!((&result.verdict, negated_nearby(&corpus, &result, &CheckOptions::default())), (&Verdict::Exact, None));
     }
 
     #[test]
@@ -819,6 +835,10 @@ mod tests {
             assert_eq!((&result.verdict, result.best.as_ref().map(|b| b.text.as_str())), (&verdict, Some(text)), "{pasted:?}");
         };
         check("To everything there is a season", Verdict::Exact, "To every thing there is a season");
+        // Every place is counted as the source writes it.
+        const MERCY: &[&str] = &["O give thanks; for his mercy endureth for ever.", "To him which smote great kings: for his mercy endureth for ever:"];
+        let (_, result) = checked_in(MERCY, "for his mercy endureth forever");
+        assert_eq!((&result.verdict, result.places_total), (&Verdict::Exact, 2));
         // "and" before "to day" is left out: one word, not three.
         check("Jesus Christ the same yesterday, today, and forever.", Verdict::Differs(1), "Jesus Christ the same yesterday, and to day, and for ever.");
     }
