@@ -145,7 +145,11 @@ fn VerdictLine(result: CheckResult) -> impl IntoView {
                 </p>
             }
         })}
-        {best.map(|m| context(corpus, m, &CheckOptions::default())).and_then(context_text).map(|text| view! {
+        {best.and_then(|m| {
+            // Of a quote found in several places, the context is of the one shown beside it.
+            let at = (result.places_total > 1).then(|| format!(" at {}", place(corpus, m)));
+            context_text(context(corpus, m, &CheckOptions::default()), at.as_deref().unwrap_or(""))
+        }).map(|text| view! {
             <p class="verdict-context" data-check-context>{text}</p>
         })}
     }
@@ -153,12 +157,12 @@ fn VerdictLine(result: CheckResult) -> impl IntoView {
 
 /// Where the quote stands in its source's sentence, when it starts or ends inside it: a quote
 /// that is exact in its words can still leave out what the sentence says around it.
-fn context_text(c: Context) -> Option<String> {
+fn context_text(c: Context, at: &str) -> Option<String> {
     Some(match (c.before.is_empty(), c.after.is_empty()) {
         (true, true) => return None,
-        (false, true) => format!("In the source, the sentence begins “{}” before the quote.", c.before),
-        (true, false) => format!("In the source, the sentence goes on after the quote: “{}”", c.after),
-        (false, false) => format!("In the source, the sentence begins “{}” before the quote and goes on after it: “{}”", c.before, c.after),
+        (false, true) => format!("In the source{at}, the sentence begins “{}” before the quote.", c.before),
+        (true, false) => format!("In the source{at}, the sentence goes on after the quote: “{}”", c.after),
+        (false, false) => format!("In the source{at}, the sentence begins “{}” before the quote and goes on after it: “{}”", c.before, c.after),
     })
 }
 

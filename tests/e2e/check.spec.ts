@@ -124,6 +124,10 @@ test("a quote found word for word in several places lists them all", async ({ le
   await expect(lectern.verdict).toHaveAttribute("data-places", "2");
   await expect(lectern.verdict).toContainText("Exact in 2 places");
   await expect(lectern.view("check").locator("[data-places] a[data-passage]")).toHaveCount(2);
+  // The sentence around it is of the place shown beside it, which the line names.
+  const shown = await lectern.view("check").locator(`[data-column="1"] a[data-passage]`).getAttribute("data-passage");
+  await expect(lectern.view("check").locator("[data-check-context]")).toContainText(`In the source at “`);
+  await expect(lectern.view("check").locator("[data-check-context]")).toContainText(`, ¶${shown}, the sentence`);
 });
 
 test("a reordered quote sharing scattered words is not found as quoted; the closest passages show their similarity", async ({ lectern }) => {
