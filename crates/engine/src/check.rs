@@ -381,11 +381,13 @@ pub fn negations_between(left: &str, right: &str, alignment: &Alignment) -> Vec<
             let omitted = &text[range];
             let (first, last) = (omitted.find(ends), omitted.trim_end().rfind(ends));
             match (first, last) {
-                // Within one sentence, before or after the quoted words: all of it counts.
+                // The head ends the sentence before the ellipsis (unless that sentence had
+                // ended already), the tail begins the one after; whole sentences between go.
                 (Some(f), Some(l)) => {
                     let head = if before_starts_new { "" } else { &omitted[..f] };
                     format!("{head} {}", &omitted[l + 1..])
                 }
+                // Within one sentence, before or after the quoted words: all of it counts.
                 _ => omitted.to_string(),
             }
         };
