@@ -268,16 +268,13 @@ pub struct Context {
 /// The context of `m` in its first and last ¶: the sentence (up to a full stop, question or
 /// exclamation mark, or the ¶'s edge) the match starts in and the one it ends in.
 pub fn context(corpus: &Corpus, m: &SpanMatch, options: &CheckOptions) -> Context {
-    let passages = &corpus.documents()[m.doc].passages;
-    let (Some(first), Some(last)) = (m.parts.first(), m.parts.last()) else { return Context::default() };
+    let Some((text, matched, after)) = around(corpus, m) else { return Context::default() };
     let ends_sentence = |c: char| matches!(c, '.' | '!' | '?');
-    let text = &passages[first.passage - 1][..first.span.start];
     let start = text.rfind(ends_sentence).map_or(0, |k| k + 1);
     let before: Vec<&str> = text[start..].split_whitespace().collect();
-    let passage = &passages[last.passage - 1];
     // A match that ends its sentence ("… this end.") has nothing after it in that sentence.
-    let closed = passage[..last.span.end].trim_end_matches(|c: char| !c.is_alphanumeric() && !ends_sentence(c)).ends_with(ends_sentence);
-    let text = if closed { "" } else { &passage[last.span.end..] };
+    let closed = matched.trim_end_matches(|c: char| !c.is_alphanumeric() && !ends_sentence(c)).ends_with(ends_sentence);
+    let text = if closed { "" } else { after };
     let end = text.find(ends_sentence).map_or(text.len(), |k| k + 1);
     let after: Vec<&str> = text[..end].split_whitespace().collect();
     let n = options.context_words;
@@ -311,6 +308,15 @@ pub fn context(corpus: &Corpus, m: &SpanMatch, options: &CheckOptions) -> Contex
     }
 }
 
+/// The text of `m`'s first ¶ before it, of its last ¶ up to its end, and of its last ¶ after
+/// it: what [`context`] reads the sentence from and [`negated_nearby`] the clause.
+fn around<'c>(corpus: &'c Corpus, m: &SpanMatch) -> Option<(&'c str, &'c str, &'c str)> {
+    let passages = &corpus.documents()[m.doc].passages;
+    let (first, last) = (m.parts.first()?, m.parts.last()?);
+    let (start, end) = (&passages[first.passage - 1], &passages[last.passage - 1]);
+    Some((&start[..first.span.start], &end[..last.span.end], &end[last.span.end..]))
+}
+
 /// A candidate nearly the quote's words with a negation the quote lacks, when the best match
 /// differs by none: "Thou shalt kill" is word for word in four verses ("thou shalt kill the
 /// bullock"), and one word from "Thou shalt not kill", which the reader must be told of.
@@ -319,11 +325,8 @@ pub fn negated_nearby<'r>(corpus: &Corpus, result: &'r CheckResult, options: &Ch
     // A best match that stands as a clause of its own ("he said, It is finished: and he bowed")
     // is what the quoter meant; one cut from inside a clause ("thou shalt kill the bullock")
     // may not be.
-    let whole_clause = result.best.as_ref().is_some_and(|m| {
-        let passages = &corpus.documents()[m.doc].passages;
-        let (first, last) = (&m.parts[0], &m.parts[m.parts.len() - 1]);
-        let before = passages[first.passage - 1][..first.span.start].trim_end().chars().next_back();
-        let after = passages[last.passage - 1][last.span.end..].trim_start().chars().next();
+    let whole_clause = result.best.as_ref().and_then(|m| around(corpus, m)).is_some_and(|(before, _, after)| {
+        let (before, after) = (before.trim_end().chars().next_back(), after.trim_start().chars().next());
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     });
     if best_negated || whole_clause {
