@@ -2,1484 +2,1071 @@
 //! Regenerate with `LECTERN_WRITE_FOLD_TABLE=1 cargo test -p lectern-engine fold_table`.
 
 /// Characters that fold to one character (NFKD, marks removed, lowercase), all in the
-/// Basic Multilingual Plane: 16 bits each, half the size of `char`s.
-pub const FOLD_ONE: &[(u16, u16)] = &[
-    ('\u{a0}' as u16, ' ' as u16),
-    ('¨' as u16, ' ' as u16),
-    ('ª' as u16, 'a' as u16),
-    ('¯' as u16, ' ' as u16),
-    ('²' as u16, '2' as u16),
-    ('³' as u16, '3' as u16),
-    ('´' as u16, ' ' as u16),
-    ('µ' as u16, 'μ' as u16),
-    ('¸' as u16, ' ' as u16),
-    ('¹' as u16, '1' as u16),
-    ('º' as u16, 'o' as u16),
-    ('À' as u16, 'a' as u16),
-    ('Á' as u16, 'a' as u16),
-    ('Â' as u16, 'a' as u16),
-    ('Ã' as u16, 'a' as u16),
-    ('Ä' as u16, 'a' as u16),
-    ('Å' as u16, 'a' as u16),
-    ('Ç' as u16, 'c' as u16),
-    ('È' as u16, 'e' as u16),
-    ('É' as u16, 'e' as u16),
-    ('Ê' as u16, 'e' as u16),
-    ('Ë' as u16, 'e' as u16),
-    ('Ì' as u16, 'i' as u16),
-    ('Í' as u16, 'i' as u16),
-    ('Î' as u16, 'i' as u16),
-    ('Ï' as u16, 'i' as u16),
-    ('Ñ' as u16, 'n' as u16),
-    ('Ò' as u16, 'o' as u16),
-    ('Ó' as u16, 'o' as u16),
-    ('Ô' as u16, 'o' as u16),
-    ('Õ' as u16, 'o' as u16),
-    ('Ö' as u16, 'o' as u16),
-    ('Ù' as u16, 'u' as u16),
-    ('Ú' as u16, 'u' as u16),
-    ('Û' as u16, 'u' as u16),
-    ('Ü' as u16, 'u' as u16),
-    ('Ý' as u16, 'y' as u16),
-    ('à' as u16, 'a' as u16),
-    ('á' as u16, 'a' as u16),
-    ('â' as u16, 'a' as u16),
-    ('ã' as u16, 'a' as u16),
-    ('ä' as u16, 'a' as u16),
-    ('å' as u16, 'a' as u16),
-    ('ç' as u16, 'c' as u16),
-    ('è' as u16, 'e' as u16),
-    ('é' as u16, 'e' as u16),
-    ('ê' as u16, 'e' as u16),
-    ('ë' as u16, 'e' as u16),
-    ('ì' as u16, 'i' as u16),
-    ('í' as u16, 'i' as u16),
-    ('î' as u16, 'i' as u16),
-    ('ï' as u16, 'i' as u16),
-    ('ñ' as u16, 'n' as u16),
-    ('ò' as u16, 'o' as u16),
-    ('ó' as u16, 'o' as u16),
-    ('ô' as u16, 'o' as u16),
-    ('õ' as u16, 'o' as u16),
-    ('ö' as u16, 'o' as u16),
-    ('ù' as u16, 'u' as u16),
-    ('ú' as u16, 'u' as u16),
-    ('û' as u16, 'u' as u16),
-    ('ü' as u16, 'u' as u16),
-    ('ý' as u16, 'y' as u16),
-    ('ÿ' as u16, 'y' as u16),
-    ('Ā' as u16, 'a' as u16),
-    ('ā' as u16, 'a' as u16),
-    ('Ă' as u16, 'a' as u16),
-    ('ă' as u16, 'a' as u16),
-    ('Ą' as u16, 'a' as u16),
-    ('ą' as u16, 'a' as u16),
-    ('Ć' as u16, 'c' as u16),
-    ('ć' as u16, 'c' as u16),
-    ('Ĉ' as u16, 'c' as u16),
-    ('ĉ' as u16, 'c' as u16),
-    ('Ċ' as u16, 'c' as u16),
-    ('ċ' as u16, 'c' as u16),
-    ('Č' as u16, 'c' as u16),
-    ('č' as u16, 'c' as u16),
-    ('Ď' as u16, 'd' as u16),
-    ('ď' as u16, 'd' as u16),
-    ('Ē' as u16, 'e' as u16),
-    ('ē' as u16, 'e' as u16),
-    ('Ĕ' as u16, 'e' as u16),
-    ('ĕ' as u16, 'e' as u16),
-    ('Ė' as u16, 'e' as u16),
-    ('ė' as u16, 'e' as u16),
-    ('Ę' as u16, 'e' as u16),
-    ('ę' as u16, 'e' as u16),
-    ('Ě' as u16, 'e' as u16),
-    ('ě' as u16, 'e' as u16),
-    ('Ĝ' as u16, 'g' as u16),
-    ('ĝ' as u16, 'g' as u16),
-    ('Ğ' as u16, 'g' as u16),
-    ('ğ' as u16, 'g' as u16),
-    ('Ġ' as u16, 'g' as u16),
-    ('ġ' as u16, 'g' as u16),
-    ('Ģ' as u16, 'g' as u16),
-    ('ģ' as u16, 'g' as u16),
-    ('Ĥ' as u16, 'h' as u16),
-    ('ĥ' as u16, 'h' as u16),
-    ('Ĩ' as u16, 'i' as u16),
-    ('ĩ' as u16, 'i' as u16),
-    ('Ī' as u16, 'i' as u16),
-    ('ī' as u16, 'i' as u16),
-    ('Ĭ' as u16, 'i' as u16),
-    ('ĭ' as u16, 'i' as u16),
-    ('Į' as u16, 'i' as u16),
-    ('į' as u16, 'i' as u16),
-    ('İ' as u16, 'i' as u16),
-    ('Ĵ' as u16, 'j' as u16),
-    ('ĵ' as u16, 'j' as u16),
-    ('Ķ' as u16, 'k' as u16),
-    ('ķ' as u16, 'k' as u16),
-    ('Ĺ' as u16, 'l' as u16),
-    ('ĺ' as u16, 'l' as u16),
-    ('Ļ' as u16, 'l' as u16),
-    ('ļ' as u16, 'l' as u16),
-    ('Ľ' as u16, 'l' as u16),
-    ('ľ' as u16, 'l' as u16),
-    ('Ń' as u16, 'n' as u16),
-    ('ń' as u16, 'n' as u16),
-    ('Ņ' as u16, 'n' as u16),
-    ('ņ' as u16, 'n' as u16),
-    ('Ň' as u16, 'n' as u16),
-    ('ň' as u16, 'n' as u16),
-    ('Ō' as u16, 'o' as u16),
-    ('ō' as u16, 'o' as u16),
-    ('Ŏ' as u16, 'o' as u16),
-    ('ŏ' as u16, 'o' as u16),
-    ('Ő' as u16, 'o' as u16),
-    ('ő' as u16, 'o' as u16),
-    ('Ŕ' as u16, 'r' as u16),
-    ('ŕ' as u16, 'r' as u16),
-    ('Ŗ' as u16, 'r' as u16),
-    ('ŗ' as u16, 'r' as u16),
-    ('Ř' as u16, 'r' as u16),
-    ('ř' as u16, 'r' as u16),
-    ('Ś' as u16, 's' as u16),
-    ('ś' as u16, 's' as u16),
-    ('Ŝ' as u16, 's' as u16),
-    ('ŝ' as u16, 's' as u16),
-    ('Ş' as u16, 's' as u16),
-    ('ş' as u16, 's' as u16),
-    ('Š' as u16, 's' as u16),
-    ('š' as u16, 's' as u16),
-    ('Ţ' as u16, 't' as u16),
-    ('ţ' as u16, 't' as u16),
-    ('Ť' as u16, 't' as u16),
-    ('ť' as u16, 't' as u16),
-    ('Ũ' as u16, 'u' as u16),
-    ('ũ' as u16, 'u' as u16),
-    ('Ū' as u16, 'u' as u16),
-    ('ū' as u16, 'u' as u16),
-    ('Ŭ' as u16, 'u' as u16),
-    ('ŭ' as u16, 'u' as u16),
-    ('Ů' as u16, 'u' as u16),
-    ('ů' as u16, 'u' as u16),
-    ('Ű' as u16, 'u' as u16),
-    ('ű' as u16, 'u' as u16),
-    ('Ų' as u16, 'u' as u16),
-    ('ų' as u16, 'u' as u16),
-    ('Ŵ' as u16, 'w' as u16),
-    ('ŵ' as u16, 'w' as u16),
-    ('Ŷ' as u16, 'y' as u16),
-    ('ŷ' as u16, 'y' as u16),
-    ('Ÿ' as u16, 'y' as u16),
-    ('Ź' as u16, 'z' as u16),
-    ('ź' as u16, 'z' as u16),
-    ('Ż' as u16, 'z' as u16),
-    ('ż' as u16, 'z' as u16),
-    ('Ž' as u16, 'z' as u16),
-    ('ž' as u16, 'z' as u16),
-    ('ſ' as u16, 's' as u16),
-    ('Ơ' as u16, 'o' as u16),
-    ('ơ' as u16, 'o' as u16),
-    ('Ư' as u16, 'u' as u16),
-    ('ư' as u16, 'u' as u16),
-    ('Ǎ' as u16, 'a' as u16),
-    ('ǎ' as u16, 'a' as u16),
-    ('Ǐ' as u16, 'i' as u16),
-    ('ǐ' as u16, 'i' as u16),
-    ('Ǒ' as u16, 'o' as u16),
-    ('ǒ' as u16, 'o' as u16),
-    ('Ǔ' as u16, 'u' as u16),
-    ('ǔ' as u16, 'u' as u16),
-    ('Ǖ' as u16, 'u' as u16),
-    ('ǖ' as u16, 'u' as u16),
-    ('Ǘ' as u16, 'u' as u16),
-    ('ǘ' as u16, 'u' as u16),
-    ('Ǚ' as u16, 'u' as u16),
-    ('ǚ' as u16, 'u' as u16),
-    ('Ǜ' as u16, 'u' as u16),
-    ('ǜ' as u16, 'u' as u16),
-    ('Ǟ' as u16, 'a' as u16),
-    ('ǟ' as u16, 'a' as u16),
-    ('Ǡ' as u16, 'a' as u16),
-    ('ǡ' as u16, 'a' as u16),
-    ('Ǣ' as u16, 'æ' as u16),
-    ('ǣ' as u16, 'æ' as u16),
-    ('Ǧ' as u16, 'g' as u16),
-    ('ǧ' as u16, 'g' as u16),
-    ('Ǩ' as u16, 'k' as u16),
-    ('ǩ' as u16, 'k' as u16),
-    ('Ǫ' as u16, 'o' as u16),
-    ('ǫ' as u16, 'o' as u16),
-    ('Ǭ' as u16, 'o' as u16),
-    ('ǭ' as u16, 'o' as u16),
-    ('Ǯ' as u16, 'ʒ' as u16),
-    ('ǯ' as u16, 'ʒ' as u16),
-    ('ǰ' as u16, 'j' as u16),
-    ('Ǵ' as u16, 'g' as u16),
-    ('ǵ' as u16, 'g' as u16),
-    ('Ǹ' as u16, 'n' as u16),
-    ('ǹ' as u16, 'n' as u16),
-    ('Ǻ' as u16, 'a' as u16),
-    ('ǻ' as u16, 'a' as u16),
-    ('Ǽ' as u16, 'æ' as u16),
-    ('ǽ' as u16, 'æ' as u16),
-    ('Ǿ' as u16, 'ø' as u16),
-    ('ǿ' as u16, 'ø' as u16),
-    ('Ȁ' as u16, 'a' as u16),
-    ('ȁ' as u16, 'a' as u16),
-    ('Ȃ' as u16, 'a' as u16),
-    ('ȃ' as u16, 'a' as u16),
-    ('Ȅ' as u16, 'e' as u16),
-    ('ȅ' as u16, 'e' as u16),
-    ('Ȇ' as u16, 'e' as u16),
-    ('ȇ' as u16, 'e' as u16),
-    ('Ȉ' as u16, 'i' as u16),
-    ('ȉ' as u16, 'i' as u16),
-    ('Ȋ' as u16, 'i' as u16),
-    ('ȋ' as u16, 'i' as u16),
-    ('Ȍ' as u16, 'o' as u16),
-    ('ȍ' as u16, 'o' as u16),
-    ('Ȏ' as u16, 'o' as u16),
-    ('ȏ' as u16, 'o' as u16),
-    ('Ȑ' as u16, 'r' as u16),
-    ('ȑ' as u16, 'r' as u16),
-    ('Ȓ' as u16, 'r' as u16),
-    ('ȓ' as u16, 'r' as u16),
-    ('Ȕ' as u16, 'u' as u16),
-    ('ȕ' as u16, 'u' as u16),
-    ('Ȗ' as u16, 'u' as u16),
-    ('ȗ' as u16, 'u' as u16),
-    ('Ș' as u16, 's' as u16),
-    ('ș' as u16, 's' as u16),
-    ('Ț' as u16, 't' as u16),
-    ('ț' as u16, 't' as u16),
-    ('Ȟ' as u16, 'h' as u16),
-    ('ȟ' as u16, 'h' as u16),
-    ('Ȧ' as u16, 'a' as u16),
-    ('ȧ' as u16, 'a' as u16),
-    ('Ȩ' as u16, 'e' as u16),
-    ('ȩ' as u16, 'e' as u16),
-    ('Ȫ' as u16, 'o' as u16),
-    ('ȫ' as u16, 'o' as u16),
-    ('Ȭ' as u16, 'o' as u16),
-    ('ȭ' as u16, 'o' as u16),
-    ('Ȯ' as u16, 'o' as u16),
-    ('ȯ' as u16, 'o' as u16),
-    ('Ȱ' as u16, 'o' as u16),
-    ('ȱ' as u16, 'o' as u16),
-    ('Ȳ' as u16, 'y' as u16),
-    ('ȳ' as u16, 'y' as u16),
-    ('ʰ' as u16, 'h' as u16),
-    ('ʱ' as u16, 'ɦ' as u16),
-    ('ʲ' as u16, 'j' as u16),
-    ('ʳ' as u16, 'r' as u16),
-    ('ʴ' as u16, 'ɹ' as u16),
-    ('ʵ' as u16, 'ɻ' as u16),
-    ('ʶ' as u16, 'ʁ' as u16),
-    ('ʷ' as u16, 'w' as u16),
-    ('ʸ' as u16, 'y' as u16),
-    ('˘' as u16, ' ' as u16),
-    ('˙' as u16, ' ' as u16),
-    ('˚' as u16, ' ' as u16),
-    ('˛' as u16, ' ' as u16),
-    ('˜' as u16, ' ' as u16),
-    ('˝' as u16, ' ' as u16),
-    ('ˠ' as u16, 'ɣ' as u16),
-    ('ˡ' as u16, 'l' as u16),
-    ('ˢ' as u16, 's' as u16),
-    ('ˣ' as u16, 'x' as u16),
-    ('ˤ' as u16, 'ʕ' as u16),
-    ('ʹ' as u16, 'ʹ' as u16),
-    ('ͺ' as u16, ' ' as u16),
-    (';' as u16, ';' as u16),
-    ('΄' as u16, ' ' as u16),
-    ('΅' as u16, ' ' as u16),
-    ('Ά' as u16, 'α' as u16),
-    ('·' as u16, '·' as u16),
-    ('Έ' as u16, 'ε' as u16),
-    ('Ή' as u16, 'η' as u16),
-    ('Ί' as u16, 'ι' as u16),
-    ('Ό' as u16, 'ο' as u16),
-    ('Ύ' as u16, 'υ' as u16),
-    ('Ώ' as u16, 'ω' as u16),
-    ('ΐ' as u16, 'ι' as u16),
-    ('Ϊ' as u16, 'ι' as u16),
-    ('Ϋ' as u16, 'υ' as u16),
-    ('ά' as u16, 'α' as u16),
-    ('έ' as u16, 'ε' as u16),
-    ('ή' as u16, 'η' as u16),
-    ('ί' as u16, 'ι' as u16),
-    ('ΰ' as u16, 'υ' as u16),
-    ('ϊ' as u16, 'ι' as u16),
-    ('ϋ' as u16, 'υ' as u16),
-    ('ό' as u16, 'ο' as u16),
-    ('ύ' as u16, 'υ' as u16),
-    ('ώ' as u16, 'ω' as u16),
-    ('ϐ' as u16, 'β' as u16),
-    ('ϑ' as u16, 'θ' as u16),
-    ('ϒ' as u16, 'υ' as u16),
-    ('ϓ' as u16, 'υ' as u16),
-    ('ϔ' as u16, 'υ' as u16),
-    ('ϕ' as u16, 'φ' as u16),
-    ('ϖ' as u16, 'π' as u16),
-    ('ϰ' as u16, 'κ' as u16),
-    ('ϱ' as u16, 'ρ' as u16),
-    ('ϲ' as u16, 'ς' as u16),
-    ('ϵ' as u16, 'ε' as u16),
-    ('Ϲ' as u16, 'σ' as u16),
-    ('Ѐ' as u16, 'е' as u16),
-    ('Ё' as u16, 'е' as u16),
-    ('Ѓ' as u16, 'г' as u16),
-    ('Ї' as u16, 'і' as u16),
-    ('Ќ' as u16, 'к' as u16),
-    ('Ѝ' as u16, 'и' as u16),
-    ('Ў' as u16, 'у' as u16),
-    ('Й' as u16, 'и' as u16),
-    ('й' as u16, 'и' as u16),
-    ('ѐ' as u16, 'е' as u16),
-    ('ё' as u16, 'е' as u16),
-    ('ѓ' as u16, 'г' as u16),
-    ('ї' as u16, 'і' as u16),
-    ('ќ' as u16, 'к' as u16),
-    ('ѝ' as u16, 'и' as u16),
-    ('ў' as u16, 'у' as u16),
-    ('Ѷ' as u16, 'ѵ' as u16),
-    ('ѷ' as u16, 'ѵ' as u16),
-    ('Ӂ' as u16, 'ж' as u16),
-    ('ӂ' as u16, 'ж' as u16),
-    ('Ӑ' as u16, 'а' as u16),
-    ('ӑ' as u16, 'а' as u16),
-    ('Ӓ' as u16, 'а' as u16),
-    ('ӓ' as u16, 'а' as u16),
-    ('Ӗ' as u16, 'е' as u16),
-    ('ӗ' as u16, 'е' as u16),
-    ('Ӛ' as u16, 'ә' as u16),
-    ('ӛ' as u16, 'ә' as u16),
-    ('Ӝ' as u16, 'ж' as u16),
-    ('ӝ' as u16, 'ж' as u16),
-    ('Ӟ' as u16, 'з' as u16),
-    ('ӟ' as u16, 'з' as u16),
-    ('Ӣ' as u16, 'и' as u16),
-    ('ӣ' as u16, 'и' as u16),
-    ('Ӥ' as u16, 'и' as u16),
-    ('ӥ' as u16, 'и' as u16),
-    ('Ӧ' as u16, 'о' as u16),
-    ('ӧ' as u16, 'о' as u16),
-    ('Ӫ' as u16, 'ө' as u16),
-    ('ӫ' as u16, 'ө' as u16),
-    ('Ӭ' as u16, 'э' as u16),
-    ('ӭ' as u16, 'э' as u16),
-    ('Ӯ' as u16, 'у' as u16),
-    ('ӯ' as u16, 'у' as u16),
-    ('Ӱ' as u16, 'у' as u16),
-    ('ӱ' as u16, 'у' as u16),
-    ('Ӳ' as u16, 'у' as u16),
-    ('ӳ' as u16, 'у' as u16),
-    ('Ӵ' as u16, 'ч' as u16),
-    ('ӵ' as u16, 'ч' as u16),
-    ('Ӹ' as u16, 'ы' as u16),
-    ('ӹ' as u16, 'ы' as u16),
-    ('Ḁ' as u16, 'a' as u16),
-    ('ḁ' as u16, 'a' as u16),
-    ('Ḃ' as u16, 'b' as u16),
-    ('ḃ' as u16, 'b' as u16),
-    ('Ḅ' as u16, 'b' as u16),
-    ('ḅ' as u16, 'b' as u16),
-    ('Ḇ' as u16, 'b' as u16),
-    ('ḇ' as u16, 'b' as u16),
-    ('Ḉ' as u16, 'c' as u16),
-    ('ḉ' as u16, 'c' as u16),
-    ('Ḋ' as u16, 'd' as u16),
-    ('ḋ' as u16, 'd' as u16),
-    ('Ḍ' as u16, 'd' as u16),
-    ('ḍ' as u16, 'd' as u16),
-    ('Ḏ' as u16, 'd' as u16),
-    ('ḏ' as u16, 'd' as u16),
-    ('Ḑ' as u16, 'd' as u16),
-    ('ḑ' as u16, 'd' as u16),
-    ('Ḓ' as u16, 'd' as u16),
-    ('ḓ' as u16, 'd' as u16),
-    ('Ḕ' as u16, 'e' as u16),
-    ('ḕ' as u16, 'e' as u16),
-    ('Ḗ' as u16, 'e' as u16),
-    ('ḗ' as u16, 'e' as u16),
-    ('Ḙ' as u16, 'e' as u16),
-    ('ḙ' as u16, 'e' as u16),
-    ('Ḛ' as u16, 'e' as u16),
-    ('ḛ' as u16, 'e' as u16),
-    ('Ḝ' as u16, 'e' as u16),
-    ('ḝ' as u16, 'e' as u16),
-    ('Ḟ' as u16, 'f' as u16),
-    ('ḟ' as u16, 'f' as u16),
-    ('Ḡ' as u16, 'g' as u16),
-    ('ḡ' as u16, 'g' as u16),
-    ('Ḣ' as u16, 'h' as u16),
-    ('ḣ' as u16, 'h' as u16),
-    ('Ḥ' as u16, 'h' as u16),
-    ('ḥ' as u16, 'h' as u16),
-    ('Ḧ' as u16, 'h' as u16),
-    ('ḧ' as u16, 'h' as u16),
-    ('Ḩ' as u16, 'h' as u16),
-    ('ḩ' as u16, 'h' as u16),
-    ('Ḫ' as u16, 'h' as u16),
-    ('ḫ' as u16, 'h' as u16),
-    ('Ḭ' as u16, 'i' as u16),
-    ('ḭ' as u16, 'i' as u16),
-    ('Ḯ' as u16, 'i' as u16),
-    ('ḯ' as u16, 'i' as u16),
-    ('Ḱ' as u16, 'k' as u16),
-    ('ḱ' as u16, 'k' as u16),
-    ('Ḳ' as u16, 'k' as u16),
-    ('ḳ' as u16, 'k' as u16),
-    ('Ḵ' as u16, 'k' as u16),
-    ('ḵ' as u16, 'k' as u16),
-    ('Ḷ' as u16, 'l' as u16),
-    ('ḷ' as u16, 'l' as u16),
-    ('Ḹ' as u16, 'l' as u16),
-    ('ḹ' as u16, 'l' as u16),
-    ('Ḻ' as u16, 'l' as u16),
-    ('ḻ' as u16, 'l' as u16),
-    ('Ḽ' as u16, 'l' as u16),
-    ('ḽ' as u16, 'l' as u16),
-    ('Ḿ' as u16, 'm' as u16),
-    ('ḿ' as u16, 'm' as u16),
-    ('Ṁ' as u16, 'm' as u16),
-    ('ṁ' as u16, 'm' as u16),
-    ('Ṃ' as u16, 'm' as u16),
-    ('ṃ' as u16, 'm' as u16),
-    ('Ṅ' as u16, 'n' as u16),
-    ('ṅ' as u16, 'n' as u16),
-    ('Ṇ' as u16, 'n' as u16),
-    ('ṇ' as u16, 'n' as u16),
-    ('Ṉ' as u16, 'n' as u16),
-    ('ṉ' as u16, 'n' as u16),
-    ('Ṋ' as u16, 'n' as u16),
-    ('ṋ' as u16, 'n' as u16),
-    ('Ṍ' as u16, 'o' as u16),
-    ('ṍ' as u16, 'o' as u16),
-    ('Ṏ' as u16, 'o' as u16),
-    ('ṏ' as u16, 'o' as u16),
-    ('Ṑ' as u16, 'o' as u16),
-    ('ṑ' as u16, 'o' as u16),
-    ('Ṓ' as u16, 'o' as u16),
-    ('ṓ' as u16, 'o' as u16),
-    ('Ṕ' as u16, 'p' as u16),
-    ('ṕ' as u16, 'p' as u16),
-    ('Ṗ' as u16, 'p' as u16),
-    ('ṗ' as u16, 'p' as u16),
-    ('Ṙ' as u16, 'r' as u16),
-    ('ṙ' as u16, 'r' as u16),
-    ('Ṛ' as u16, 'r' as u16),
-    ('ṛ' as u16, 'r' as u16),
-    ('Ṝ' as u16, 'r' as u16),
-    ('ṝ' as u16, 'r' as u16),
-    ('Ṟ' as u16, 'r' as u16),
-    ('ṟ' as u16, 'r' as u16),
-    ('Ṡ' as u16, 's' as u16),
-    ('ṡ' as u16, 's' as u16),
-    ('Ṣ' as u16, 's' as u16),
-    ('ṣ' as u16, 's' as u16),
-    ('Ṥ' as u16, 's' as u16),
-    ('ṥ' as u16, 's' as u16),
-    ('Ṧ' as u16, 's' as u16),
-    ('ṧ' as u16, 's' as u16),
-    ('Ṩ' as u16, 's' as u16),
-    ('ṩ' as u16, 's' as u16),
-    ('Ṫ' as u16, 't' as u16),
-    ('ṫ' as u16, 't' as u16),
-    ('Ṭ' as u16, 't' as u16),
-    ('ṭ' as u16, 't' as u16),
-    ('Ṯ' as u16, 't' as u16),
-    ('ṯ' as u16, 't' as u16),
-    ('Ṱ' as u16, 't' as u16),
-    ('ṱ' as u16, 't' as u16),
-    ('Ṳ' as u16, 'u' as u16),
-    ('ṳ' as u16, 'u' as u16),
-    ('Ṵ' as u16, 'u' as u16),
-    ('ṵ' as u16, 'u' as u16),
-    ('Ṷ' as u16, 'u' as u16),
-    ('ṷ' as u16, 'u' as u16),
-    ('Ṹ' as u16, 'u' as u16),
-    ('ṹ' as u16, 'u' as u16),
-    ('Ṻ' as u16, 'u' as u16),
-    ('ṻ' as u16, 'u' as u16),
-    ('Ṽ' as u16, 'v' as u16),
-    ('ṽ' as u16, 'v' as u16),
-    ('Ṿ' as u16, 'v' as u16),
-    ('ṿ' as u16, 'v' as u16),
-    ('Ẁ' as u16, 'w' as u16),
-    ('ẁ' as u16, 'w' as u16),
-    ('Ẃ' as u16, 'w' as u16),
-    ('ẃ' as u16, 'w' as u16),
-    ('Ẅ' as u16, 'w' as u16),
-    ('ẅ' as u16, 'w' as u16),
-    ('Ẇ' as u16, 'w' as u16),
-    ('ẇ' as u16, 'w' as u16),
-    ('Ẉ' as u16, 'w' as u16),
-    ('ẉ' as u16, 'w' as u16),
-    ('Ẋ' as u16, 'x' as u16),
-    ('ẋ' as u16, 'x' as u16),
-    ('Ẍ' as u16, 'x' as u16),
-    ('ẍ' as u16, 'x' as u16),
-    ('Ẏ' as u16, 'y' as u16),
-    ('ẏ' as u16, 'y' as u16),
-    ('Ẑ' as u16, 'z' as u16),
-    ('ẑ' as u16, 'z' as u16),
-    ('Ẓ' as u16, 'z' as u16),
-    ('ẓ' as u16, 'z' as u16),
-    ('Ẕ' as u16, 'z' as u16),
-    ('ẕ' as u16, 'z' as u16),
-    ('ẖ' as u16, 'h' as u16),
-    ('ẗ' as u16, 't' as u16),
-    ('ẘ' as u16, 'w' as u16),
-    ('ẙ' as u16, 'y' as u16),
-    ('ẛ' as u16, 's' as u16),
-    ('Ạ' as u16, 'a' as u16),
-    ('ạ' as u16, 'a' as u16),
-    ('Ả' as u16, 'a' as u16),
-    ('ả' as u16, 'a' as u16),
-    ('Ấ' as u16, 'a' as u16),
-    ('ấ' as u16, 'a' as u16),
-    ('Ầ' as u16, 'a' as u16),
-    ('ầ' as u16, 'a' as u16),
-    ('Ẩ' as u16, 'a' as u16),
-    ('ẩ' as u16, 'a' as u16),
-    ('Ẫ' as u16, 'a' as u16),
-    ('ẫ' as u16, 'a' as u16),
-    ('Ậ' as u16, 'a' as u16),
-    ('ậ' as u16, 'a' as u16),
-    ('Ắ' as u16, 'a' as u16),
-    ('ắ' as u16, 'a' as u16),
-    ('Ằ' as u16, 'a' as u16),
-    ('ằ' as u16, 'a' as u16),
-    ('Ẳ' as u16, 'a' as u16),
-    ('ẳ' as u16, 'a' as u16),
-    ('Ẵ' as u16, 'a' as u16),
-    ('ẵ' as u16, 'a' as u16),
-    ('Ặ' as u16, 'a' as u16),
-    ('ặ' as u16, 'a' as u16),
-    ('Ẹ' as u16, 'e' as u16),
-    ('ẹ' as u16, 'e' as u16),
-    ('Ẻ' as u16, 'e' as u16),
-    ('ẻ' as u16, 'e' as u16),
-    ('Ẽ' as u16, 'e' as u16),
-    ('ẽ' as u16, 'e' as u16),
-    ('Ế' as u16, 'e' as u16),
-    ('ế' as u16, 'e' as u16),
-    ('Ề' as u16, 'e' as u16),
-    ('ề' as u16, 'e' as u16),
-    ('Ể' as u16, 'e' as u16),
-    ('ể' as u16, 'e' as u16),
-    ('Ễ' as u16, 'e' as u16),
-    ('ễ' as u16, 'e' as u16),
-    ('Ệ' as u16, 'e' as u16),
-    ('ệ' as u16, 'e' as u16),
-    ('Ỉ' as u16, 'i' as u16),
-    ('ỉ' as u16, 'i' as u16),
-    ('Ị' as u16, 'i' as u16),
-    ('ị' as u16, 'i' as u16),
-    ('Ọ' as u16, 'o' as u16),
-    ('ọ' as u16, 'o' as u16),
-    ('Ỏ' as u16, 'o' as u16),
-    ('ỏ' as u16, 'o' as u16),
-    ('Ố' as u16, 'o' as u16),
-    ('ố' as u16, 'o' as u16),
-    ('Ồ' as u16, 'o' as u16),
-    ('ồ' as u16, 'o' as u16),
-    ('Ổ' as u16, 'o' as u16),
-    ('ổ' as u16, 'o' as u16),
-    ('Ỗ' as u16, 'o' as u16),
-    ('ỗ' as u16, 'o' as u16),
-    ('Ộ' as u16, 'o' as u16),
-    ('ộ' as u16, 'o' as u16),
-    ('Ớ' as u16, 'o' as u16),
-    ('ớ' as u16, 'o' as u16),
-    ('Ờ' as u16, 'o' as u16),
-    ('ờ' as u16, 'o' as u16),
-    ('Ở' as u16, 'o' as u16),
-    ('ở' as u16, 'o' as u16),
-    ('Ỡ' as u16, 'o' as u16),
-    ('ỡ' as u16, 'o' as u16),
-    ('Ợ' as u16, 'o' as u16),
-    ('ợ' as u16, 'o' as u16),
-    ('Ụ' as u16, 'u' as u16),
-    ('ụ' as u16, 'u' as u16),
-    ('Ủ' as u16, 'u' as u16),
-    ('ủ' as u16, 'u' as u16),
-    ('Ứ' as u16, 'u' as u16),
-    ('ứ' as u16, 'u' as u16),
-    ('Ừ' as u16, 'u' as u16),
-    ('ừ' as u16, 'u' as u16),
-    ('Ử' as u16, 'u' as u16),
-    ('ử' as u16, 'u' as u16),
-    ('Ữ' as u16, 'u' as u16),
-    ('ữ' as u16, 'u' as u16),
-    ('Ự' as u16, 'u' as u16),
-    ('ự' as u16, 'u' as u16),
-    ('Ỳ' as u16, 'y' as u16),
-    ('ỳ' as u16, 'y' as u16),
-    ('Ỵ' as u16, 'y' as u16),
-    ('ỵ' as u16, 'y' as u16),
-    ('Ỷ' as u16, 'y' as u16),
-    ('ỷ' as u16, 'y' as u16),
-    ('Ỹ' as u16, 'y' as u16),
-    ('ỹ' as u16, 'y' as u16),
-    ('ἀ' as u16, 'α' as u16),
-    ('ἁ' as u16, 'α' as u16),
-    ('ἂ' as u16, 'α' as u16),
-    ('ἃ' as u16, 'α' as u16),
-    ('ἄ' as u16, 'α' as u16),
-    ('ἅ' as u16, 'α' as u16),
-    ('ἆ' as u16, 'α' as u16),
-    ('ἇ' as u16, 'α' as u16),
-    ('Ἀ' as u16, 'α' as u16),
-    ('Ἁ' as u16, 'α' as u16),
-    ('Ἂ' as u16, 'α' as u16),
-    ('Ἃ' as u16, 'α' as u16),
-    ('Ἄ' as u16, 'α' as u16),
-    ('Ἅ' as u16, 'α' as u16),
-    ('Ἆ' as u16, 'α' as u16),
-    ('Ἇ' as u16, 'α' as u16),
-    ('ἐ' as u16, 'ε' as u16),
-    ('ἑ' as u16, 'ε' as u16),
-    ('ἒ' as u16, 'ε' as u16),
-    ('ἓ' as u16, 'ε' as u16),
-    ('ἔ' as u16, 'ε' as u16),
-    ('ἕ' as u16, 'ε' as u16),
-    ('Ἐ' as u16, 'ε' as u16),
-    ('Ἑ' as u16, 'ε' as u16),
-    ('Ἒ' as u16, 'ε' as u16),
-    ('Ἓ' as u16, 'ε' as u16),
-    ('Ἔ' as u16, 'ε' as u16),
-    ('Ἕ' as u16, 'ε' as u16),
-    ('ἠ' as u16, 'η' as u16),
-    ('ἡ' as u16, 'η' as u16),
-    ('ἢ' as u16, 'η' as u16),
-    ('ἣ' as u16, 'η' as u16),
-    ('ἤ' as u16, 'η' as u16),
-    ('ἥ' as u16, 'η' as u16),
-    ('ἦ' as u16, 'η' as u16),
-    ('ἧ' as u16, 'η' as u16),
-    ('Ἠ' as u16, 'η' as u16),
-    ('Ἡ' as u16, 'η' as u16),
-    ('Ἢ' as u16, 'η' as u16),
-    ('Ἣ' as u16, 'η' as u16),
-    ('Ἤ' as u16, 'η' as u16),
-    ('Ἥ' as u16, 'η' as u16),
-    ('Ἦ' as u16, 'η' as u16),
-    ('Ἧ' as u16, 'η' as u16),
-    ('ἰ' as u16, 'ι' as u16),
-    ('ἱ' as u16, 'ι' as u16),
-    ('ἲ' as u16, 'ι' as u16),
-    ('ἳ' as u16, 'ι' as u16),
-    ('ἴ' as u16, 'ι' as u16),
-    ('ἵ' as u16, 'ι' as u16),
-    ('ἶ' as u16, 'ι' as u16),
-    ('ἷ' as u16, 'ι' as u16),
-    ('Ἰ' as u16, 'ι' as u16),
-    ('Ἱ' as u16, 'ι' as u16),
-    ('Ἲ' as u16, 'ι' as u16),
-    ('Ἳ' as u16, 'ι' as u16),
-    ('Ἴ' as u16, 'ι' as u16),
-    ('Ἵ' as u16, 'ι' as u16),
-    ('Ἶ' as u16, 'ι' as u16),
-    ('Ἷ' as u16, 'ι' as u16),
-    ('ὀ' as u16, 'ο' as u16),
-    ('ὁ' as u16, 'ο' as u16),
-    ('ὂ' as u16, 'ο' as u16),
-    ('ὃ' as u16, 'ο' as u16),
-    ('ὄ' as u16, 'ο' as u16),
-    ('ὅ' as u16, 'ο' as u16),
-    ('Ὀ' as u16, 'ο' as u16),
-    ('Ὁ' as u16, 'ο' as u16),
-    ('Ὂ' as u16, 'ο' as u16),
-    ('Ὃ' as u16, 'ο' as u16),
-    ('Ὄ' as u16, 'ο' as u16),
-    ('Ὅ' as u16, 'ο' as u16),
-    ('ὐ' as u16, 'υ' as u16),
-    ('ὑ' as u16, 'υ' as u16),
-    ('ὒ' as u16, 'υ' as u16),
-    ('ὓ' as u16, 'υ' as u16),
-    ('ὔ' as u16, 'υ' as u16),
-    ('ὕ' as u16, 'υ' as u16),
-    ('ὖ' as u16, 'υ' as u16),
-    ('ὗ' as u16, 'υ' as u16),
-    ('Ὑ' as u16, 'υ' as u16),
-    ('Ὓ' as u16, 'υ' as u16),
-    ('Ὕ' as u16, 'υ' as u16),
-    ('Ὗ' as u16, 'υ' as u16),
-    ('ὠ' as u16, 'ω' as u16),
-    ('ὡ' as u16, 'ω' as u16),
-    ('ὢ' as u16, 'ω' as u16),
-    ('ὣ' as u16, 'ω' as u16),
-    ('ὤ' as u16, 'ω' as u16),
-    ('ὥ' as u16, 'ω' as u16),
-    ('ὦ' as u16, 'ω' as u16),
-    ('ὧ' as u16, 'ω' as u16),
-    ('Ὠ' as u16, 'ω' as u16),
-    ('Ὡ' as u16, 'ω' as u16),
-    ('Ὢ' as u16, 'ω' as u16),
-    ('Ὣ' as u16, 'ω' as u16),
-    ('Ὤ' as u16, 'ω' as u16),
-    ('Ὥ' as u16, 'ω' as u16),
-    ('Ὦ' as u16, 'ω' as u16),
-    ('Ὧ' as u16, 'ω' as u16),
-    ('ὰ' as u16, 'α' as u16),
-    ('ά' as u16, 'α' as u16),
-    ('ὲ' as u16, 'ε' as u16),
-    ('έ' as u16, 'ε' as u16),
-    ('ὴ' as u16, 'η' as u16),
-    ('ή' as u16, 'η' as u16),
-    ('ὶ' as u16, 'ι' as u16),
-    ('ί' as u16, 'ι' as u16),
-    ('ὸ' as u16, 'ο' as u16),
-    ('ό' as u16, 'ο' as u16),
-    ('ὺ' as u16, 'υ' as u16),
-    ('ύ' as u16, 'υ' as u16),
-    ('ὼ' as u16, 'ω' as u16),
-    ('ώ' as u16, 'ω' as u16),
-    ('ᾀ' as u16, 'α' as u16),
-    ('ᾁ' as u16, 'α' as u16),
-    ('ᾂ' as u16, 'α' as u16),
-    ('ᾃ' as u16, 'α' as u16),
-    ('ᾄ' as u16, 'α' as u16),
-    ('ᾅ' as u16, 'α' as u16),
-    ('ᾆ' as u16, 'α' as u16),
-    ('ᾇ' as u16, 'α' as u16),
-    ('ᾈ' as u16, 'α' as u16),
-    ('ᾉ' as u16, 'α' as u16),
-    ('ᾊ' as u16, 'α' as u16),
-    ('ᾋ' as u16, 'α' as u16),
-    ('ᾌ' as u16, 'α' as u16),
-    ('ᾍ' as u16, 'α' as u16),
-    ('ᾎ' as u16, 'α' as u16),
-    ('ᾏ' as u16, 'α' as u16),
-    ('ᾐ' as u16, 'η' as u16),
-    ('ᾑ' as u16, 'η' as u16),
-    ('ᾒ' as u16, 'η' as u16),
-    ('ᾓ' as u16, 'η' as u16),
-    ('ᾔ' as u16, 'η' as u16),
-    ('ᾕ' as u16, 'η' as u16),
-    ('ᾖ' as u16, 'η' as u16),
-    ('ᾗ' as u16, 'η' as u16),
-    ('ᾘ' as u16, 'η' as u16),
-    ('ᾙ' as u16, 'η' as u16),
-    ('ᾚ' as u16, 'η' as u16),
-    ('ᾛ' as u16, 'η' as u16),
-    ('ᾜ' as u16, 'η' as u16),
-    ('ᾝ' as u16, 'η' as u16),
-    ('ᾞ' as u16, 'η' as u16),
-    ('ᾟ' as u16, 'η' as u16),
-    ('ᾠ' as u16, 'ω' as u16),
-    ('ᾡ' as u16, 'ω' as u16),
-    ('ᾢ' as u16, 'ω' as u16),
-    ('ᾣ' as u16, 'ω' as u16),
-    ('ᾤ' as u16, 'ω' as u16),
-    ('ᾥ' as u16, 'ω' as u16),
-    ('ᾦ' as u16, 'ω' as u16),
-    ('ᾧ' as u16, 'ω' as u16),
-    ('ᾨ' as u16, 'ω' as u16),
-    ('ᾩ' as u16, 'ω' as u16),
-    ('ᾪ' as u16, 'ω' as u16),
-    ('ᾫ' as u16, 'ω' as u16),
-    ('ᾬ' as u16, 'ω' as u16),
-    ('ᾭ' as u16, 'ω' as u16),
-    ('ᾮ' as u16, 'ω' as u16),
-    ('ᾯ' as u16, 'ω' as u16),
-    ('ᾰ' as u16, 'α' as u16),
-    ('ᾱ' as u16, 'α' as u16),
-    ('ᾲ' as u16, 'α' as u16),
-    ('ᾳ' as u16, 'α' as u16),
-    ('ᾴ' as u16, 'α' as u16),
-    ('ᾶ' as u16, 'α' as u16),
-    ('ᾷ' as u16, 'α' as u16),
-    ('Ᾰ' as u16, 'α' as u16),
-    ('Ᾱ' as u16, 'α' as u16),
-    ('Ὰ' as u16, 'α' as u16),
-    ('Ά' as u16, 'α' as u16),
-    ('ᾼ' as u16, 'α' as u16),
-    ('᾽' as u16, ' ' as u16),
-    ('ι' as u16, 'ι' as u16),
-    ('᾿' as u16, ' ' as u16),
-    ('῀' as u16, ' ' as u16),
-    ('῁' as u16, ' ' as u16),
-    ('ῂ' as u16, 'η' as u16),
-    ('ῃ' as u16, 'η' as u16),
-    ('ῄ' as u16, 'η' as u16),
-    ('ῆ' as u16, 'η' as u16),
-    ('ῇ' as u16, 'η' as u16),
-    ('Ὲ' as u16, 'ε' as u16),
-    ('Έ' as u16, 'ε' as u16),
-    ('Ὴ' as u16, 'η' as u16),
-    ('Ή' as u16, 'η' as u16),
-    ('ῌ' as u16, 'η' as u16),
-    ('῍' as u16, ' ' as u16),
-    ('῎' as u16, ' ' as u16),
-    ('῏' as u16, ' ' as u16),
-    ('ῐ' as u16, 'ι' as u16),
-    ('ῑ' as u16, 'ι' as u16),
-    ('ῒ' as u16, 'ι' as u16),
-    ('ΐ' as u16, 'ι' as u16),
-    ('ῖ' as u16, 'ι' as u16),
-    ('ῗ' as u16, 'ι' as u16),
-    ('Ῐ' as u16, 'ι' as u16),
-    ('Ῑ' as u16, 'ι' as u16),
-    ('Ὶ' as u16, 'ι' as u16),
-    ('Ί' as u16, 'ι' as u16),
-    ('῝' as u16, ' ' as u16),
-    ('῞' as u16, ' ' as u16),
-    ('῟' as u16, ' ' as u16),
-    ('ῠ' as u16, 'υ' as u16),
-    ('ῡ' as u16, 'υ' as u16),
-    ('ῢ' as u16, 'υ' as u16),
-    ('ΰ' as u16, 'υ' as u16),
-    ('ῤ' as u16, 'ρ' as u16),
-    ('ῥ' as u16, 'ρ' as u16),
-    ('ῦ' as u16, 'υ' as u16),
-    ('ῧ' as u16, 'υ' as u16),
-    ('Ῠ' as u16, 'υ' as u16),
-    ('Ῡ' as u16, 'υ' as u16),
-    ('Ὺ' as u16, 'υ' as u16),
-    ('Ύ' as u16, 'υ' as u16),
-    ('Ῥ' as u16, 'ρ' as u16),
-    ('῭' as u16, ' ' as u16),
-    ('΅' as u16, ' ' as u16),
-    ('`' as u16, '`' as u16),
-    ('ῲ' as u16, 'ω' as u16),
-    ('ῳ' as u16, 'ω' as u16),
-    ('ῴ' as u16, 'ω' as u16),
-    ('ῶ' as u16, 'ω' as u16),
-    ('ῷ' as u16, 'ω' as u16),
-    ('Ὸ' as u16, 'ο' as u16),
-    ('Ό' as u16, 'ο' as u16),
-    ('Ὼ' as u16, 'ω' as u16),
-    ('Ώ' as u16, 'ω' as u16),
-    ('ῼ' as u16, 'ω' as u16),
-    ('´' as u16, ' ' as u16),
-    ('῾' as u16, ' ' as u16),
-    ('\u{2000}' as u16, ' ' as u16),
-    ('\u{2001}' as u16, ' ' as u16),
-    ('\u{2002}' as u16, ' ' as u16),
-    ('\u{2003}' as u16, ' ' as u16),
-    ('\u{2004}' as u16, ' ' as u16),
-    ('\u{2005}' as u16, ' ' as u16),
-    ('\u{2006}' as u16, ' ' as u16),
-    ('\u{2007}' as u16, ' ' as u16),
-    ('\u{2008}' as u16, ' ' as u16),
-    ('\u{2009}' as u16, ' ' as u16),
-    ('\u{200a}' as u16, ' ' as u16),
-    ('‑' as u16, '‐' as u16),
-    ('‗' as u16, ' ' as u16),
-    ('․' as u16, '.' as u16),
-    ('\u{202f}' as u16, ' ' as u16),
-    ('‾' as u16, ' ' as u16),
-    ('\u{205f}' as u16, ' ' as u16),
-    ('⁰' as u16, '0' as u16),
-    ('ⁱ' as u16, 'i' as u16),
-    ('⁴' as u16, '4' as u16),
-    ('⁵' as u16, '5' as u16),
-    ('⁶' as u16, '6' as u16),
-    ('⁷' as u16, '7' as u16),
-    ('⁸' as u16, '8' as u16),
-    ('⁹' as u16, '9' as u16),
-    ('⁺' as u16, '+' as u16),
-    ('⁻' as u16, '−' as u16),
-    ('⁼' as u16, '=' as u16),
-    ('⁽' as u16, '(' as u16),
-    ('⁾' as u16, ')' as u16),
-    ('ⁿ' as u16, 'n' as u16),
-    ('₀' as u16, '0' as u16),
-    ('₁' as u16, '1' as u16),
-    ('₂' as u16, '2' as u16),
-    ('₃' as u16, '3' as u16),
-    ('₄' as u16, '4' as u16),
-    ('₅' as u16, '5' as u16),
-    ('₆' as u16, '6' as u16),
-    ('₇' as u16, '7' as u16),
-    ('₈' as u16, '8' as u16),
-    ('₉' as u16, '9' as u16),
-    ('₊' as u16, '+' as u16),
-    ('₋' as u16, '−' as u16),
-    ('₌' as u16, '=' as u16),
-    ('₍' as u16, '(' as u16),
-    ('₎' as u16, ')' as u16),
-    ('ₐ' as u16, 'a' as u16),
-    ('ₑ' as u16, 'e' as u16),
-    ('ₒ' as u16, 'o' as u16),
-    ('ₓ' as u16, 'x' as u16),
-    ('ₔ' as u16, 'ə' as u16),
-    ('ₕ' as u16, 'h' as u16),
-    ('ₖ' as u16, 'k' as u16),
-    ('ₗ' as u16, 'l' as u16),
-    ('ₘ' as u16, 'm' as u16),
-    ('ₙ' as u16, 'n' as u16),
-    ('ₚ' as u16, 'p' as u16),
-    ('ₛ' as u16, 's' as u16),
-    ('ₜ' as u16, 't' as u16),
-    ('\u{209d}' as u16, 'w' as u16),
-    ('\u{209e}' as u16, 'y' as u16),
-    ('\u{209f}' as u16, 'z' as u16),
-    ('ℂ' as u16, 'c' as u16),
-    ('ℇ' as u16, 'ɛ' as u16),
-    ('ℊ' as u16, 'g' as u16),
-    ('ℋ' as u16, 'h' as u16),
-    ('ℌ' as u16, 'h' as u16),
-    ('ℍ' as u16, 'h' as u16),
-    ('ℎ' as u16, 'h' as u16),
-    ('ℏ' as u16, 'ħ' as u16),
-    ('ℐ' as u16, 'i' as u16),
-    ('ℑ' as u16, 'i' as u16),
-    ('ℒ' as u16, 'l' as u16),
-    ('ℓ' as u16, 'l' as u16),
-    ('ℕ' as u16, 'n' as u16),
-    ('ℙ' as u16, 'p' as u16),
-    ('ℚ' as u16, 'q' as u16),
-    ('ℛ' as u16, 'r' as u16),
-    ('ℜ' as u16, 'r' as u16),
-    ('ℝ' as u16, 'r' as u16),
-    ('ℤ' as u16, 'z' as u16),
-    ('ℨ' as u16, 'z' as u16),
-    ('Å' as u16, 'a' as u16),
-    ('ℬ' as u16, 'b' as u16),
-    ('ℭ' as u16, 'c' as u16),
-    ('ℯ' as u16, 'e' as u16),
-    ('ℰ' as u16, 'e' as u16),
-    ('ℱ' as u16, 'f' as u16),
-    ('ℳ' as u16, 'm' as u16),
-    ('ℴ' as u16, 'o' as u16),
-    ('ℵ' as u16, 'א' as u16),
-    ('ℶ' as u16, 'ב' as u16),
-    ('ℷ' as u16, 'ג' as u16),
-    ('ℸ' as u16, 'ד' as u16),
-    ('ℹ' as u16, 'i' as u16),
-    ('ℼ' as u16, 'π' as u16),
-    ('ℽ' as u16, 'γ' as u16),
-    ('ℾ' as u16, 'γ' as u16),
-    ('ℿ' as u16, 'π' as u16),
-    ('⅀' as u16, '∑' as u16),
-    ('ⅅ' as u16, 'd' as u16),
-    ('ⅆ' as u16, 'd' as u16),
-    ('ⅇ' as u16, 'e' as u16),
-    ('ⅈ' as u16, 'i' as u16),
-    ('ⅉ' as u16, 'j' as u16),
-    ('Ⅰ' as u16, 'i' as u16),
-    ('Ⅴ' as u16, 'v' as u16),
-    ('Ⅹ' as u16, 'x' as u16),
-    ('Ⅼ' as u16, 'l' as u16),
-    ('Ⅽ' as u16, 'c' as u16),
-    ('Ⅾ' as u16, 'd' as u16),
-    ('Ⅿ' as u16, 'm' as u16),
-    ('ⅰ' as u16, 'i' as u16),
-    ('ⅴ' as u16, 'v' as u16),
-    ('ⅹ' as u16, 'x' as u16),
-    ('ⅼ' as u16, 'l' as u16),
-    ('ⅽ' as u16, 'c' as u16),
-    ('ⅾ' as u16, 'd' as u16),
-    ('ⅿ' as u16, 'm' as u16),
-    ('①' as u16, '1' as u16),
-    ('②' as u16, '2' as u16),
-    ('③' as u16, '3' as u16),
-    ('④' as u16, '4' as u16),
-    ('⑤' as u16, '5' as u16),
-    ('⑥' as u16, '6' as u16),
-    ('⑦' as u16, '7' as u16),
-    ('⑧' as u16, '8' as u16),
-    ('⑨' as u16, '9' as u16),
-    ('Ⓐ' as u16, 'a' as u16),
-    ('Ⓑ' as u16, 'b' as u16),
-    ('Ⓒ' as u16, 'c' as u16),
-    ('Ⓓ' as u16, 'd' as u16),
-    ('Ⓔ' as u16, 'e' as u16),
-    ('Ⓕ' as u16, 'f' as u16),
-    ('Ⓖ' as u16, 'g' as u16),
-    ('Ⓗ' as u16, 'h' as u16),
-    ('Ⓘ' as u16, 'i' as u16),
-    ('Ⓙ' as u16, 'j' as u16),
-    ('Ⓚ' as u16, 'k' as u16),
-    ('Ⓛ' as u16, 'l' as u16),
-    ('Ⓜ' as u16, 'm' as u16),
-    ('Ⓝ' as u16, 'n' as u16),
-    ('Ⓞ' as u16, 'o' as u16),
-    ('Ⓟ' as u16, 'p' as u16),
-    ('Ⓠ' as u16, 'q' as u16),
-    ('Ⓡ' as u16, 'r' as u16),
-    ('Ⓢ' as u16, 's' as u16),
-    ('Ⓣ' as u16, 't' as u16),
-    ('Ⓤ' as u16, 'u' as u16),
-    ('Ⓥ' as u16, 'v' as u16),
-    ('Ⓦ' as u16, 'w' as u16),
-    ('Ⓧ' as u16, 'x' as u16),
-    ('Ⓨ' as u16, 'y' as u16),
-    ('Ⓩ' as u16, 'z' as u16),
-    ('ⓐ' as u16, 'a' as u16),
-    ('ⓑ' as u16, 'b' as u16),
-    ('ⓒ' as u16, 'c' as u16),
-    ('ⓓ' as u16, 'd' as u16),
-    ('ⓔ' as u16, 'e' as u16),
-    ('ⓕ' as u16, 'f' as u16),
-    ('ⓖ' as u16, 'g' as u16),
-    ('ⓗ' as u16, 'h' as u16),
-    ('ⓘ' as u16, 'i' as u16),
-    ('ⓙ' as u16, 'j' as u16),
-    ('ⓚ' as u16, 'k' as u16),
-    ('ⓛ' as u16, 'l' as u16),
-    ('ⓜ' as u16, 'm' as u16),
-    ('ⓝ' as u16, 'n' as u16),
-    ('ⓞ' as u16, 'o' as u16),
-    ('ⓟ' as u16, 'p' as u16),
-    ('ⓠ' as u16, 'q' as u16),
-    ('ⓡ' as u16, 'r' as u16),
-    ('ⓢ' as u16, 's' as u16),
-    ('ⓣ' as u16, 't' as u16),
-    ('ⓤ' as u16, 'u' as u16),
-    ('ⓥ' as u16, 'v' as u16),
-    ('ⓦ' as u16, 'w' as u16),
-    ('ⓧ' as u16, 'x' as u16),
-    ('ⓨ' as u16, 'y' as u16),
-    ('ⓩ' as u16, 'z' as u16),
-    ('⓪' as u16, '0' as u16),
-    ('יִ' as u16, 'י' as u16),
-    ('ײַ' as u16, 'ײ' as u16),
-    ('ﬠ' as u16, 'ע' as u16),
-    ('ﬡ' as u16, 'א' as u16),
-    ('ﬢ' as u16, 'ד' as u16),
-    ('ﬣ' as u16, 'ה' as u16),
-    ('ﬤ' as u16, 'כ' as u16),
-    ('ﬥ' as u16, 'ל' as u16),
-    ('ﬦ' as u16, 'ם' as u16),
-    ('ﬧ' as u16, 'ר' as u16),
-    ('ﬨ' as u16, 'ת' as u16),
-    ('﬩' as u16, '+' as u16),
-    ('שׁ' as u16, 'ש' as u16),
-    ('שׂ' as u16, 'ש' as u16),
-    ('שּׁ' as u16, 'ש' as u16),
-    ('שּׂ' as u16, 'ש' as u16),
-    ('אַ' as u16, 'א' as u16),
-    ('אָ' as u16, 'א' as u16),
-    ('אּ' as u16, 'א' as u16),
-    ('בּ' as u16, 'ב' as u16),
-    ('גּ' as u16, 'ג' as u16),
-    ('דּ' as u16, 'ד' as u16),
-    ('הּ' as u16, 'ה' as u16),
-    ('וּ' as u16, 'ו' as u16),
-    ('זּ' as u16, 'ז' as u16),
-    ('טּ' as u16, 'ט' as u16),
-    ('יּ' as u16, 'י' as u16),
-    ('ךּ' as u16, 'ך' as u16),
-    ('כּ' as u16, 'כ' as u16),
-    ('לּ' as u16, 'ל' as u16),
-    ('מּ' as u16, 'מ' as u16),
-    ('נּ' as u16, 'נ' as u16),
-    ('סּ' as u16, 'ס' as u16),
-    ('ףּ' as u16, 'ף' as u16),
-    ('פּ' as u16, 'פ' as u16),
-    ('צּ' as u16, 'צ' as u16),
-    ('קּ' as u16, 'ק' as u16),
-    ('רּ' as u16, 'ר' as u16),
-    ('שּ' as u16, 'ש' as u16),
-    ('תּ' as u16, 'ת' as u16),
-    ('וֹ' as u16, 'ו' as u16),
-    ('בֿ' as u16, 'ב' as u16),
-    ('כֿ' as u16, 'כ' as u16),
-    ('פֿ' as u16, 'פ' as u16),
-    ('！' as u16, '!' as u16),
-    ('＂' as u16, '"' as u16),
-    ('＃' as u16, '#' as u16),
-    ('＄' as u16, '$' as u16),
-    ('％' as u16, '%' as u16),
-    ('＆' as u16, '&' as u16),
-    ('＇' as u16, '\'' as u16),
-    ('（' as u16, '(' as u16),
-    ('）' as u16, ')' as u16),
-    ('＊' as u16, '*' as u16),
-    ('＋' as u16, '+' as u16),
-    ('，' as u16, ',' as u16),
-    ('－' as u16, '-' as u16),
-    ('．' as u16, '.' as u16),
-    ('／' as u16, '/' as u16),
-    ('０' as u16, '0' as u16),
-    ('１' as u16, '1' as u16),
-    ('２' as u16, '2' as u16),
-    ('３' as u16, '3' as u16),
-    ('４' as u16, '4' as u16),
-    ('５' as u16, '5' as u16),
-    ('６' as u16, '6' as u16),
-    ('７' as u16, '7' as u16),
-    ('８' as u16, '8' as u16),
-    ('９' as u16, '9' as u16),
-    ('：' as u16, ':' as u16),
-    ('；' as u16, ';' as u16),
-    ('＜' as u16, '<' as u16),
-    ('＝' as u16, '=' as u16),
-    ('＞' as u16, '>' as u16),
-    ('？' as u16, '?' as u16),
-    ('＠' as u16, '@' as u16),
-    ('Ａ' as u16, 'a' as u16),
-    ('Ｂ' as u16, 'b' as u16),
-    ('Ｃ' as u16, 'c' as u16),
-    ('Ｄ' as u16, 'd' as u16),
-    ('Ｅ' as u16, 'e' as u16),
-    ('Ｆ' as u16, 'f' as u16),
-    ('Ｇ' as u16, 'g' as u16),
-    ('Ｈ' as u16, 'h' as u16),
-    ('Ｉ' as u16, 'i' as u16),
-    ('Ｊ' as u16, 'j' as u16),
-    ('Ｋ' as u16, 'k' as u16),
-    ('Ｌ' as u16, 'l' as u16),
-    ('Ｍ' as u16, 'm' as u16),
-    ('Ｎ' as u16, 'n' as u16),
-    ('Ｏ' as u16, 'o' as u16),
-    ('Ｐ' as u16, 'p' as u16),
-    ('Ｑ' as u16, 'q' as u16),
-    ('Ｒ' as u16, 'r' as u16),
-    ('Ｓ' as u16, 's' as u16),
-    ('Ｔ' as u16, 't' as u16),
-    ('Ｕ' as u16, 'u' as u16),
-    ('Ｖ' as u16, 'v' as u16),
-    ('Ｗ' as u16, 'w' as u16),
-    ('Ｘ' as u16, 'x' as u16),
-    ('Ｙ' as u16, 'y' as u16),
-    ('Ｚ' as u16, 'z' as u16),
-    ('［' as u16, '[' as u16),
-    ('＼' as u16, '\\' as u16),
-    ('］' as u16, ']' as u16),
-    ('＾' as u16, '^' as u16),
-    ('＿' as u16, '_' as u16),
-    ('｀' as u16, '`' as u16),
-    ('ａ' as u16, 'a' as u16),
-    ('ｂ' as u16, 'b' as u16),
-    ('ｃ' as u16, 'c' as u16),
-    ('ｄ' as u16, 'd' as u16),
-    ('ｅ' as u16, 'e' as u16),
-    ('ｆ' as u16, 'f' as u16),
-    ('ｇ' as u16, 'g' as u16),
-    ('ｈ' as u16, 'h' as u16),
-    ('ｉ' as u16, 'i' as u16),
-    ('ｊ' as u16, 'j' as u16),
-    ('ｋ' as u16, 'k' as u16),
-    ('ｌ' as u16, 'l' as u16),
-    ('ｍ' as u16, 'm' as u16),
-    ('ｎ' as u16, 'n' as u16),
-    ('ｏ' as u16, 'o' as u16),
-    ('ｐ' as u16, 'p' as u16),
-    ('ｑ' as u16, 'q' as u16),
-    ('ｒ' as u16, 'r' as u16),
-    ('ｓ' as u16, 's' as u16),
-    ('ｔ' as u16, 't' as u16),
-    ('ｕ' as u16, 'u' as u16),
-    ('ｖ' as u16, 'v' as u16),
-    ('ｗ' as u16, 'w' as u16),
-    ('ｘ' as u16, 'x' as u16),
-    ('ｙ' as u16, 'y' as u16),
-    ('ｚ' as u16, 'z' as u16),
-    ('｛' as u16, '{' as u16),
-    ('｜' as u16, '|' as u16),
-    ('｝' as u16, '}' as u16),
-    ('～' as u16, '~' as u16),
-    ('｟' as u16, '⦅' as u16),
-    ('｠' as u16, '⦆' as u16),
-    ('｡' as u16, '。' as u16),
-    ('｢' as u16, '「' as u16),
-    ('｣' as u16, '」' as u16),
-    ('､' as u16, '、' as u16),
-    ('･' as u16, '・' as u16),
-    ('ｦ' as u16, 'ヲ' as u16),
-    ('ｧ' as u16, 'ァ' as u16),
-    ('ｨ' as u16, 'ィ' as u16),
-    ('ｩ' as u16, 'ゥ' as u16),
-    ('ｪ' as u16, 'ェ' as u16),
-    ('ｫ' as u16, 'ォ' as u16),
-    ('ｬ' as u16, 'ャ' as u16),
-    ('ｭ' as u16, 'ュ' as u16),
-    ('ｮ' as u16, 'ョ' as u16),
-    ('ｯ' as u16, 'ッ' as u16),
-    ('ｰ' as u16, 'ー' as u16),
-    ('ｱ' as u16, 'ア' as u16),
-    ('ｲ' as u16, 'イ' as u16),
-    ('ｳ' as u16, 'ウ' as u16),
-    ('ｴ' as u16, 'エ' as u16),
-    ('ｵ' as u16, 'オ' as u16),
-    ('ｶ' as u16, 'カ' as u16),
-    ('ｷ' as u16, 'キ' as u16),
-    ('ｸ' as u16, 'ク' as u16),
-    ('ｹ' as u16, 'ケ' as u16),
-    ('ｺ' as u16, 'コ' as u16),
-    ('ｻ' as u16, 'サ' as u16),
-    ('ｼ' as u16, 'シ' as u16),
-    ('ｽ' as u16, 'ス' as u16),
-    ('ｾ' as u16, 'セ' as u16),
-    ('ｿ' as u16, 'ソ' as u16),
-    ('ﾀ' as u16, 'タ' as u16),
-    ('ﾁ' as u16, 'チ' as u16),
-    ('ﾂ' as u16, 'ツ' as u16),
-    ('ﾃ' as u16, 'テ' as u16),
-    ('ﾄ' as u16, 'ト' as u16),
-    ('ﾅ' as u16, 'ナ' as u16),
-    ('ﾆ' as u16, 'ニ' as u16),
-    ('ﾇ' as u16, 'ヌ' as u16),
-    ('ﾈ' as u16, 'ネ' as u16),
-    ('ﾉ' as u16, 'ノ' as u16),
-    ('ﾊ' as u16, 'ハ' as u16),
-    ('ﾋ' as u16, 'ヒ' as u16),
-    ('ﾌ' as u16, 'フ' as u16),
-    ('ﾍ' as u16, 'ヘ' as u16),
-    ('ﾎ' as u16, 'ホ' as u16),
-    ('ﾏ' as u16, 'マ' as u16),
-    ('ﾐ' as u16, 'ミ' as u16),
-    ('ﾑ' as u16, 'ム' as u16),
-    ('ﾒ' as u16, 'メ' as u16),
-    ('ﾓ' as u16, 'モ' as u16),
-    ('ﾔ' as u16, 'ヤ' as u16),
-    ('ﾕ' as u16, 'ユ' as u16),
-    ('ﾖ' as u16, 'ヨ' as u16),
-    ('ﾗ' as u16, 'ラ' as u16),
-    ('ﾘ' as u16, 'リ' as u16),
-    ('ﾙ' as u16, 'ル' as u16),
-    ('ﾚ' as u16, 'レ' as u16),
-    ('ﾛ' as u16, 'ロ' as u16),
-    ('ﾜ' as u16, 'ワ' as u16),
-    ('ﾝ' as u16, 'ン' as u16),
-    ('ﾠ' as u16, 'ᅠ' as u16),
-    ('ﾡ' as u16, 'ᄀ' as u16),
-    ('ﾢ' as u16, 'ᄁ' as u16),
-    ('ﾣ' as u16, 'ᆪ' as u16),
-    ('ﾤ' as u16, 'ᄂ' as u16),
-    ('ﾥ' as u16, 'ᆬ' as u16),
-    ('ﾦ' as u16, 'ᆭ' as u16),
-    ('ﾧ' as u16, 'ᄃ' as u16),
-    ('ﾨ' as u16, 'ᄄ' as u16),
-    ('ﾩ' as u16, 'ᄅ' as u16),
-    ('ﾪ' as u16, 'ᆰ' as u16),
-    ('ﾫ' as u16, 'ᆱ' as u16),
-    ('ﾬ' as u16, 'ᆲ' as u16),
-    ('ﾭ' as u16, 'ᆳ' as u16),
-    ('ﾮ' as u16, 'ᆴ' as u16),
-    ('ﾯ' as u16, 'ᆵ' as u16),
-    ('ﾰ' as u16, 'ᄚ' as u16),
-    ('ﾱ' as u16, 'ᄆ' as u16),
-    ('ﾲ' as u16, 'ᄇ' as u16),
-    ('ﾳ' as u16, 'ᄈ' as u16),
-    ('ﾴ' as u16, 'ᄡ' as u16),
-    ('ﾵ' as u16, 'ᄉ' as u16),
-    ('ﾶ' as u16, 'ᄊ' as u16),
-    ('ﾷ' as u16, 'ᄋ' as u16),
-    ('ﾸ' as u16, 'ᄌ' as u16),
-    ('ﾹ' as u16, 'ᄍ' as u16),
-    ('ﾺ' as u16, 'ᄎ' as u16),
-    ('ﾻ' as u16, 'ᄏ' as u16),
-    ('ﾼ' as u16, 'ᄐ' as u16),
-    ('ﾽ' as u16, 'ᄑ' as u16),
-    ('ﾾ' as u16, 'ᄒ' as u16),
-    ('ￂ' as u16, 'ᅡ' as u16),
-    ('ￃ' as u16, 'ᅢ' as u16),
-    ('ￄ' as u16, 'ᅣ' as u16),
-    ('ￅ' as u16, 'ᅤ' as u16),
-    ('ￆ' as u16, 'ᅥ' as u16),
-    ('ￇ' as u16, 'ᅦ' as u16),
-    ('ￊ' as u16, 'ᅧ' as u16),
-    ('ￋ' as u16, 'ᅨ' as u16),
-    ('ￌ' as u16, 'ᅩ' as u16),
-    ('ￍ' as u16, 'ᅪ' as u16),
-    ('ￎ' as u16, 'ᅫ' as u16),
-    ('ￏ' as u16, 'ᅬ' as u16),
-    ('ￒ' as u16, 'ᅭ' as u16),
-    ('ￓ' as u16, 'ᅮ' as u16),
-    ('ￔ' as u16, 'ᅯ' as u16),
-    ('ￕ' as u16, 'ᅰ' as u16),
-    ('ￖ' as u16, 'ᅱ' as u16),
-    ('ￗ' as u16, 'ᅲ' as u16),
-    ('ￚ' as u16, 'ᅳ' as u16),
-    ('ￛ' as u16, 'ᅴ' as u16),
-    ('ￜ' as u16, 'ᅵ' as u16),
-    ('￠' as u16, '¢' as u16),
-    ('￡' as u16, '£' as u16),
-    ('￢' as u16, '¬' as u16),
-    ('￣' as u16, ' ' as u16),
-    ('￤' as u16, '¦' as u16),
-    ('￥' as u16, '¥' as u16),
-    ('￦' as u16, '₩' as u16),
-    ('￨' as u16, '│' as u16),
-    ('￩' as u16, '←' as u16),
-    ('￪' as u16, '↑' as u16),
-    ('￫' as u16, '→' as u16),
-    ('￬' as u16, '↓' as u16),
-    ('￭' as u16, '■' as u16),
-    ('￮' as u16, '○' as u16),
+/// Basic Multilingual Plane, as runs of consecutive characters that fold alike:
+/// `first << 8 | length << 1 | step`; the first folds to [`FOLD_ONE_TO`], and the
+/// others to the same character (step 0) or each to the next (step 1).
+pub const FOLD_ONE: &[u32] = &[
+    0xA0 << 8 | 1 << 1 | 0, // '\u{a0}'..='\u{a0}'
+    0xA8 << 8 | 1 << 1 | 0, // '¨'..='¨'
+    0xAA << 8 | 1 << 1 | 0, // 'ª'..='ª'
+    0xAF << 8 | 1 << 1 | 0, // '¯'..='¯'
+    0xB2 << 8 | 2 << 1 | 1, // '²'..='³'
+    0xB4 << 8 | 1 << 1 | 0, // '´'..='´'
+    0xB5 << 8 | 1 << 1 | 0, // 'µ'..='µ'
+    0xB8 << 8 | 1 << 1 | 0, // '¸'..='¸'
+    0xB9 << 8 | 1 << 1 | 0, // '¹'..='¹'
+    0xBA << 8 | 1 << 1 | 0, // 'º'..='º'
+    0xC0 << 8 | 6 << 1 | 0, // 'À'..='Å'
+    0xC7 << 8 | 1 << 1 | 0, // 'Ç'..='Ç'
+    0xC8 << 8 | 4 << 1 | 0, // 'È'..='Ë'
+    0xCC << 8 | 4 << 1 | 0, // 'Ì'..='Ï'
+    0xD1 << 8 | 2 << 1 | 1, // 'Ñ'..='Ò'
+    0xD3 << 8 | 4 << 1 | 0, // 'Ó'..='Ö'
+    0xD9 << 8 | 4 << 1 | 0, // 'Ù'..='Ü'
+    0xDD << 8 | 1 << 1 | 0, // 'Ý'..='Ý'
+    0xE0 << 8 | 6 << 1 | 0, // 'à'..='å'
+    0xE7 << 8 | 1 << 1 | 0, // 'ç'..='ç'
+    0xE8 << 8 | 4 << 1 | 0, // 'è'..='ë'
+    0xEC << 8 | 4 << 1 | 0, // 'ì'..='ï'
+    0xF1 << 8 | 2 << 1 | 1, // 'ñ'..='ò'
+    0xF3 << 8 | 4 << 1 | 0, // 'ó'..='ö'
+    0xF9 << 8 | 4 << 1 | 0, // 'ù'..='ü'
+    0xFD << 8 | 1 << 1 | 0, // 'ý'..='ý'
+    0xFF << 8 | 1 << 1 | 0, // 'ÿ'..='ÿ'
+    0x100 << 8 | 6 << 1 | 0, // 'Ā'..='ą'
+    0x106 << 8 | 8 << 1 | 0, // 'Ć'..='č'
+    0x10E << 8 | 2 << 1 | 0, // 'Ď'..='ď'
+    0x112 << 8 | 10 << 1 | 0, // 'Ē'..='ě'
+    0x11C << 8 | 8 << 1 | 0, // 'Ĝ'..='ģ'
+    0x124 << 8 | 2 << 1 | 0, // 'Ĥ'..='ĥ'
+    0x128 << 8 | 9 << 1 | 0, // 'Ĩ'..='İ'
+    0x134 << 8 | 2 << 1 | 0, // 'Ĵ'..='ĵ'
+    0x136 << 8 | 2 << 1 | 0, // 'Ķ'..='ķ'
+    0x139 << 8 | 6 << 1 | 0, // 'Ĺ'..='ľ'
+    0x143 << 8 | 6 << 1 | 0, // 'Ń'..='ň'
+    0x14C << 8 | 6 << 1 | 0, // 'Ō'..='ő'
+    0x154 << 8 | 6 << 1 | 0, // 'Ŕ'..='ř'
+    0x15A << 8 | 8 << 1 | 0, // 'Ś'..='š'
+    0x162 << 8 | 4 << 1 | 0, // 'Ţ'..='ť'
+    0x168 << 8 | 12 << 1 | 0, // 'Ũ'..='ų'
+    0x174 << 8 | 2 << 1 | 0, // 'Ŵ'..='ŵ'
+    0x176 << 8 | 3 << 1 | 0, // 'Ŷ'..='Ÿ'
+    0x179 << 8 | 6 << 1 | 0, // 'Ź'..='ž'
+    0x17F << 8 | 1 << 1 | 0, // 'ſ'..='ſ'
+    0x1A0 << 8 | 2 << 1 | 0, // 'Ơ'..='ơ'
+    0x1AF << 8 | 2 << 1 | 0, // 'Ư'..='ư'
+    0x1CD << 8 | 2 << 1 | 0, // 'Ǎ'..='ǎ'
+    0x1CF << 8 | 2 << 1 | 0, // 'Ǐ'..='ǐ'
+    0x1D1 << 8 | 2 << 1 | 0, // 'Ǒ'..='ǒ'
+    0x1D3 << 8 | 10 << 1 | 0, // 'Ǔ'..='ǜ'
+    0x1DE << 8 | 4 << 1 | 0, // 'Ǟ'..='ǡ'
+    0x1E2 << 8 | 2 << 1 | 0, // 'Ǣ'..='ǣ'
+    0x1E6 << 8 | 2 << 1 | 0, // 'Ǧ'..='ǧ'
+    0x1E8 << 8 | 2 << 1 | 0, // 'Ǩ'..='ǩ'
+    0x1EA << 8 | 4 << 1 | 0, // 'Ǫ'..='ǭ'
+    0x1EE << 8 | 2 << 1 | 0, // 'Ǯ'..='ǯ'
+    0x1F0 << 8 | 1 << 1 | 0, // 'ǰ'..='ǰ'
+    0x1F4 << 8 | 2 << 1 | 0, // 'Ǵ'..='ǵ'
+    0x1F8 << 8 | 2 << 1 | 0, // 'Ǹ'..='ǹ'
+    0x1FA << 8 | 2 << 1 | 0, // 'Ǻ'..='ǻ'
+    0x1FC << 8 | 2 << 1 | 0, // 'Ǽ'..='ǽ'
+    0x1FE << 8 | 2 << 1 | 0, // 'Ǿ'..='ǿ'
+    0x200 << 8 | 4 << 1 | 0, // 'Ȁ'..='ȃ'
+    0x204 << 8 | 4 << 1 | 0, // 'Ȅ'..='ȇ'
+    0x208 << 8 | 4 << 1 | 0, // 'Ȉ'..='ȋ'
+    0x20C << 8 | 4 << 1 | 0, // 'Ȍ'..='ȏ'
+    0x210 << 8 | 4 << 1 | 0, // 'Ȑ'..='ȓ'
+    0x214 << 8 | 4 << 1 | 0, // 'Ȕ'..='ȗ'
+    0x218 << 8 | 2 << 1 | 0, // 'Ș'..='ș'
+    0x21A << 8 | 2 << 1 | 0, // 'Ț'..='ț'
+    0x21E << 8 | 2 << 1 | 0, // 'Ȟ'..='ȟ'
+    0x226 << 8 | 2 << 1 | 0, // 'Ȧ'..='ȧ'
+    0x228 << 8 | 2 << 1 | 0, // 'Ȩ'..='ȩ'
+    0x22A << 8 | 8 << 1 | 0, // 'Ȫ'..='ȱ'
+    0x232 << 8 | 2 << 1 | 0, // 'Ȳ'..='ȳ'
+    0x2B0 << 8 | 1 << 1 | 0, // 'ʰ'..='ʰ'
+    0x2B1 << 8 | 1 << 1 | 0, // 'ʱ'..='ʱ'
+    0x2B2 << 8 | 1 << 1 | 0, // 'ʲ'..='ʲ'
+    0x2B3 << 8 | 1 << 1 | 0, // 'ʳ'..='ʳ'
+    0x2B4 << 8 | 1 << 1 | 0, // 'ʴ'..='ʴ'
+    0x2B5 << 8 | 1 << 1 | 0, // 'ʵ'..='ʵ'
+    0x2B6 << 8 | 1 << 1 | 0, // 'ʶ'..='ʶ'
+    0x2B7 << 8 | 1 << 1 | 0, // 'ʷ'..='ʷ'
+    0x2B8 << 8 | 1 << 1 | 0, // 'ʸ'..='ʸ'
+    0x2D8 << 8 | 6 << 1 | 0, // '˘'..='˝'
+    0x2E0 << 8 | 1 << 1 | 0, // 'ˠ'..='ˠ'
+    0x2E1 << 8 | 1 << 1 | 0, // 'ˡ'..='ˡ'
+    0x2E2 << 8 | 1 << 1 | 0, // 'ˢ'..='ˢ'
+    0x2E3 << 8 | 1 << 1 | 0, // 'ˣ'..='ˣ'
+    0x2E4 << 8 | 1 << 1 | 0, // 'ˤ'..='ˤ'
+    0x374 << 8 | 1 << 1 | 0, // 'ʹ'..='ʹ'
+    0x37A << 8 | 1 << 1 | 0, // 'ͺ'..='ͺ'
+    0x37E << 8 | 1 << 1 | 0, // ';'..=';'
+    0x384 << 8 | 2 << 1 | 0, // '΄'..='΅'
+    0x386 << 8 | 1 << 1 | 0, // 'Ά'..='Ά'
+    0x387 << 8 | 1 << 1 | 0, // '·'..='·'
+    0x388 << 8 | 1 << 1 | 0, // 'Έ'..='Έ'
+    0x389 << 8 | 1 << 1 | 0, // 'Ή'..='Ή'
+    0x38A << 8 | 1 << 1 | 0, // 'Ί'..='Ί'
+    0x38C << 8 | 1 << 1 | 0, // 'Ό'..='Ό'
+    0x38E << 8 | 1 << 1 | 0, // 'Ύ'..='Ύ'
+    0x38F << 8 | 1 << 1 | 0, // 'Ώ'..='Ώ'
+    0x390 << 8 | 1 << 1 | 0, // 'ΐ'..='ΐ'
+    0x3AA << 8 | 1 << 1 | 0, // 'Ϊ'..='Ϊ'
+    0x3AB << 8 | 1 << 1 | 0, // 'Ϋ'..='Ϋ'
+    0x3AC << 8 | 1 << 1 | 0, // 'ά'..='ά'
+    0x3AD << 8 | 1 << 1 | 0, // 'έ'..='έ'
+    0x3AE << 8 | 1 << 1 | 0, // 'ή'..='ή'
+    0x3AF << 8 | 1 << 1 | 0, // 'ί'..='ί'
+    0x3B0 << 8 | 1 << 1 | 0, // 'ΰ'..='ΰ'
+    0x3C2 << 8 | 1 << 1 | 0, // 'ς'..='ς'
+    0x3CA << 8 | 1 << 1 | 0, // 'ϊ'..='ϊ'
+    0x3CB << 8 | 1 << 1 | 0, // 'ϋ'..='ϋ'
+    0x3CC << 8 | 1 << 1 | 0, // 'ό'..='ό'
+    0x3CD << 8 | 1 << 1 | 0, // 'ύ'..='ύ'
+    0x3CE << 8 | 1 << 1 | 0, // 'ώ'..='ώ'
+    0x3D0 << 8 | 1 << 1 | 0, // 'ϐ'..='ϐ'
+    0x3D1 << 8 | 1 << 1 | 0, // 'ϑ'..='ϑ'
+    0x3D2 << 8 | 3 << 1 | 0, // 'ϒ'..='ϔ'
+    0x3D5 << 8 | 1 << 1 | 0, // 'ϕ'..='ϕ'
+    0x3D6 << 8 | 1 << 1 | 0, // 'ϖ'..='ϖ'
+    0x3F0 << 8 | 1 << 1 | 0, // 'ϰ'..='ϰ'
+    0x3F1 << 8 | 1 << 1 | 0, // 'ϱ'..='ϱ'
+    0x3F2 << 8 | 1 << 1 | 0, // 'ϲ'..='ϲ'
+    0x3F5 << 8 | 1 << 1 | 0, // 'ϵ'..='ϵ'
+    0x3F9 << 8 | 1 << 1 | 0, // 'Ϲ'..='Ϲ'
+    0x400 << 8 | 2 << 1 | 0, // 'Ѐ'..='Ё'
+    0x403 << 8 | 1 << 1 | 0, // 'Ѓ'..='Ѓ'
+    0x407 << 8 | 1 << 1 | 0, // 'Ї'..='Ї'
+    0x40C << 8 | 1 << 1 | 0, // 'Ќ'..='Ќ'
+    0x40D << 8 | 1 << 1 | 0, // 'Ѝ'..='Ѝ'
+    0x450 << 8 | 2 << 1 | 0, // 'ѐ'..='ё'
+    0x453 << 8 | 1 << 1 | 0, // 'ѓ'..='ѓ'
+    0x457 << 8 | 1 << 1 | 0, // 'ї'..='ї'
+    0x45C << 8 | 1 << 1 | 0, // 'ќ'..='ќ'
+    0x45D << 8 | 1 << 1 | 0, // 'ѝ'..='ѝ'
+    0x476 << 8 | 2 << 1 | 0, // 'Ѷ'..='ѷ'
+    0x4C1 << 8 | 2 << 1 | 0, // 'Ӂ'..='ӂ'
+    0x4D0 << 8 | 4 << 1 | 0, // 'Ӑ'..='ӓ'
+    0x4D6 << 8 | 2 << 1 | 0, // 'Ӗ'..='ӗ'
+    0x4DA << 8 | 2 << 1 | 0, // 'Ӛ'..='ӛ'
+    0x4DC << 8 | 2 << 1 | 0, // 'Ӝ'..='ӝ'
+    0x4DE << 8 | 2 << 1 | 0, // 'Ӟ'..='ӟ'
+    0x4E2 << 8 | 4 << 1 | 0, // 'Ӣ'..='ӥ'
+    0x4E6 << 8 | 2 << 1 | 0, // 'Ӧ'..='ӧ'
+    0x4EA << 8 | 2 << 1 | 0, // 'Ӫ'..='ӫ'
+    0x4EC << 8 | 2 << 1 | 0, // 'Ӭ'..='ӭ'
+    0x4EE << 8 | 6 << 1 | 0, // 'Ӯ'..='ӳ'
+    0x4F4 << 8 | 2 << 1 | 0, // 'Ӵ'..='ӵ'
+    0x4F8 << 8 | 2 << 1 | 0, // 'Ӹ'..='ӹ'
+    0x622 << 8 | 2 << 1 | 0, // 'آ'..='أ'
+    0x624 << 8 | 1 << 1 | 0, // 'ؤ'..='ؤ'
+    0x625 << 8 | 1 << 1 | 0, // 'إ'..='إ'
+    0x626 << 8 | 1 << 1 | 0, // 'ئ'..='ئ'
+    0x629 << 8 | 1 << 1 | 0, // 'ة'..='ة'
+    0x649 << 8 | 1 << 1 | 0, // 'ى'..='ى'
+    0x671 << 8 | 1 << 1 | 0, // 'ٱ'..='ٱ'
+    0x6A9 << 8 | 1 << 1 | 0, // 'ک'..='ک'
+    0x6C0 << 8 | 1 << 1 | 0, // 'ۀ'..='ۀ'
+    0x6C2 << 8 | 1 << 1 | 0, // 'ۂ'..='ۂ'
+    0x6CC << 8 | 1 << 1 | 0, // 'ی'..='ی'
+    0x6D3 << 8 | 1 << 1 | 0, // 'ۓ'..='ۓ'
+    0x1E00 << 8 | 2 << 1 | 0, // 'Ḁ'..='ḁ'
+    0x1E02 << 8 | 6 << 1 | 0, // 'Ḃ'..='ḇ'
+    0x1E08 << 8 | 2 << 1 | 0, // 'Ḉ'..='ḉ'
+    0x1E0A << 8 | 10 << 1 | 0, // 'Ḋ'..='ḓ'
+    0x1E14 << 8 | 10 << 1 | 0, // 'Ḕ'..='ḝ'
+    0x1E1E << 8 | 2 << 1 | 0, // 'Ḟ'..='ḟ'
+    0x1E20 << 8 | 2 << 1 | 0, // 'Ḡ'..='ḡ'
+    0x1E22 << 8 | 10 << 1 | 0, // 'Ḣ'..='ḫ'
+    0x1E2C << 8 | 4 << 1 | 0, // 'Ḭ'..='ḯ'
+    0x1E30 << 8 | 6 << 1 | 0, // 'Ḱ'..='ḵ'
+    0x1E36 << 8 | 8 << 1 | 0, // 'Ḷ'..='ḽ'
+    0x1E3E << 8 | 6 << 1 | 0, // 'Ḿ'..='ṃ'
+    0x1E44 << 8 | 8 << 1 | 0, // 'Ṅ'..='ṋ'
+    0x1E4C << 8 | 8 << 1 | 0, // 'Ṍ'..='ṓ'
+    0x1E54 << 8 | 4 << 1 | 0, // 'Ṕ'..='ṗ'
+    0x1E58 << 8 | 8 << 1 | 0, // 'Ṙ'..='ṟ'
+    0x1E60 << 8 | 10 << 1 | 0, // 'Ṡ'..='ṩ'
+    0x1E6A << 8 | 8 << 1 | 0, // 'Ṫ'..='ṱ'
+    0x1E72 << 8 | 10 << 1 | 0, // 'Ṳ'..='ṻ'
+    0x1E7C << 8 | 4 << 1 | 0, // 'Ṽ'..='ṿ'
+    0x1E80 << 8 | 10 << 1 | 0, // 'Ẁ'..='ẉ'
+    0x1E8A << 8 | 4 << 1 | 0, // 'Ẋ'..='ẍ'
+    0x1E8E << 8 | 2 << 1 | 0, // 'Ẏ'..='ẏ'
+    0x1E90 << 8 | 6 << 1 | 0, // 'Ẑ'..='ẕ'
+    0x1E96 << 8 | 1 << 1 | 0, // 'ẖ'..='ẖ'
+    0x1E97 << 8 | 1 << 1 | 0, // 'ẗ'..='ẗ'
+    0x1E98 << 8 | 1 << 1 | 0, // 'ẘ'..='ẘ'
+    0x1E99 << 8 | 1 << 1 | 0, // 'ẙ'..='ẙ'
+    0x1E9B << 8 | 1 << 1 | 0, // 'ẛ'..='ẛ'
+    0x1EA0 << 8 | 24 << 1 | 0, // 'Ạ'..='ặ'
+    0x1EB8 << 8 | 16 << 1 | 0, // 'Ẹ'..='ệ'
+    0x1EC8 << 8 | 4 << 1 | 0, // 'Ỉ'..='ị'
+    0x1ECC << 8 | 24 << 1 | 0, // 'Ọ'..='ợ'
+    0x1EE4 << 8 | 14 << 1 | 0, // 'Ụ'..='ự'
+    0x1EF2 << 8 | 8 << 1 | 0, // 'Ỳ'..='ỹ'
+    0x1F00 << 8 | 16 << 1 | 0, // 'ἀ'..='Ἇ'
+    0x1F10 << 8 | 6 << 1 | 0, // 'ἐ'..='ἕ'
+    0x1F18 << 8 | 6 << 1 | 0, // 'Ἐ'..='Ἕ'
+    0x1F20 << 8 | 16 << 1 | 0, // 'ἠ'..='Ἧ'
+    0x1F30 << 8 | 16 << 1 | 0, // 'ἰ'..='Ἷ'
+    0x1F40 << 8 | 6 << 1 | 0, // 'ὀ'..='ὅ'
+    0x1F48 << 8 | 6 << 1 | 0, // 'Ὀ'..='Ὅ'
+    0x1F50 << 8 | 8 << 1 | 0, // 'ὐ'..='ὗ'
+    0x1F59 << 8 | 1 << 1 | 0, // 'Ὑ'..='Ὑ'
+    0x1F5B << 8 | 1 << 1 | 0, // 'Ὓ'..='Ὓ'
+    0x1F5D << 8 | 1 << 1 | 0, // 'Ὕ'..='Ὕ'
+    0x1F5F << 8 | 1 << 1 | 0, // 'Ὗ'..='Ὗ'
+    0x1F60 << 8 | 16 << 1 | 0, // 'ὠ'..='Ὧ'
+    0x1F70 << 8 | 2 << 1 | 0, // 'ὰ'..='ά'
+    0x1F72 << 8 | 2 << 1 | 0, // 'ὲ'..='έ'
+    0x1F74 << 8 | 2 << 1 | 0, // 'ὴ'..='ή'
+    0x1F76 << 8 | 2 << 1 | 0, // 'ὶ'..='ί'
+    0x1F78 << 8 | 2 << 1 | 0, // 'ὸ'..='ό'
+    0x1F7A << 8 | 2 << 1 | 0, // 'ὺ'..='ύ'
+    0x1F7C << 8 | 2 << 1 | 0, // 'ὼ'..='ώ'
+    0x1F80 << 8 | 16 << 1 | 0, // 'ᾀ'..='ᾏ'
+    0x1F90 << 8 | 16 << 1 | 0, // 'ᾐ'..='ᾟ'
+    0x1FA0 << 8 | 16 << 1 | 0, // 'ᾠ'..='ᾯ'
+    0x1FB0 << 8 | 5 << 1 | 0, // 'ᾰ'..='ᾴ'
+    0x1FB6 << 8 | 7 << 1 | 0, // 'ᾶ'..='ᾼ'
+    0x1FBD << 8 | 1 << 1 | 0, // '᾽'..='᾽'
+    0x1FBE << 8 | 1 << 1 | 0, // 'ι'..='ι'
+    0x1FBF << 8 | 3 << 1 | 0, // '᾿'..='῁'
+    0x1FC2 << 8 | 3 << 1 | 0, // 'ῂ'..='ῄ'
+    0x1FC6 << 8 | 2 << 1 | 0, // 'ῆ'..='ῇ'
+    0x1FC8 << 8 | 2 << 1 | 0, // 'Ὲ'..='Έ'
+    0x1FCA << 8 | 3 << 1 | 0, // 'Ὴ'..='ῌ'
+    0x1FCD << 8 | 3 << 1 | 0, // '῍'..='῏'
+    0x1FD0 << 8 | 4 << 1 | 0, // 'ῐ'..='ΐ'
+    0x1FD6 << 8 | 6 << 1 | 0, // 'ῖ'..='Ί'
+    0x1FDD << 8 | 3 << 1 | 0, // '῝'..='῟'
+    0x1FE0 << 8 | 4 << 1 | 0, // 'ῠ'..='ΰ'
+    0x1FE4 << 8 | 2 << 1 | 0, // 'ῤ'..='ῥ'
+    0x1FE6 << 8 | 6 << 1 | 0, // 'ῦ'..='Ύ'
+    0x1FEC << 8 | 1 << 1 | 0, // 'Ῥ'..='Ῥ'
+    0x1FED << 8 | 2 << 1 | 0, // '῭'..='΅'
+    0x1FEF << 8 | 1 << 1 | 0, // '`'..='`'
+    0x1FF2 << 8 | 3 << 1 | 0, // 'ῲ'..='ῴ'
+    0x1FF6 << 8 | 2 << 1 | 0, // 'ῶ'..='ῷ'
+    0x1FF8 << 8 | 2 << 1 | 0, // 'Ὸ'..='Ό'
+    0x1FFA << 8 | 3 << 1 | 0, // 'Ὼ'..='ῼ'
+    0x1FFD << 8 | 2 << 1 | 0, // '´'..='῾'
+    0x2000 << 8 | 11 << 1 | 0, // '\u{2000}'..='\u{200a}'
+    0x2011 << 8 | 1 << 1 | 0, // '‑'..='‑'
+    0x2017 << 8 | 1 << 1 | 0, // '‗'..='‗'
+    0x2024 << 8 | 1 << 1 | 0, // '․'..='․'
+    0x202F << 8 | 1 << 1 | 0, // '\u{202f}'..='\u{202f}'
+    0x203E << 8 | 1 << 1 | 0, // '‾'..='‾'
+    0x205F << 8 | 1 << 1 | 0, // '\u{205f}'..='\u{205f}'
+    0x2070 << 8 | 1 << 1 | 0, // '⁰'..='⁰'
+    0x2071 << 8 | 1 << 1 | 0, // 'ⁱ'..='ⁱ'
+    0x2074 << 8 | 6 << 1 | 1, // '⁴'..='⁹'
+    0x207A << 8 | 1 << 1 | 0, // '⁺'..='⁺'
+    0x207B << 8 | 1 << 1 | 0, // '⁻'..='⁻'
+    0x207C << 8 | 1 << 1 | 0, // '⁼'..='⁼'
+    0x207D << 8 | 2 << 1 | 1, // '⁽'..='⁾'
+    0x207F << 8 | 1 << 1 | 0, // 'ⁿ'..='ⁿ'
+    0x2080 << 8 | 10 << 1 | 1, // '₀'..='₉'
+    0x208A << 8 | 1 << 1 | 0, // '₊'..='₊'
+    0x208B << 8 | 1 << 1 | 0, // '₋'..='₋'
+    0x208C << 8 | 1 << 1 | 0, // '₌'..='₌'
+    0x208D << 8 | 2 << 1 | 1, // '₍'..='₎'
+    0x2090 << 8 | 1 << 1 | 0, // 'ₐ'..='ₐ'
+    0x2091 << 8 | 1 << 1 | 0, // 'ₑ'..='ₑ'
+    0x2092 << 8 | 1 << 1 | 0, // 'ₒ'..='ₒ'
+    0x2093 << 8 | 1 << 1 | 0, // 'ₓ'..='ₓ'
+    0x2094 << 8 | 1 << 1 | 0, // 'ₔ'..='ₔ'
+    0x2095 << 8 | 1 << 1 | 0, // 'ₕ'..='ₕ'
+    0x2096 << 8 | 4 << 1 | 1, // 'ₖ'..='ₙ'
+    0x209A << 8 | 1 << 1 | 0, // 'ₚ'..='ₚ'
+    0x209B << 8 | 2 << 1 | 1, // 'ₛ'..='ₜ'
+    0x209D << 8 | 1 << 1 | 0, // '\u{209d}'..='\u{209d}'
+    0x209E << 8 | 2 << 1 | 1, // '\u{209e}'..='\u{209f}'
+    0x2102 << 8 | 1 << 1 | 0, // 'ℂ'..='ℂ'
+    0x2107 << 8 | 1 << 1 | 0, // 'ℇ'..='ℇ'
+    0x210A << 8 | 2 << 1 | 1, // 'ℊ'..='ℋ'
+    0x210C << 8 | 3 << 1 | 0, // 'ℌ'..='ℎ'
+    0x210F << 8 | 1 << 1 | 0, // 'ℏ'..='ℏ'
+    0x2110 << 8 | 2 << 1 | 0, // 'ℐ'..='ℑ'
+    0x2112 << 8 | 2 << 1 | 0, // 'ℒ'..='ℓ'
+    0x2115 << 8 | 1 << 1 | 0, // 'ℕ'..='ℕ'
+    0x2119 << 8 | 3 << 1 | 1, // 'ℙ'..='ℛ'
+    0x211C << 8 | 2 << 1 | 0, // 'ℜ'..='ℝ'
+    0x2124 << 8 | 1 << 1 | 0, // 'ℤ'..='ℤ'
+    0x2128 << 8 | 1 << 1 | 0, // 'ℨ'..='ℨ'
+    0x212B << 8 | 3 << 1 | 1, // 'Å'..='ℭ'
+    0x212F << 8 | 2 << 1 | 0, // 'ℯ'..='ℰ'
+    0x2131 << 8 | 1 << 1 | 0, // 'ℱ'..='ℱ'
+    0x2133 << 8 | 1 << 1 | 0, // 'ℳ'..='ℳ'
+    0x2134 << 8 | 1 << 1 | 0, // 'ℴ'..='ℴ'
+    0x2135 << 8 | 4 << 1 | 1, // 'ℵ'..='ℸ'
+    0x2139 << 8 | 1 << 1 | 0, // 'ℹ'..='ℹ'
+    0x213C << 8 | 1 << 1 | 0, // 'ℼ'..='ℼ'
+    0x213D << 8 | 2 << 1 | 0, // 'ℽ'..='ℾ'
+    0x213F << 8 | 1 << 1 | 0, // 'ℿ'..='ℿ'
+    0x2140 << 8 | 1 << 1 | 0, // '⅀'..='⅀'
+    0x2145 << 8 | 2 << 1 | 0, // 'ⅅ'..='ⅆ'
+    0x2147 << 8 | 1 << 1 | 0, // 'ⅇ'..='ⅇ'
+    0x2148 << 8 | 2 << 1 | 1, // 'ⅈ'..='ⅉ'
+    0x2160 << 8 | 1 << 1 | 0, // 'Ⅰ'..='Ⅰ'
+    0x2164 << 8 | 1 << 1 | 0, // 'Ⅴ'..='Ⅴ'
+    0x2169 << 8 | 1 << 1 | 0, // 'Ⅹ'..='Ⅹ'
+    0x216C << 8 | 1 << 1 | 0, // 'Ⅼ'..='Ⅼ'
+    0x216D << 8 | 2 << 1 | 1, // 'Ⅽ'..='Ⅾ'
+    0x216F << 8 | 1 << 1 | 0, // 'Ⅿ'..='Ⅿ'
+    0x2170 << 8 | 1 << 1 | 0, // 'ⅰ'..='ⅰ'
+    0x2174 << 8 | 1 << 1 | 0, // 'ⅴ'..='ⅴ'
+    0x2179 << 8 | 1 << 1 | 0, // 'ⅹ'..='ⅹ'
+    0x217C << 8 | 1 << 1 | 0, // 'ⅼ'..='ⅼ'
+    0x217D << 8 | 2 << 1 | 1, // 'ⅽ'..='ⅾ'
+    0x217F << 8 | 1 << 1 | 0, // 'ⅿ'..='ⅿ'
+    0x2460 << 8 | 9 << 1 | 1, // '①'..='⑨'
+    0x24B6 << 8 | 26 << 1 | 1, // 'Ⓐ'..='Ⓩ'
+    0x24D0 << 8 | 26 << 1 | 1, // 'ⓐ'..='ⓩ'
+    0x24EA << 8 | 1 << 1 | 0, // '⓪'..='⓪'
+    0xFB1D << 8 | 1 << 1 | 0, // 'יִ'..='יִ'
+    0xFB1F << 8 | 1 << 1 | 0, // 'ײַ'..='ײַ'
+    0xFB20 << 8 | 1 << 1 | 0, // 'ﬠ'..='ﬠ'
+    0xFB21 << 8 | 1 << 1 | 0, // 'ﬡ'..='ﬡ'
+    0xFB22 << 8 | 2 << 1 | 1, // 'ﬢ'..='ﬣ'
+    0xFB24 << 8 | 3 << 1 | 1, // 'ﬤ'..='ﬦ'
+    0xFB27 << 8 | 1 << 1 | 0, // 'ﬧ'..='ﬧ'
+    0xFB28 << 8 | 1 << 1 | 0, // 'ﬨ'..='ﬨ'
+    0xFB29 << 8 | 1 << 1 | 0, // '﬩'..='﬩'
+    0xFB2A << 8 | 4 << 1 | 0, // 'שׁ'..='שּׂ'
+    0xFB2E << 8 | 3 << 1 | 0, // 'אַ'..='אּ'
+    0xFB31 << 8 | 6 << 1 | 1, // 'בּ'..='זּ'
+    0xFB38 << 8 | 5 << 1 | 1, // 'טּ'..='לּ'
+    0xFB3E << 8 | 1 << 1 | 0, // 'מּ'..='מּ'
+    0xFB40 << 8 | 2 << 1 | 1, // 'נּ'..='סּ'
+    0xFB43 << 8 | 2 << 1 | 1, // 'ףּ'..='פּ'
+    0xFB46 << 8 | 5 << 1 | 1, // 'צּ'..='תּ'
+    0xFB4B << 8 | 1 << 1 | 0, // 'וֹ'..='וֹ'
+    0xFB4C << 8 | 1 << 1 | 0, // 'בֿ'..='בֿ'
+    0xFB4D << 8 | 1 << 1 | 0, // 'כֿ'..='כֿ'
+    0xFB4E << 8 | 1 << 1 | 0, // 'פֿ'..='פֿ'
+    0xFF01 << 8 | 32 << 1 | 1, // '！'..='＠'
+    0xFF21 << 8 | 26 << 1 | 1, // 'Ａ'..='Ｚ'
+    0xFF3B << 8 | 36 << 1 | 1, // '［'..='～'
+    0xFF5F << 8 | 2 << 1 | 1, // '｟'..='｠'
+    0xFF61 << 8 | 1 << 1 | 0, // '｡'..='｡'
+    0xFF62 << 8 | 2 << 1 | 1, // '｢'..='｣'
+    0xFF64 << 8 | 1 << 1 | 0, // '､'..='､'
+    0xFF65 << 8 | 1 << 1 | 0, // '･'..='･'
+    0xFF66 << 8 | 1 << 1 | 0, // 'ｦ'..='ｦ'
+    0xFF67 << 8 | 1 << 1 | 0, // 'ｧ'..='ｧ'
+    0xFF68 << 8 | 1 << 1 | 0, // 'ｨ'..='ｨ'
+    0xFF69 << 8 | 1 << 1 | 0, // 'ｩ'..='ｩ'
+    0xFF6A << 8 | 1 << 1 | 0, // 'ｪ'..='ｪ'
+    0xFF6B << 8 | 1 << 1 | 0, // 'ｫ'..='ｫ'
+    0xFF6C << 8 | 1 << 1 | 0, // 'ｬ'..='ｬ'
+    0xFF6D << 8 | 1 << 1 | 0, // 'ｭ'..='ｭ'
+    0xFF6E << 8 | 1 << 1 | 0, // 'ｮ'..='ｮ'
+    0xFF6F << 8 | 1 << 1 | 0, // 'ｯ'..='ｯ'
+    0xFF70 << 8 | 1 << 1 | 0, // 'ｰ'..='ｰ'
+    0xFF71 << 8 | 1 << 1 | 0, // 'ｱ'..='ｱ'
+    0xFF72 << 8 | 1 << 1 | 0, // 'ｲ'..='ｲ'
+    0xFF73 << 8 | 1 << 1 | 0, // 'ｳ'..='ｳ'
+    0xFF74 << 8 | 1 << 1 | 0, // 'ｴ'..='ｴ'
+    0xFF75 << 8 | 2 << 1 | 1, // 'ｵ'..='ｶ'
+    0xFF77 << 8 | 1 << 1 | 0, // 'ｷ'..='ｷ'
+    0xFF78 << 8 | 1 << 1 | 0, // 'ｸ'..='ｸ'
+    0xFF79 << 8 | 1 << 1 | 0, // 'ｹ'..='ｹ'
+    0xFF7A << 8 | 1 << 1 | 0, // 'ｺ'..='ｺ'
+    0xFF7B << 8 | 1 << 1 | 0, // 'ｻ'..='ｻ'
+    0xFF7C << 8 | 1 << 1 | 0, // 'ｼ'..='ｼ'
+    0xFF7D << 8 | 1 << 1 | 0, // 'ｽ'..='ｽ'
+    0xFF7E << 8 | 1 << 1 | 0, // 'ｾ'..='ｾ'
+    0xFF7F << 8 | 1 << 1 | 0, // 'ｿ'..='ｿ'
+    0xFF80 << 8 | 1 << 1 | 0, // 'ﾀ'..='ﾀ'
+    0xFF81 << 8 | 1 << 1 | 0, // 'ﾁ'..='ﾁ'
+    0xFF82 << 8 | 1 << 1 | 0, // 'ﾂ'..='ﾂ'
+    0xFF83 << 8 | 1 << 1 | 0, // 'ﾃ'..='ﾃ'
+    0xFF84 << 8 | 1 << 1 | 0, // 'ﾄ'..='ﾄ'
+    0xFF85 << 8 | 6 << 1 | 1, // 'ﾅ'..='ﾊ'
+    0xFF8B << 8 | 1 << 1 | 0, // 'ﾋ'..='ﾋ'
+    0xFF8C << 8 | 1 << 1 | 0, // 'ﾌ'..='ﾌ'
+    0xFF8D << 8 | 1 << 1 | 0, // 'ﾍ'..='ﾍ'
+    0xFF8E << 8 | 1 << 1 | 0, // 'ﾎ'..='ﾎ'
+    0xFF8F << 8 | 5 << 1 | 1, // 'ﾏ'..='ﾓ'
+    0xFF94 << 8 | 1 << 1 | 0, // 'ﾔ'..='ﾔ'
+    0xFF95 << 8 | 1 << 1 | 0, // 'ﾕ'..='ﾕ'
+    0xFF96 << 8 | 6 << 1 | 1, // 'ﾖ'..='ﾛ'
+    0xFF9C << 8 | 1 << 1 | 0, // 'ﾜ'..='ﾜ'
+    0xFF9D << 8 | 1 << 1 | 0, // 'ﾝ'..='ﾝ'
+    0xFFA0 << 8 | 1 << 1 | 0, // 'ﾠ'..='ﾠ'
+    0xFFA1 << 8 | 2 << 1 | 1, // 'ﾡ'..='ﾢ'
+    0xFFA3 << 8 | 1 << 1 | 0, // 'ﾣ'..='ﾣ'
+    0xFFA4 << 8 | 1 << 1 | 0, // 'ﾤ'..='ﾤ'
+    0xFFA5 << 8 | 2 << 1 | 1, // 'ﾥ'..='ﾦ'
+    0xFFA7 << 8 | 3 << 1 | 1, // 'ﾧ'..='ﾩ'
+    0xFFAA << 8 | 6 << 1 | 1, // 'ﾪ'..='ﾯ'
+    0xFFB0 << 8 | 1 << 1 | 0, // 'ﾰ'..='ﾰ'
+    0xFFB1 << 8 | 3 << 1 | 1, // 'ﾱ'..='ﾳ'
+    0xFFB4 << 8 | 1 << 1 | 0, // 'ﾴ'..='ﾴ'
+    0xFFB5 << 8 | 10 << 1 | 1, // 'ﾵ'..='ﾾ'
+    0xFFC2 << 8 | 6 << 1 | 1, // 'ￂ'..='ￇ'
+    0xFFCA << 8 | 6 << 1 | 1, // 'ￊ'..='ￏ'
+    0xFFD2 << 8 | 6 << 1 | 1, // 'ￒ'..='ￗ'
+    0xFFDA << 8 | 3 << 1 | 1, // 'ￚ'..='ￜ'
+    0xFFE0 << 8 | 2 << 1 | 1, // '￠'..='￡'
+    0xFFE2 << 8 | 1 << 1 | 0, // '￢'..='￢'
+    0xFFE3 << 8 | 1 << 1 | 0, // '￣'..='￣'
+    0xFFE4 << 8 | 1 << 1 | 0, // '￤'..='￤'
+    0xFFE5 << 8 | 1 << 1 | 0, // '￥'..='￥'
+    0xFFE6 << 8 | 1 << 1 | 0, // '￦'..='￦'
+    0xFFE8 << 8 | 1 << 1 | 0, // '￨'..='￨'
+    0xFFE9 << 8 | 4 << 1 | 1, // '￩'..='￬'
+    0xFFED << 8 | 1 << 1 | 0, // '￭'..='￭'
+    0xFFEE << 8 | 1 << 1 | 0, // '￮'..='￮'
+];
+/// What the first character of each run of [`FOLD_ONE`] folds to.
+pub const FOLD_ONE_TO: &[u16] = &[
+    0x20, // ' '
+    0x20, // ' '
+    0x61, // 'a'
+    0x20, // ' '
+    0x32, // '2'
+    0x20, // ' '
+    0x3BC, // 'μ'
+    0x20, // ' '
+    0x31, // '1'
+    0x6F, // 'o'
+    0x61, // 'a'
+    0x63, // 'c'
+    0x65, // 'e'
+    0x69, // 'i'
+    0x6E, // 'n'
+    0x6F, // 'o'
+    0x75, // 'u'
+    0x79, // 'y'
+    0x61, // 'a'
+    0x63, // 'c'
+    0x65, // 'e'
+    0x69, // 'i'
+    0x6E, // 'n'
+    0x6F, // 'o'
+    0x75, // 'u'
+    0x79, // 'y'
+    0x79, // 'y'
+    0x61, // 'a'
+    0x63, // 'c'
+    0x64, // 'd'
+    0x65, // 'e'
+    0x67, // 'g'
+    0x68, // 'h'
+    0x69, // 'i'
+    0x6A, // 'j'
+    0x6B, // 'k'
+    0x6C, // 'l'
+    0x6E, // 'n'
+    0x6F, // 'o'
+    0x72, // 'r'
+    0x73, // 's'
+    0x74, // 't'
+    0x75, // 'u'
+    0x77, // 'w'
+    0x79, // 'y'
+    0x7A, // 'z'
+    0x73, // 's'
+    0x6F, // 'o'
+    0x75, // 'u'
+    0x61, // 'a'
+    0x69, // 'i'
+    0x6F, // 'o'
+    0x75, // 'u'
+    0x61, // 'a'
+    0xE6, // 'æ'
+    0x67, // 'g'
+    0x6B, // 'k'
+    0x6F, // 'o'
+    0x292, // 'ʒ'
+    0x6A, // 'j'
+    0x67, // 'g'
+    0x6E, // 'n'
+    0x61, // 'a'
+    0xE6, // 'æ'
+    0xF8, // 'ø'
+    0x61, // 'a'
+    0x65, // 'e'
+    0x69, // 'i'
+    0x6F, // 'o'
+    0x72, // 'r'
+    0x75, // 'u'
+    0x73, // 's'
+    0x74, // 't'
+    0x68, // 'h'
+    0x61, // 'a'
+    0x65, // 'e'
+    0x6F, // 'o'
+    0x79, // 'y'
+    0x68, // 'h'
+    0x266, // 'ɦ'
+    0x6A, // 'j'
+    0x72, // 'r'
+    0x279, // 'ɹ'
+    0x27B, // 'ɻ'
+    0x281, // 'ʁ'
+    0x77, // 'w'
+    0x79, // 'y'
+    0x20, // ' '
+    0x263, // 'ɣ'
+    0x6C, // 'l'
+    0x73, // 's'
+    0x78, // 'x'
+    0x295, // 'ʕ'
+    0x2B9, // 'ʹ'
+    0x20, // ' '
+    0x3B, // ';'
+    0x20, // ' '
+    0x3B1, // 'α'
+    0xB7, // '·'
+    0x3B5, // 'ε'
+    0x3B7, // 'η'
+    0x3B9, // 'ι'
+    0x3BF, // 'ο'
+    0x3C5, // 'υ'
+    0x3C9, // 'ω'
+    0x3B9, // 'ι'
+    0x3B9, // 'ι'
+    0x3C5, // 'υ'
+    0x3B1, // 'α'
+    0x3B5, // 'ε'
+    0x3B7, // 'η'
+    0x3B9, // 'ι'
+    0x3C5, // 'υ'
+    0x3C3, // 'σ'
+    0x3B9, // 'ι'
+    0x3C5, // 'υ'
+    0x3BF, // 'ο'
+    0x3C5, // 'υ'
+    0x3C9, // 'ω'
+    0x3B2, // 'β'
+    0x3B8, // 'θ'
+    0x3C5, // 'υ'
+    0x3C6, // 'φ'
+    0x3C0, // 'π'
+    0x3BA, // 'κ'
+    0x3C1, // 'ρ'
+    0x3C3, // 'σ'
+    0x3B5, // 'ε'
+    0x3C3, // 'σ'
+    0x435, // 'е'
+    0x433, // 'г'
+    0x456, // 'і'
+    0x43A, // 'к'
+    0x438, // 'и'
+    0x435, // 'е'
+    0x433, // 'г'
+    0x456, // 'і'
+    0x43A, // 'к'
+    0x438, // 'и'
+    0x475, // 'ѵ'
+    0x436, // 'ж'
+    0x430, // 'а'
+    0x435, // 'е'
+    0x4D9, // 'ә'
+    0x436, // 'ж'
+    0x437, // 'з'
+    0x438, // 'и'
+    0x43E, // 'о'
+    0x4E9, // 'ө'
+    0x44D, // 'э'
+    0x443, // 'у'
+    0x447, // 'ч'
+    0x44B, // 'ы'
+    0x627, // 'ا'
+    0x648, // 'و'
+    0x627, // 'ا'
+    0x64A, // 'ي'
+    0x647, // 'ه'
+    0x64A, // 'ي'
+    0x627, // 'ا'
+    0x643, // 'ك'
+    0x6D5, // 'ە'
+    0x6C1, // 'ہ'
+    0x64A, // 'ي'
+    0x6D2, // 'ے'
+    0x61, // 'a'
+    0x62, // 'b'
+    0x63, // 'c'
+    0x64, // 'd'
+    0x65, // 'e'
+    0x66, // 'f'
+    0x67, // 'g'
+    0x68, // 'h'
+    0x69, // 'i'
+    0x6B, // 'k'
+    0x6C, // 'l'
+    0x6D, // 'm'
+    0x6E, // 'n'
+    0x6F, // 'o'
+    0x70, // 'p'
+    0x72, // 'r'
+    0x73, // 's'
+    0x74, // 't'
+    0x75, // 'u'
+    0x76, // 'v'
+    0x77, // 'w'
+    0x78, // 'x'
+    0x79, // 'y'
+    0x7A, // 'z'
+    0x68, // 'h'
+    0x74, // 't'
+    0x77, // 'w'
+    0x79, // 'y'
+    0x73, // 's'
+    0x61, // 'a'
+    0x65, // 'e'
+    0x69, // 'i'
+    0x6F, // 'o'
+    0x75, // 'u'
+    0x79, // 'y'
+    0x3B1, // 'α'
+    0x3B5, // 'ε'
+    0x3B5, // 'ε'
+    0x3B7, // 'η'
+    0x3B9, // 'ι'
+    0x3BF, // 'ο'
+    0x3BF, // 'ο'
+    0x3C5, // 'υ'
+    0x3C5, // 'υ'
+    0x3C5, // 'υ'
+    0x3C5, // 'υ'
+    0x3C5, // 'υ'
+    0x3C9, // 'ω'
+    0x3B1, // 'α'
+    0x3B5, // 'ε'
+    0x3B7, // 'η'
+    0x3B9, // 'ι'
+    0x3BF, // 'ο'
+    0x3C5, // 'υ'
+    0x3C9, // 'ω'
+    0x3B1, // 'α'
+    0x3B7, // 'η'
+    0x3C9, // 'ω'
+    0x3B1, // 'α'
+    0x3B1, // 'α'
+    0x20, // ' '
+    0x3B9, // 'ι'
+    0x20, // ' '
+    0x3B7, // 'η'
+    0x3B7, // 'η'
+    0x3B5, // 'ε'
+    0x3B7, // 'η'
+    0x20, // ' '
+    0x3B9, // 'ι'
+    0x3B9, // 'ι'
+    0x20, // ' '
+    0x3C5, // 'υ'
+    0x3C1, // 'ρ'
+    0x3C5, // 'υ'
+    0x3C1, // 'ρ'
+    0x20, // ' '
+    0x60, // '`'
+    0x3C9, // 'ω'
+    0x3C9, // 'ω'
+    0x3BF, // 'ο'
+    0x3C9, // 'ω'
+    0x20, // ' '
+    0x20, // ' '
+    0x2010, // '‐'
+    0x20, // ' '
+    0x2E, // '.'
+    0x20, // ' '
+    0x20, // ' '
+    0x20, // ' '
+    0x30, // '0'
+    0x69, // 'i'
+    0x34, // '4'
+    0x2B, // '+'
+    0x2212, // '−'
+    0x3D, // '='
+    0x28, // '('
+    0x6E, // 'n'
+    0x30, // '0'
+    0x2B, // '+'
+    0x2212, // '−'
+    0x3D, // '='
+    0x28, // '('
+    0x61, // 'a'
+    0x65, // 'e'
+    0x6F, // 'o'
+    0x78, // 'x'
+    0x259, // 'ə'
+    0x68, // 'h'
+    0x6B, // 'k'
+    0x70, // 'p'
+    0x73, // 's'
+    0x77, // 'w'
+    0x79, // 'y'
+    0x63, // 'c'
+    0x25B, // 'ɛ'
+    0x67, // 'g'
+    0x68, // 'h'
+    0x127, // 'ħ'
+    0x69, // 'i'
+    0x6C, // 'l'
+    0x6E, // 'n'
+    0x70, // 'p'
+    0x72, // 'r'
+    0x7A, // 'z'
+    0x7A, // 'z'
+    0x61, // 'a'
+    0x65, // 'e'
+    0x66, // 'f'
+    0x6D, // 'm'
+    0x6F, // 'o'
+    0x5D0, // 'א'
+    0x69, // 'i'
+    0x3C0, // 'π'
+    0x3B3, // 'γ'
+    0x3C0, // 'π'
+    0x2211, // '∑'
+    0x64, // 'd'
+    0x65, // 'e'
+    0x69, // 'i'
+    0x69, // 'i'
+    0x76, // 'v'
+    0x78, // 'x'
+    0x6C, // 'l'
+    0x63, // 'c'
+    0x6D, // 'm'
+    0x69, // 'i'
+    0x76, // 'v'
+    0x78, // 'x'
+    0x6C, // 'l'
+    0x63, // 'c'
+    0x6D, // 'm'
+    0x31, // '1'
+    0x61, // 'a'
+    0x61, // 'a'
+    0x30, // '0'
+    0x5D9, // 'י'
+    0x5F2, // 'ײ'
+    0x5E2, // 'ע'
+    0x5D0, // 'א'
+    0x5D3, // 'ד'
+    0x5DB, // 'כ'
+    0x5E8, // 'ר'
+    0x5EA, // 'ת'
+    0x2B, // '+'
+    0x5E9, // 'ש'
+    0x5D0, // 'א'
+    0x5D1, // 'ב'
+    0x5D8, // 'ט'
+    0x5DE, // 'מ'
+    0x5E0, // 'נ'
+    0x5E3, // 'ף'
+    0x5E6, // 'צ'
+    0x5D5, // 'ו'
+    0x5D1, // 'ב'
+    0x5DB, // 'כ'
+    0x5E4, // 'פ'
+    0x21, // '!'
+    0x61, // 'a'
+    0x5B, // '['
+    0x2985, // '⦅'
+    0x3002, // '。'
+    0x300C, // '「'
+    0x3001, // '、'
+    0x30FB, // '・'
+    0x30F2, // 'ヲ'
+    0x30A1, // 'ァ'
+    0x30A3, // 'ィ'
+    0x30A5, // 'ゥ'
+    0x30A7, // 'ェ'
+    0x30A9, // 'ォ'
+    0x30E3, // 'ャ'
+    0x30E5, // 'ュ'
+    0x30E7, // 'ョ'
+    0x30C3, // 'ッ'
+    0x30FC, // 'ー'
+    0x30A2, // 'ア'
+    0x30A4, // 'イ'
+    0x30A6, // 'ウ'
+    0x30A8, // 'エ'
+    0x30AA, // 'オ'
+    0x30AD, // 'キ'
+    0x30AF, // 'ク'
+    0x30B1, // 'ケ'
+    0x30B3, // 'コ'
+    0x30B5, // 'サ'
+    0x30B7, // 'シ'
+    0x30B9, // 'ス'
+    0x30BB, // 'セ'
+    0x30BD, // 'ソ'
+    0x30BF, // 'タ'
+    0x30C1, // 'チ'
+    0x30C4, // 'ツ'
+    0x30C6, // 'テ'
+    0x30C8, // 'ト'
+    0x30CA, // 'ナ'
+    0x30D2, // 'ヒ'
+    0x30D5, // 'フ'
+    0x30D8, // 'ヘ'
+    0x30DB, // 'ホ'
+    0x30DE, // 'マ'
+    0x30E4, // 'ヤ'
+    0x30E6, // 'ユ'
+    0x30E8, // 'ヨ'
+    0x30EF, // 'ワ'
+    0x30F3, // 'ン'
+    0x1160, // 'ᅠ'
+    0x1100, // 'ᄀ'
+    0x11AA, // 'ᆪ'
+    0x1102, // 'ᄂ'
+    0x11AC, // 'ᆬ'
+    0x1103, // 'ᄃ'
+    0x11B0, // 'ᆰ'
+    0x111A, // 'ᄚ'
+    0x1106, // 'ᄆ'
+    0x1121, // 'ᄡ'
+    0x1109, // 'ᄉ'
+    0x1161, // 'ᅡ'
+    0x1167, // 'ᅧ'
+    0x116D, // 'ᅭ'
+    0x1173, // 'ᅳ'
+    0xA2, // '¢'
+    0xAC, // '¬'
+    0x20, // ' '
+    0xA6, // '¦'
+    0xA5, // '¥'
+    0x20A9, // '₩'
+    0x2502, // '│'
+    0x2190, // '←'
+    0x25A0, // '■'
+    0x25CB, // '○'
 ];
 
 /// Characters that fold to several characters, or to none.
-pub const FOLD_MANY: &[(char, &str)] = &[
-    ('¼', "1⁄4"),
-    ('½', "1⁄2"),
-    ('¾', "3⁄4"),
-    ('Ĳ', "ij"),
-    ('ĳ', "ij"),
-    ('Ŀ', "l·"),
-    ('ŀ', "l·"),
-    ('ŉ', "ʼn"),
-    ('Ǆ', "dz"),
-    ('ǅ', "dz"),
-    ('ǆ', "dz"),
-    ('Ǉ', "lj"),
-    ('ǈ', "lj"),
-    ('ǉ', "lj"),
-    ('Ǌ', "nj"),
-    ('ǋ', "nj"),
-    ('ǌ', "nj"),
-    ('Ǳ', "dz"),
-    ('ǲ', "dz"),
-    ('ǳ', "dz"),
-    ('ẚ', "aʾ"),
-    ('‥', ".."),
-    ('…', "..."),
-    ('″', "′′"),
-    ('‴', "′′′"),
-    ('‶', "‵‵"),
-    ('‷', "‵‵‵"),
-    ('‼', "!!"),
-    ('⁇', "??"),
-    ('⁈', "?!"),
-    ('⁉', "!?"),
-    ('⁗', "′′′′"),
-    ('₨', "rs"),
-    ('℀', "a/c"),
-    ('℁', "a/s"),
-    ('℃', "°c"),
-    ('℅', "c/o"),
-    ('℆', "c/u"),
-    ('℉', "°f"),
-    ('№', "no"),
-    ('℠', "sm"),
-    ('℡', "tel"),
-    ('™', "tm"),
-    ('℻', "fax"),
-    ('⅐', "1⁄7"),
-    ('⅑', "1⁄9"),
-    ('⅒', "1⁄10"),
-    ('⅓', "1⁄3"),
-    ('⅔', "2⁄3"),
-    ('⅕', "1⁄5"),
-    ('⅖', "2⁄5"),
-    ('⅗', "3⁄5"),
-    ('⅘', "4⁄5"),
-    ('⅙', "1⁄6"),
-    ('⅚', "5⁄6"),
-    ('⅛', "1⁄8"),
-    ('⅜', "3⁄8"),
-    ('⅝', "5⁄8"),
-    ('⅞', "7⁄8"),
-    ('⅟', "1⁄"),
-    ('Ⅱ', "ii"),
-    ('Ⅲ', "iii"),
-    ('Ⅳ', "iv"),
-    ('Ⅵ', "vi"),
-    ('Ⅶ', "vii"),
-    ('Ⅷ', "viii"),
-    ('Ⅸ', "ix"),
-    ('Ⅺ', "xi"),
-    ('Ⅻ', "xii"),
-    ('ⅱ', "ii"),
-    ('ⅲ', "iii"),
-    ('ⅳ', "iv"),
-    ('ⅵ', "vi"),
-    ('ⅶ', "vii"),
-    ('ⅷ', "viii"),
-    ('ⅸ', "ix"),
-    ('ⅺ', "xi"),
-    ('ⅻ', "xii"),
-    ('↉', "0⁄3"),
-    ('⑩', "10"),
-    ('⑪', "11"),
-    ('⑫', "12"),
-    ('⑬', "13"),
-    ('⑭', "14"),
-    ('⑮', "15"),
-    ('⑯', "16"),
-    ('⑰', "17"),
-    ('⑱', "18"),
-    ('⑲', "19"),
-    ('⑳', "20"),
-    ('⑴', "(1)"),
-    ('⑵', "(2)"),
-    ('⑶', "(3)"),
-    ('⑷', "(4)"),
-    ('⑸', "(5)"),
-    ('⑹', "(6)"),
-    ('⑺', "(7)"),
-    ('⑻', "(8)"),
-    ('⑼', "(9)"),
-    ('⑽', "(10)"),
-    ('⑾', "(11)"),
-    ('⑿', "(12)"),
-    ('⒀', "(13)"),
-    ('⒁', "(14)"),
-    ('⒂', "(15)"),
-    ('⒃', "(16)"),
-    ('⒄', "(17)"),
-    ('⒅', "(18)"),
-    ('⒆', "(19)"),
-    ('⒇', "(20)"),
-    ('⒈', "1."),
-    ('⒉', "2."),
-    ('⒊', "3."),
-    ('⒋', "4."),
-    ('⒌', "5."),
-    ('⒍', "6."),
-    ('⒎', "7."),
-    ('⒏', "8."),
-    ('⒐', "9."),
-    ('⒑', "10."),
-    ('⒒', "11."),
-    ('⒓', "12."),
-    ('⒔', "13."),
-    ('⒕', "14."),
-    ('⒖', "15."),
-    ('⒗', "16."),
-    ('⒘', "17."),
-    ('⒙', "18."),
-    ('⒚', "19."),
-    ('⒛', "20."),
-    ('⒜', "(a)"),
-    ('⒝', "(b)"),
-    ('⒞', "(c)"),
-    ('⒟', "(d)"),
-    ('⒠', "(e)"),
-    ('⒡', "(f)"),
-    ('⒢', "(g)"),
-    ('⒣', "(h)"),
-    ('⒤', "(i)"),
-    ('⒥', "(j)"),
-    ('⒦', "(k)"),
-    ('⒧', "(l)"),
-    ('⒨', "(m)"),
-    ('⒩', "(n)"),
-    ('⒪', "(o)"),
-    ('⒫', "(p)"),
-    ('⒬', "(q)"),
-    ('⒭', "(r)"),
-    ('⒮', "(s)"),
-    ('⒯', "(t)"),
-    ('⒰', "(u)"),
-    ('⒱', "(v)"),
-    ('⒲', "(w)"),
-    ('⒳', "(x)"),
-    ('⒴', "(y)"),
-    ('⒵', "(z)"),
-    ('ﬀ', "ff"),
-    ('ﬁ', "fi"),
-    ('ﬂ', "fl"),
-    ('ﬃ', "ffi"),
-    ('ﬄ', "ffl"),
-    ('ﬅ', "st"),
-    ('ﬆ', "st"),
-    ('ﬓ', "մն"),
-    ('ﬔ', "մե"),
-    ('ﬕ', "մի"),
-    ('ﬖ', "վն"),
-    ('ﬗ', "մխ"),
-    ('ﭏ', "אל"),
-    ('\u{ff9e}', ""),
-    ('\u{ff9f}', ""),
+pub const FOLD_MANY: &[u32] = &[
+    0xBC << 16 | 5, // '¼' → "1⁄4"
+    0xBD << 16 | 10, // '½' → "1⁄2"
+    0xBE << 16 | 15, // '¾' → "3⁄4"
+    0x132 << 16 | 17, // 'Ĳ' → "ij"
+    0x133 << 16 | 19, // 'ĳ' → "ij"
+    0x13F << 16 | 22, // 'Ŀ' → "l·"
+    0x140 << 16 | 25, // 'ŀ' → "l·"
+    0x149 << 16 | 28, // 'ŉ' → "ʼn"
+    0x1C4 << 16 | 30, // 'Ǆ' → "dz"
+    0x1C5 << 16 | 32, // 'ǅ' → "dz"
+    0x1C6 << 16 | 34, // 'ǆ' → "dz"
+    0x1C7 << 16 | 36, // 'Ǉ' → "lj"
+    0x1C8 << 16 | 38, // 'ǈ' → "lj"
+    0x1C9 << 16 | 40, // 'ǉ' → "lj"
+    0x1CA << 16 | 42, // 'Ǌ' → "nj"
+    0x1CB << 16 | 44, // 'ǋ' → "nj"
+    0x1CC << 16 | 46, // 'ǌ' → "nj"
+    0x1F1 << 16 | 48, // 'Ǳ' → "dz"
+    0x1F2 << 16 | 50, // 'ǲ' → "dz"
+    0x1F3 << 16 | 52, // 'ǳ' → "dz"
+    0x621 << 16 | 52, // 'ء' → ""
+    0x640 << 16 | 52, // 'ـ' → ""
+    0x675 << 16 | 56, // 'ٵ' → "اٴ"
+    0x676 << 16 | 60, // 'ٶ' → "وٴ"
+    0x677 << 16 | 64, // 'ٷ' → "ۇٴ"
+    0x678 << 16 | 68, // 'ٸ' → "يٴ"
+    0x929 << 16 | 74, // 'ऩ' → "न\u{93c}"
+    0x931 << 16 | 80, // 'ऱ' → "र\u{93c}"
+    0x934 << 16 | 86, // 'ऴ' → "ळ\u{93c}"
+    0x958 << 16 | 92, // 'क़' → "क\u{93c}"
+    0x959 << 16 | 98, // 'ख़' → "ख\u{93c}"
+    0x95A << 16 | 104, // 'ग़' → "ग\u{93c}"
+    0x95B << 16 | 110, // 'ज़' → "ज\u{93c}"
+    0x95C << 16 | 116, // 'ड़' → "ड\u{93c}"
+    0x95D << 16 | 122, // 'ढ़' → "ढ\u{93c}"
+    0x95E << 16 | 128, // 'फ़' → "फ\u{93c}"
+    0x95F << 16 | 134, // 'य़' → "य\u{93c}"
+    0x9CB << 16 | 140, // 'ো' → "ে\u{9be}"
+    0x9CC << 16 | 146, // 'ৌ' → "ে\u{9d7}"
+    0x9DC << 16 | 152, // 'ড়' → "ড\u{9bc}"
+    0x9DD << 16 | 158, // 'ঢ়' → "ঢ\u{9bc}"
+    0x9DF << 16 | 164, // 'য়' → "য\u{9bc}"
+    0xA33 << 16 | 170, // 'ਲ਼' → "ਲ\u{a3c}"
+    0xA36 << 16 | 176, // 'ਸ਼' → "ਸ\u{a3c}"
+    0xA59 << 16 | 182, // 'ਖ਼' → "ਖ\u{a3c}"
+    0xA5A << 16 | 188, // 'ਗ਼' → "ਗ\u{a3c}"
+    0xA5B << 16 | 194, // 'ਜ਼' → "ਜ\u{a3c}"
+    0xA5E << 16 | 200, // 'ਫ਼' → "ਫ\u{a3c}"
+    0xB48 << 16 | 206, // 'ୈ' → "େ\u{b56}"
+    0xB4B << 16 | 212, // 'ୋ' → "େ\u{b3e}"
+    0xB4C << 16 | 218, // 'ୌ' → "େ\u{b57}"
+    0xB5C << 16 | 224, // 'ଡ଼' → "ଡ\u{b3c}"
+    0xB5D << 16 | 230, // 'ଢ଼' → "ଢ\u{b3c}"
+    0xB94 << 16 | 236, // 'ஔ' → "ஒ\u{bd7}"
+    0xBCA << 16 | 242, // 'ொ' → "ெ\u{bbe}"
+    0xBCB << 16 | 248, // 'ோ' → "ே\u{bbe}"
+    0xBCC << 16 | 254, // 'ௌ' → "ெ\u{bd7}"
+    0xC48 << 16 | 260, // '\u{c48}' → "\u{c46}\u{c56}"
+    0xCC0 << 16 | 266, // '\u{cc0}' → "\u{cbf}\u{cd5}"
+    0xCC7 << 16 | 272, // '\u{cc7}' → "\u{cc6}\u{cd5}"
+    0xCC8 << 16 | 278, // '\u{cc8}' → "\u{cc6}\u{cd6}"
+    0xCCA << 16 | 284, // '\u{cca}' → "\u{cc6}\u{cc2}"
+    0xCCB << 16 | 293, // '\u{ccb}' → "\u{cc6}\u{cc2}\u{cd5}"
+    0xD4A << 16 | 299, // 'ൊ' → "െ\u{d3e}"
+    0xD4B << 16 | 305, // 'ോ' → "േ\u{d3e}"
+    0xD4C << 16 | 311, // 'ൌ' → "െ\u{d57}"
+    0xDDA << 16 | 317, // 'ේ' → "ෙ\u{dca}"
+    0xDDC << 16 | 323, // 'ො' → "ෙ\u{dcf}"
+    0xDDD << 16 | 332, // 'ෝ' → "ෙ\u{dcf}\u{dca}"
+    0xDDE << 16 | 338, // 'ෞ' → "ෙ\u{ddf}"
+    0x1E9A << 16 | 341, // 'ẚ' → "aʾ"
+    0x2025 << 16 | 343, // '‥' → ".."
+    0x2026 << 16 | 346, // '…' → "..."
+    0x2033 << 16 | 352, // '″' → "′′"
+    0x2034 << 16 | 361, // '‴' → "′′′"
+    0x2036 << 16 | 367, // '‶' → "‵‵"
+    0x2037 << 16 | 376, // '‷' → "‵‵‵"
+    0x203C << 16 | 378, // '‼' → "!!"
+    0x2047 << 16 | 380, // '⁇' → "??"
+    0x2048 << 16 | 382, // '⁈' → "?!"
+    0x2049 << 16 | 384, // '⁉' → "!?"
+    0x2057 << 16 | 396, // '⁗' → "′′′′"
+    0x20A8 << 16 | 398, // '₨' → "rs"
+    0x2100 << 16 | 401, // '℀' → "a/c"
+    0x2101 << 16 | 404, // '℁' → "a/s"
+    0x2103 << 16 | 407, // '℃' → "°c"
+    0x2105 << 16 | 410, // '℅' → "c/o"
+    0x2106 << 16 | 413, // '℆' → "c/u"
+    0x2109 << 16 | 416, // '℉' → "°f"
+    0x2116 << 16 | 418, // '№' → "no"
+    0x2120 << 16 | 420, // '℠' → "sm"
+    0x2121 << 16 | 423, // '℡' → "tel"
+    0x2122 << 16 | 425, // '™' → "tm"
+    0x213B << 16 | 428, // '℻' → "fax"
+    0x2150 << 16 | 433, // '⅐' → "1⁄7"
+    0x2151 << 16 | 438, // '⅑' → "1⁄9"
+    0x2152 << 16 | 444, // '⅒' → "1⁄10"
+    0x2153 << 16 | 449, // '⅓' → "1⁄3"
+    0x2154 << 16 | 454, // '⅔' → "2⁄3"
+    0x2155 << 16 | 459, // '⅕' → "1⁄5"
+    0x2156 << 16 | 464, // '⅖' → "2⁄5"
+    0x2157 << 16 | 469, // '⅗' → "3⁄5"
+    0x2158 << 16 | 474, // '⅘' → "4⁄5"
+    0x2159 << 16 | 479, // '⅙' → "1⁄6"
+    0x215A << 16 | 484, // '⅚' → "5⁄6"
+    0x215B << 16 | 489, // '⅛' → "1⁄8"
+    0x215C << 16 | 494, // '⅜' → "3⁄8"
+    0x215D << 16 | 499, // '⅝' → "5⁄8"
+    0x215E << 16 | 504, // '⅞' → "7⁄8"
+    0x215F << 16 | 508, // '⅟' → "1⁄"
+    0x2161 << 16 | 510, // 'Ⅱ' → "ii"
+    0x2162 << 16 | 513, // 'Ⅲ' → "iii"
+    0x2163 << 16 | 515, // 'Ⅳ' → "iv"
+    0x2165 << 16 | 517, // 'Ⅵ' → "vi"
+    0x2166 << 16 | 520, // 'Ⅶ' → "vii"
+    0x2167 << 16 | 524, // 'Ⅷ' → "viii"
+    0x2168 << 16 | 526, // 'Ⅸ' → "ix"
+    0x216A << 16 | 528, // 'Ⅺ' → "xi"
+    0x216B << 16 | 531, // 'Ⅻ' → "xii"
+    0x2171 << 16 | 533, // 'ⅱ' → "ii"
+    0x2172 << 16 | 536, // 'ⅲ' → "iii"
+    0x2173 << 16 | 538, // 'ⅳ' → "iv"
+    0x2175 << 16 | 540, // 'ⅵ' → "vi"
+    0x2176 << 16 | 543, // 'ⅶ' → "vii"
+    0x2177 << 16 | 547, // 'ⅷ' → "viii"
+    0x2178 << 16 | 549, // 'ⅸ' → "ix"
+    0x217A << 16 | 551, // 'ⅺ' → "xi"
+    0x217B << 16 | 554, // 'ⅻ' → "xii"
+    0x2189 << 16 | 559, // '↉' → "0⁄3"
+    0x2469 << 16 | 561, // '⑩' → "10"
+    0x246A << 16 | 563, // '⑪' → "11"
+    0x246B << 16 | 565, // '⑫' → "12"
+    0x246C << 16 | 567, // '⑬' → "13"
+    0x246D << 16 | 569, // '⑭' → "14"
+    0x246E << 16 | 571, // '⑮' → "15"
+    0x246F << 16 | 573, // '⑯' → "16"
+    0x2470 << 16 | 575, // '⑰' → "17"
+    0x2471 << 16 | 577, // '⑱' → "18"
+    0x2472 << 16 | 579, // '⑲' → "19"
+    0x2473 << 16 | 581, // '⑳' → "20"
+    0x2474 << 16 | 584, // '⑴' → "(1)"
+    0x2475 << 16 | 587, // '⑵' → "(2)"
+    0x2476 << 16 | 590, // '⑶' → "(3)"
+    0x2477 << 16 | 593, // '⑷' → "(4)"
+    0x2478 << 16 | 596, // '⑸' → "(5)"
+    0x2479 << 16 | 599, // '⑹' → "(6)"
+    0x247A << 16 | 602, // '⑺' → "(7)"
+    0x247B << 16 | 605, // '⑻' → "(8)"
+    0x247C << 16 | 608, // '⑼' → "(9)"
+    0x247D << 16 | 612, // '⑽' → "(10)"
+    0x247E << 16 | 616, // '⑾' → "(11)"
+    0x247F << 16 | 620, // '⑿' → "(12)"
+    0x2480 << 16 | 624, // '⒀' → "(13)"
+    0x2481 << 16 | 628, // '⒁' → "(14)"
+    0x2482 << 16 | 632, // '⒂' → "(15)"
+    0x2483 << 16 | 636, // '⒃' → "(16)"
+    0x2484 << 16 | 640, // '⒄' → "(17)"
+    0x2485 << 16 | 644, // '⒅' → "(18)"
+    0x2486 << 16 | 648, // '⒆' → "(19)"
+    0x2487 << 16 | 652, // '⒇' → "(20)"
+    0x2488 << 16 | 654, // '⒈' → "1."
+    0x2489 << 16 | 656, // '⒉' → "2."
+    0x248A << 16 | 658, // '⒊' → "3."
+    0x248B << 16 | 660, // '⒋' → "4."
+    0x248C << 16 | 662, // '⒌' → "5."
+    0x248D << 16 | 664, // '⒍' → "6."
+    0x248E << 16 | 666, // '⒎' → "7."
+    0x248F << 16 | 668, // '⒏' → "8."
+    0x2490 << 16 | 670, // '⒐' → "9."
+    0x2491 << 16 | 673, // '⒑' → "10."
+    0x2492 << 16 | 676, // '⒒' → "11."
+    0x2493 << 16 | 679, // '⒓' → "12."
+    0x2494 << 16 | 682, // '⒔' → "13."
+    0x2495 << 16 | 685, // '⒕' → "14."
+    0x2496 << 16 | 688, // '⒖' → "15."
+    0x2497 << 16 | 691, // '⒗' → "16."
+    0x2498 << 16 | 694, // '⒘' → "17."
+    0x2499 << 16 | 697, // '⒙' → "18."
+    0x249A << 16 | 700, // '⒚' → "19."
+    0x249B << 16 | 703, // '⒛' → "20."
+    0x249C << 16 | 706, // '⒜' → "(a)"
+    0x249D << 16 | 709, // '⒝' → "(b)"
+    0x249E << 16 | 712, // '⒞' → "(c)"
+    0x249F << 16 | 715, // '⒟' → "(d)"
+    0x24A0 << 16 | 718, // '⒠' → "(e)"
+    0x24A1 << 16 | 721, // '⒡' → "(f)"
+    0x24A2 << 16 | 724, // '⒢' → "(g)"
+    0x24A3 << 16 | 727, // '⒣' → "(h)"
+    0x24A4 << 16 | 730, // '⒤' → "(i)"
+    0x24A5 << 16 | 733, // '⒥' → "(j)"
+    0x24A6 << 16 | 736, // '⒦' → "(k)"
+    0x24A7 << 16 | 739, // '⒧' → "(l)"
+    0x24A8 << 16 | 742, // '⒨' → "(m)"
+    0x24A9 << 16 | 745, // '⒩' → "(n)"
+    0x24AA << 16 | 748, // '⒪' → "(o)"
+    0x24AB << 16 | 751, // '⒫' → "(p)"
+    0x24AC << 16 | 754, // '⒬' → "(q)"
+    0x24AD << 16 | 757, // '⒭' → "(r)"
+    0x24AE << 16 | 760, // '⒮' → "(s)"
+    0x24AF << 16 | 763, // '⒯' → "(t)"
+    0x24B0 << 16 | 766, // '⒰' → "(u)"
+    0x24B1 << 16 | 769, // '⒱' → "(v)"
+    0x24B2 << 16 | 772, // '⒲' → "(w)"
+    0x24B3 << 16 | 775, // '⒳' → "(x)"
+    0x24B4 << 16 | 778, // '⒴' → "(y)"
+    0x24B5 << 16 | 781, // '⒵' → "(z)"
+    0xFB00 << 16 | 783, // 'ﬀ' → "ff"
+    0xFB01 << 16 | 785, // 'ﬁ' → "fi"
+    0xFB02 << 16 | 787, // 'ﬂ' → "fl"
+    0xFB03 << 16 | 790, // 'ﬃ' → "ffi"
+    0xFB04 << 16 | 793, // 'ﬄ' → "ffl"
+    0xFB05 << 16 | 795, // 'ﬅ' → "st"
+    0xFB06 << 16 | 797, // 'ﬆ' → "st"
+    0xFB13 << 16 | 801, // 'ﬓ' → "մն"
+    0xFB14 << 16 | 805, // 'ﬔ' → "մե"
+    0xFB15 << 16 | 809, // 'ﬕ' → "մի"
+    0xFB16 << 16 | 813, // 'ﬖ' → "վն"
+    0xFB17 << 16 | 817, // 'ﬗ' → "մխ"
+    0xFB4F << 16 | 821, // 'ﭏ' → "אל"
+    0xFF9E << 16 | 821, // '\u{ff9e}' → ""
+    0xFF9F << 16 | 821, // '\u{ff9f}' → ""
 ];
+/// The mappings of [`FOLD_MANY`], one after another.
+pub const FOLD_MANY_TEXT: &str = "1⁄41⁄23⁄4ijijl·l·ʼndzdzdzljljljnjnjnjdzdzdzاٴوٴۇٴيٴन\u{93c}र\u{93c}ळ\u{93c}क\u{93c}ख\u{93c}ग\u{93c}ज\u{93c}ड\u{93c}ढ\u{93c}फ\u{93c}य\u{93c}ে\u{9be}ে\u{9d7}ড\u{9bc}ঢ\u{9bc}য\u{9bc}ਲ\u{a3c}ਸ\u{a3c}ਖ\u{a3c}ਗ\u{a3c}ਜ\u{a3c}ਫ\u{a3c}େ\u{b56}େ\u{b3e}େ\u{b57}ଡ\u{b3c}ଢ\u{b3c}ஒ\u{bd7}ெ\u{bbe}ே\u{bbe}ெ\u{bd7}\u{c46}\u{c56}\u{cbf}\u{cd5}\u{cc6}\u{cd5}\u{cc6}\u{cd6}\u{cc6}\u{cc2}\u{cc6}\u{cc2}\u{cd5}െ\u{d3e}േ\u{d3e}െ\u{d57}ෙ\u{dca}ෙ\u{dcf}ෙ\u{dcf}\u{dca}ෙ\u{ddf}aʾ.....′′′′′‵‵‵‵‵!!???!!?′′′′rsa/ca/s°cc/oc/u°fnosmteltmfax1⁄71⁄91⁄101⁄32⁄31⁄52⁄53⁄54⁄51⁄65⁄61⁄83⁄85⁄87⁄81⁄iiiiiivviviiviiiixxixiiiiiiiivviviiviiiixxixii0⁄31011121314151617181920(1)(2)(3)(4)(5)(6)(7)(8)(9)(10)(11)(12)(13)(14)(15)(16)(17)(18)(19)(20)1.2.3.4.5.6.7.8.9.10.11.12.13.14.15.16.17.18.19.20.(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)(l)(m)(n)(o)(p)(q)(r)(s)(t)(u)(v)(w)(x)(y)(z)fffiflffifflststմնմեմիվնմխאל";
 
 /// Ranges of combining marks (general category M): `first << 11 | last - first`.
 pub const MARKS: &[u32] = &[
@@ -2009,9 +1596,11 @@ pub const LOWER_RUNS: &[(u32, i32)] = &[
 ];
 
 /// Lowercase mappings to several characters.
-pub const LOWER_MANY: &[(char, &str)] = &[
-    ('İ', "i\u{307}"),
+pub const LOWER_MANY: &[u32] = &[
+    0x130 << 16 | 3, // 'İ' → "i\u{307}"
 ];
+/// The mappings of [`LOWER_MANY`], one after another.
+pub const LOWER_MANY_TEXT: &str = "i\u{307}";
 
 /// Uppercase mappings from U+0080 on that give one character, as [`LOWER_RUNS`].
 pub const UPPER_RUNS: &[(u32, i32)] = &[
@@ -2215,107 +1804,109 @@ pub const UPPER_RUNS: &[(u32, i32)] = &[
 ];
 
 /// Uppercase mappings to several characters.
-pub const UPPER_MANY: &[(char, &str)] = &[
-    ('ß', "SS"),
-    ('ŉ', "ʼN"),
-    ('ǰ', "J\u{30c}"),
-    ('ΐ', "Ι\u{308}\u{301}"),
-    ('ΰ', "Υ\u{308}\u{301}"),
-    ('և', "ԵՒ"),
-    ('ẖ', "H\u{331}"),
-    ('ẗ', "T\u{308}"),
-    ('ẘ', "W\u{30a}"),
-    ('ẙ', "Y\u{30a}"),
-    ('ẚ', "Aʾ"),
-    ('ὐ', "Υ\u{313}"),
-    ('ὒ', "Υ\u{313}\u{300}"),
-    ('ὔ', "Υ\u{313}\u{301}"),
-    ('ὖ', "Υ\u{313}\u{342}"),
-    ('ᾀ', "ἈΙ"),
-    ('ᾁ', "ἉΙ"),
-    ('ᾂ', "ἊΙ"),
-    ('ᾃ', "ἋΙ"),
-    ('ᾄ', "ἌΙ"),
-    ('ᾅ', "ἍΙ"),
-    ('ᾆ', "ἎΙ"),
-    ('ᾇ', "ἏΙ"),
-    ('ᾈ', "ἈΙ"),
-    ('ᾉ', "ἉΙ"),
-    ('ᾊ', "ἊΙ"),
-    ('ᾋ', "ἋΙ"),
-    ('ᾌ', "ἌΙ"),
-    ('ᾍ', "ἍΙ"),
-    ('ᾎ', "ἎΙ"),
-    ('ᾏ', "ἏΙ"),
-    ('ᾐ', "ἨΙ"),
-    ('ᾑ', "ἩΙ"),
-    ('ᾒ', "ἪΙ"),
-    ('ᾓ', "ἫΙ"),
-    ('ᾔ', "ἬΙ"),
-    ('ᾕ', "ἭΙ"),
-    ('ᾖ', "ἮΙ"),
-    ('ᾗ', "ἯΙ"),
-    ('ᾘ', "ἨΙ"),
-    ('ᾙ', "ἩΙ"),
-    ('ᾚ', "ἪΙ"),
-    ('ᾛ', "ἫΙ"),
-    ('ᾜ', "ἬΙ"),
-    ('ᾝ', "ἭΙ"),
-    ('ᾞ', "ἮΙ"),
-    ('ᾟ', "ἯΙ"),
-    ('ᾠ', "ὨΙ"),
-    ('ᾡ', "ὩΙ"),
-    ('ᾢ', "ὪΙ"),
-    ('ᾣ', "ὫΙ"),
-    ('ᾤ', "ὬΙ"),
-    ('ᾥ', "ὭΙ"),
-    ('ᾦ', "ὮΙ"),
-    ('ᾧ', "ὯΙ"),
-    ('ᾨ', "ὨΙ"),
-    ('ᾩ', "ὩΙ"),
-    ('ᾪ', "ὪΙ"),
-    ('ᾫ', "ὫΙ"),
-    ('ᾬ', "ὬΙ"),
-    ('ᾭ', "ὭΙ"),
-    ('ᾮ', "ὮΙ"),
-    ('ᾯ', "ὯΙ"),
-    ('ᾲ', "ᾺΙ"),
-    ('ᾳ', "ΑΙ"),
-    ('ᾴ', "ΆΙ"),
-    ('ᾶ', "Α\u{342}"),
-    ('ᾷ', "Α\u{342}Ι"),
-    ('ᾼ', "ΑΙ"),
-    ('ῂ', "ῊΙ"),
-    ('ῃ', "ΗΙ"),
-    ('ῄ', "ΉΙ"),
-    ('ῆ', "Η\u{342}"),
-    ('ῇ', "Η\u{342}Ι"),
-    ('ῌ', "ΗΙ"),
-    ('ῒ', "Ι\u{308}\u{300}"),
-    ('ΐ', "Ι\u{308}\u{301}"),
-    ('ῖ', "Ι\u{342}"),
-    ('ῗ', "Ι\u{308}\u{342}"),
-    ('ῢ', "Υ\u{308}\u{300}"),
-    ('ΰ', "Υ\u{308}\u{301}"),
-    ('ῤ', "Ρ\u{313}"),
-    ('ῦ', "Υ\u{342}"),
-    ('ῧ', "Υ\u{308}\u{342}"),
-    ('ῲ', "ῺΙ"),
-    ('ῳ', "ΩΙ"),
-    ('ῴ', "ΏΙ"),
-    ('ῶ', "Ω\u{342}"),
-    ('ῷ', "Ω\u{342}Ι"),
-    ('ῼ', "ΩΙ"),
-    ('ﬀ', "FF"),
-    ('ﬁ', "FI"),
-    ('ﬂ', "FL"),
-    ('ﬃ', "FFI"),
-    ('ﬄ', "FFL"),
-    ('ﬅ', "ST"),
-    ('ﬆ', "ST"),
-    ('ﬓ', "ՄՆ"),
-    ('ﬔ', "ՄԵ"),
-    ('ﬕ', "ՄԻ"),
-    ('ﬖ', "ՎՆ"),
-    ('ﬗ', "ՄԽ"),
+pub const UPPER_MANY: &[u32] = &[
+    0xDF << 16 | 2, // 'ß' → "SS"
+    0x149 << 16 | 5, // 'ŉ' → "ʼN"
+    0x1F0 << 16 | 8, // 'ǰ' → "J\u{30c}"
+    0x390 << 16 | 14, // 'ΐ' → "Ι\u{308}\u{301}"
+    0x3B0 << 16 | 20, // 'ΰ' → "Υ\u{308}\u{301}"
+    0x587 << 16 | 24, // 'և' → "ԵՒ"
+    0x1E96 << 16 | 27, // 'ẖ' → "H\u{331}"
+    0x1E97 << 16 | 30, // 'ẗ' → "T\u{308}"
+    0x1E98 << 16 | 33, // 'ẘ' → "W\u{30a}"
+    0x1E99 << 16 | 36, // 'ẙ' → "Y\u{30a}"
+    0x1E9A << 16 | 39, // 'ẚ' → "Aʾ"
+    0x1F50 << 16 | 43, // 'ὐ' → "Υ\u{313}"
+    0x1F52 << 16 | 49, // 'ὒ' → "Υ\u{313}\u{300}"
+    0x1F54 << 16 | 55, // 'ὔ' → "Υ\u{313}\u{301}"
+    0x1F56 << 16 | 61, // 'ὖ' → "Υ\u{313}\u{342}"
+    0x1F80 << 16 | 66, // 'ᾀ' → "ἈΙ"
+    0x1F81 << 16 | 71, // 'ᾁ' → "ἉΙ"
+    0x1F82 << 16 | 76, // 'ᾂ' → "ἊΙ"
+    0x1F83 << 16 | 81, // 'ᾃ' → "ἋΙ"
+    0x1F84 << 16 | 86, // 'ᾄ' → "ἌΙ"
+    0x1F85 << 16 | 91, // 'ᾅ' → "ἍΙ"
+    0x1F86 << 16 | 96, // 'ᾆ' → "ἎΙ"
+    0x1F87 << 16 | 101, // 'ᾇ' → "ἏΙ"
+    0x1F88 << 16 | 106, // 'ᾈ' → "ἈΙ"
+    0x1F89 << 16 | 111, // 'ᾉ' → "ἉΙ"
+    0x1F8A << 16 | 116, // 'ᾊ' → "ἊΙ"
+    0x1F8B << 16 | 121, // 'ᾋ' → "ἋΙ"
+    0x1F8C << 16 | 126, // 'ᾌ' → "ἌΙ"
+    0x1F8D << 16 | 131, // 'ᾍ' → "ἍΙ"
+    0x1F8E << 16 | 136, // 'ᾎ' → "ἎΙ"
+    0x1F8F << 16 | 141, // 'ᾏ' → "ἏΙ"
+    0x1F90 << 16 | 146, // 'ᾐ' → "ἨΙ"
+    0x1F91 << 16 | 151, // 'ᾑ' → "ἩΙ"
+    0x1F92 << 16 | 156, // 'ᾒ' → "ἪΙ"
+    0x1F93 << 16 | 161, // 'ᾓ' → "ἫΙ"
+    0x1F94 << 16 | 166, // 'ᾔ' → "ἬΙ"
+    0x1F95 << 16 | 171, // 'ᾕ' → "ἭΙ"
+    0x1F96 << 16 | 176, // 'ᾖ' → "ἮΙ"
+    0x1F97 << 16 | 181, // 'ᾗ' → "ἯΙ"
+    0x1F98 << 16 | 186, // 'ᾘ' → "ἨΙ"
+    0x1F99 << 16 | 191, // 'ᾙ' → "ἩΙ"
+    0x1F9A << 16 | 196, // 'ᾚ' → "ἪΙ"
+    0x1F9B << 16 | 201, // 'ᾛ' → "ἫΙ"
+    0x1F9C << 16 | 206, // 'ᾜ' → "ἬΙ"
+    0x1F9D << 16 | 211, // 'ᾝ' → "ἭΙ"
+    0x1F9E << 16 | 216, // 'ᾞ' → "ἮΙ"
+    0x1F9F << 16 | 221, // 'ᾟ' → "ἯΙ"
+    0x1FA0 << 16 | 226, // 'ᾠ' → "ὨΙ"
+    0x1FA1 << 16 | 231, // 'ᾡ' → "ὩΙ"
+    0x1FA2 << 16 | 236, // 'ᾢ' → "ὪΙ"
+    0x1FA3 << 16 | 241, // 'ᾣ' → "ὫΙ"
+    0x1FA4 << 16 | 246, // 'ᾤ' → "ὬΙ"
+    0x1FA5 << 16 | 251, // 'ᾥ' → "ὭΙ"
+    0x1FA6 << 16 | 256, // 'ᾦ' → "ὮΙ"
+    0x1FA7 << 16 | 261, // 'ᾧ' → "ὯΙ"
+    0x1FA8 << 16 | 266, // 'ᾨ' → "ὨΙ"
+    0x1FA9 << 16 | 271, // 'ᾩ' → "ὩΙ"
+    0x1FAA << 16 | 276, // 'ᾪ' → "ὪΙ"
+    0x1FAB << 16 | 281, // 'ᾫ' → "ὫΙ"
+    0x1FAC << 16 | 286, // 'ᾬ' → "ὬΙ"
+    0x1FAD << 16 | 291, // 'ᾭ' → "ὭΙ"
+    0x1FAE << 16 | 296, // 'ᾮ' → "ὮΙ"
+    0x1FAF << 16 | 301, // 'ᾯ' → "ὯΙ"
+    0x1FB2 << 16 | 306, // 'ᾲ' → "ᾺΙ"
+    0x1FB3 << 16 | 310, // 'ᾳ' → "ΑΙ"
+    0x1FB4 << 16 | 314, // 'ᾴ' → "ΆΙ"
+    0x1FB6 << 16 | 318, // 'ᾶ' → "Α\u{342}"
+    0x1FB7 << 16 | 324, // 'ᾷ' → "Α\u{342}Ι"
+    0x1FBC << 16 | 328, // 'ᾼ' → "ΑΙ"
+    0x1FC2 << 16 | 333, // 'ῂ' → "ῊΙ"
+    0x1FC3 << 16 | 337, // 'ῃ' → "ΗΙ"
+    0x1FC4 << 16 | 341, // 'ῄ' → "ΉΙ"
+    0x1FC6 << 16 | 345, // 'ῆ' → "Η\u{342}"
+    0x1FC7 << 16 | 351, // 'ῇ' → "Η\u{342}Ι"
+    0x1FCC << 16 | 355, // 'ῌ' → "ΗΙ"
+    0x1FD2 << 16 | 361, // 'ῒ' → "Ι\u{308}\u{300}"
+    0x1FD3 << 16 | 367, // 'ΐ' → "Ι\u{308}\u{301}"
+    0x1FD6 << 16 | 371, // 'ῖ' → "Ι\u{342}"
+    0x1FD7 << 16 | 377, // 'ῗ' → "Ι\u{308}\u{342}"
+    0x1FE2 << 16 | 383, // 'ῢ' → "Υ\u{308}\u{300}"
+    0x1FE3 << 16 | 389, // 'ΰ' → "Υ\u{308}\u{301}"
+    0x1FE4 << 16 | 393, // 'ῤ' → "Ρ\u{313}"
+    0x1FE6 << 16 | 397, // 'ῦ' → "Υ\u{342}"
+    0x1FE7 << 16 | 403, // 'ῧ' → "Υ\u{308}\u{342}"
+    0x1FF2 << 16 | 408, // 'ῲ' → "ῺΙ"
+    0x1FF3 << 16 | 412, // 'ῳ' → "ΩΙ"
+    0x1FF4 << 16 | 416, // 'ῴ' → "ΏΙ"
+    0x1FF6 << 16 | 420, // 'ῶ' → "Ω\u{342}"
+    0x1FF7 << 16 | 426, // 'ῷ' → "Ω\u{342}Ι"
+    0x1FFC << 16 | 430, // 'ῼ' → "ΩΙ"
+    0xFB00 << 16 | 432, // 'ﬀ' → "FF"
+    0xFB01 << 16 | 434, // 'ﬁ' → "FI"
+    0xFB02 << 16 | 436, // 'ﬂ' → "FL"
+    0xFB03 << 16 | 439, // 'ﬃ' → "FFI"
+    0xFB04 << 16 | 442, // 'ﬄ' → "FFL"
+    0xFB05 << 16 | 444, // 'ﬅ' → "ST"
+    0xFB06 << 16 | 446, // 'ﬆ' → "ST"
+    0xFB13 << 16 | 450, // 'ﬓ' → "ՄՆ"
+    0xFB14 << 16 | 454, // 'ﬔ' → "ՄԵ"
+    0xFB15 << 16 | 458, // 'ﬕ' → "ՄԻ"
+    0xFB16 << 16 | 462, // 'ﬖ' → "ՎՆ"
+    0xFB17 << 16 | 466, // 'ﬗ' → "ՄԽ"
 ];
+/// The mappings of [`UPPER_MANY`], one after another.
+pub const UPPER_MANY_TEXT: &str = "SSʼNJ\u{30c}Ι\u{308}\u{301}Υ\u{308}\u{301}ԵՒH\u{331}T\u{308}W\u{30a}Y\u{30a}AʾΥ\u{313}Υ\u{313}\u{300}Υ\u{313}\u{301}Υ\u{313}\u{342}ἈΙἉΙἊΙἋΙἌΙἍΙἎΙἏΙἈΙἉΙἊΙἋΙἌΙἍΙἎΙἏΙἨΙἩΙἪΙἫΙἬΙἭΙἮΙἯΙἨΙἩΙἪΙἫΙἬΙἭΙἮΙἯΙὨΙὩΙὪΙὫΙὬΙὭΙὮΙὯΙὨΙὩΙὪΙὫΙὬΙὭΙὮΙὯΙᾺΙΑΙΆΙΑ\u{342}Α\u{342}ΙΑΙῊΙΗΙΉΙΗ\u{342}Η\u{342}ΙΗΙΙ\u{308}\u{300}Ι\u{308}\u{301}Ι\u{342}Ι\u{308}\u{342}Υ\u{308}\u{300}Υ\u{308}\u{301}Ρ\u{313}Υ\u{342}Υ\u{308}\u{342}ῺΙΩΙΏΙΩ\u{342}Ω\u{342}ΙΩΙFFFIFLFFIFFLSTSTՄՆՄԵՄԻՎՆՄԽ";
