@@ -297,9 +297,12 @@ pub fn context(corpus: &Corpus, m: &SpanMatch, options: &CheckOptions) -> Contex
         let telling = tokenize(&words.join(" ")).iter().any(|t| !crate::stopwords::is_function_word(&t.term));
         if telling { words.join(" ") } else { String::new() }
     };
-    let (mut kept_before, more_before) = nearest(before.iter().rev().copied(), n);
+    // The source's quote marks right beside the match close or open the match, not the
+    // context: shown in quote marks, the context would read “” for the manner …”.
+    let mark = |w: &&str| w.chars().all(|c| QUOTES.contains(&c) || matches!(c, '‘' | '’' | '\''));
+    let (mut kept_before, more_before) = nearest(before.iter().rev().copied().skip_while(mark), n);
     kept_before.reverse();
-    let (kept_after, more_after) = nearest(after.iter().copied(), n);
+    let (kept_after, more_after) = nearest(after.iter().copied().skip_while(mark), n);
     let before = said(kept_before);
     let after = said(kept_after);
     Context {
@@ -780,6 +783,32 @@ mod tests {
     }
 
     #[test]
+    fn chinese_quotes_are_checked_character_by_character() {
+        let verses = ["奉至仁至慈的安拉之名", "一切赞颂，全归安拉，养育众世界的主，", "这部经，其中毫无可疑，是敬畏者的向导。"];
+        let check = |pasted: &str, verdict: Verdict, passages: &[usize]| {
+            let (_, result) = checked_in(&verses, pasted);
+            let found = result.best.as_ref().map(|b| b.parts.iter().map(|p| p.passage).collect::<Vec<_>>());
+            assert_eq!((&result.verdict, found), (&verdict, Some(passages.to_vec())), "{pasted:?}");
+        };
+        check("这部经，其中毫无可疑，是敬畏者的指导。", Verdict::Differs(1), &[3]);
+        check("一切赞颂，全归真主，养育众世界的主", Verdict::Differs(2), &[2]);
+        // Two verses run together, as Chinese is written, without a space between them.
+        check("奉至仁至慈的安拉之名一切赞颂，全归安拉，养育众世界的主，", Verdict::Exact, &[1, 2]);
+    }
+
+    #[test]
+    fn a_typewritten_dash_is_a_dash() {
+        let source = ["Reluctant, as usual, to interpret state legislation--such interpretation can only be a forecast--Mr. Smith agreed."];
+        for pasted in [
+            "to interpret state legislation — such interpretation can only be a forecast — Mr. Smith agreed",
+            "to interpret state legislation–such interpretation can only be a forecast–Mr. Smith agreed",
+            "to interpret state legislation, such interpretation can only be a forecast, Mr. Smith agreed",
+        ] {
+            assert_eq!(checked_in(&source, pasted).1.verdict, Verdict::Exact, "{pasted:?}");
+        }
+    }
+
+    #[test]
     fn words_dropped_near_an_end_are_passed_over_to_the_word_the_quote_ends_on() {
         check_kjv("For God so loved the world, that he gave his Son", Verdict::Differs(2), &[8],
             "For God so loved the world, that he gave his only begotten Son");
@@ -809,6 +838,9 @@ mod tests {
         check("And the earth was without form, and void; and darkness was upon the face of the deep.", "", "");
         check("Let there be light", "And God said,", ": and there was light.");
         check("God said, Let there be light", "", ": and there was light.");
+        let (corpus, result) = checked_in(&["The committee “deserves the praise of the City” for the manner in which it was done."], "deserves the praise of the City");
+        let expected = Context { before: "The committee".into(), after: "for the manner in which it was done.".into() };
+        assert_eq!(context(&corpus, result.best.as_ref().expect("found"), &CheckOptions::default()), expected);
     }
 
     #[test]

@@ -192,8 +192,15 @@ impl<'a> Searcher<'a> {
 
     /// The best `limit` passages for `input`.
     pub fn search(&self, input: &str, limit: usize) -> SearchResults {
-        let plan = self.plan(input);
+        let mut plan = self.plan(input);
         let mut results = self.run(&plan, limit);
+        if results.hits.is_empty() && !plan.query.phrases.is_empty() && unquoted(input).is_none() {
+            // Without quote marks only a run of Chinese or Japanese is a phrase, and the reader
+            // did not ask for it: misquoted (a character changed, a comma left out) it finds
+            // the passages with most of its character pairs, as other words would.
+            plan.query.phrases.clear();
+            results = self.run(&plan, limit);
+        }
         results.truncated = plan.query.truncated;
         if results.hits.is_empty() {
             results.suggestions = self.suggest(&plan.query);
@@ -1102,8 +1109,13 @@ mod tests {
         // A lone character finds the bigrams around it (marked as those bigrams).
         check("权", 6, &[]);
         check("国", 6, &["中国的"]);
-        // A CJK run is a phrase without quote marks: nothing is offered that repeats the query.
-        assert_eq!(no_hits("主权网络").suggestions, Vec::<String>::new());
+        // A CJK run is a phrase without quote marks, preferred where it occurs; misquoted (its
+        // words swapped, a character changed, a comma left out) it finds the passages with most
+        // of its pairs, as words would.
+        check("主权网络", 6, &["网络主权"]);
+        check("中国的网络主张", 6, &["中国的网络主", "主张"]);
+        check("中国的，网络主权主张", 6, &["中国的网络主权主张"]);
+        // Nothing is offered that repeats the query.
         assert_eq!(no_hits("中华人民共和国").suggestions, Vec::<String>::new());
     }
 

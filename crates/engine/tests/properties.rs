@@ -6,7 +6,7 @@ use lectern_engine::align::{align, Change, Matching};
 use lectern_engine::check::{check_quote, CheckOptions};
 use lectern_engine::quotes::find_quotes;
 use lectern_engine::snippet::{layered, pieces, snippet_range};
-use lectern_engine::text::tokenize;
+use lectern_engine::text::{is_cjk, tokenize};
 use lectern_engine::{fixture, parse_document, Corpus, Index, Searcher, SourceFile};
 use proptest::prelude::*;
 
@@ -35,9 +35,24 @@ fn corpus_of(passages: &[String]) -> Corpus {
     fixture::corpus(&[("d", &passages)])
 }
 
-/// Words as the alignment documents them: split at whitespace and em and en dashes.
+/// Words as the alignment documents them: split where `align::separates` says, each CJK
+/// character a word with the punctuation after it.
 fn split_words(text: &str) -> Vec<&str> {
-    text.split(|c: char| c.is_whitespace() || c == '—' || c == '–').filter(|w| !w.is_empty()).collect()
+    let mut words = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut cjk_word = false;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        let parts = lectern_engine::align::separates(text, i, c);
+        let breaks = parts || is_cjk(c) || cjk_word && c.is_alphanumeric();
+        if let (true, Some(s)) = (breaks, start) {
+            words.push(&text[s..i]);
+            start = None;
+        }
+        if !parts && start.is_none() {
+            (start, cjk_word) = (Some(i), is_cjk(c));
+        }
+    }
+    words
 }
 
 /// An ellipsis or a square bracket: the quoter's marks, which alignment reads as such.
@@ -104,7 +119,7 @@ proptest! {
                 assert!(text.get(r.clone()).is_some(), "{r:?} not in {text:?}");
             }
             for (i, c) in text.char_indices() {
-                if !(c.is_whitespace() || c == '—' || c == '–') {
+                if !lectern_engine::align::separates(text, i, c) {
                     assert!(al.segments.iter().any(|s| side(s).contains(&i)), "{c:?} at {i} of {text:?} is in no segment");
                 }
             }
