@@ -153,13 +153,31 @@ impl Keys {
         let texts = [Some(meta.title.as_str()), meta.author.as_deref(), meta.date.as_deref(), shown.as_deref()];
         Keys {
             id: doc.id.clone(),
-            title: fold(&meta.title).join(" "),
+            title: title_key(&fold(&meta.title)),
             author: meta.author.as_deref().map(|a| fold(a).join(" ")).filter(|a| !a.is_empty()),
             date: meta.date.as_deref().and_then(date_key),
             size: doc.passages.iter().map(String::len).sum(),
             terms: texts.into_iter().flatten().flat_map(fold).collect(),
         }
     }
+}
+
+/// A title's sort key, its folded words: a word that opens with a number has it padded with
+/// zeros, so that numbers sort by value as a reader counts ("2. Al-Baqarah" before "10. Yunus",
+/// "Part 9" before "Part 10").
+fn title_key(words: &[String]) -> String {
+    let mut key = String::new();
+    for word in words {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 {
+            key.extend((digits..20).map(|_| '0'));
+        }
+        key.push_str(word);
+    }
+    key
 }
 
 /// `Some` before `None`; two `Some`s in their own order.
@@ -262,6 +280,14 @@ mod tests {
         check("  ", SortKey::Size, &["c", "a", "d", "f", "b", "e"]);
         check("“", SortKey::Title, &["b", "e", "c", "d", "f", "a"]);
         check("nothing-like-this", SortKey::Title, &[]);
+    }
+
+    #[test]
+    fn numbers_in_titles_sort_by_value() {
+        let titles = ["10. Yunus", "2. Al-Baqarah", "Part 10", "1. Al-Fatihah", "Part 9", "100. Al-'Adiyat", "Part 9a"];
+        let docs: Vec<Document> = titles.iter().map(|t| doc(t, t, None, None, 1)).collect();
+        let got: Vec<&str> = browse(&docs, "", SortKey::Title).into_iter().map(|i| titles[i]).collect();
+        assert_eq!(got, ["1. Al-Fatihah", "2. Al-Baqarah", "10. Yunus", "100. Al-'Adiyat", "Part 9", "Part 9a", "Part 10"]);
     }
 
     #[test]
