@@ -54,7 +54,7 @@ pub fn Diffed(
             None => piece.into_any(),
             Some((change, marks_here)) => {
                 let (class, label) = match change {
-                    Change::Minor => ("w-minor", "punctuation or case differs"),
+                    Change::Minor => ("w-minor", "punctuation, case or accents differ"),
                     Change::Changed => ("w-changed", "changed"),
                     Change::Elided if marks_here => ("w-mark", "omission marked by the quoter"),
                     Change::Elided => ("w-left-out", "left out by the quoter"),
@@ -122,7 +122,7 @@ pub fn DiffLegend(#[prop(optional)] sides: Option<(&'static str, &'static str)>)
                 }.into_any(),
                 None => view! { <mark class="w-only">"only in this quote"</mark> }.into_any(),
             }}
-            <mark class="w-minor">"punctuation or case only"</mark>
+            <mark class="w-minor">"punctuation, case or accents only"</mark>
             <mark class="w-mark">"the quoter’s … or [ ]"</mark>
             <mark class="w-left-out">"left out or replaced by the quoter"</mark>
         </p>

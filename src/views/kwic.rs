@@ -213,7 +213,7 @@ pub fn Kwic() -> impl IntoView {
                         let href = Route::Document { id: doc.id.clone(), passage: Some(r.passage), query: Some(query.clone()), shown: crate::route::RESULTS_SHOWN }.to_hash();
                         view! {
                             <li data-doc-id=doc.id.clone() data-passage=r.passage>
-                                <a class="kwic-row" href=href>
+                                <a class="kwic-row" href=href dir="auto">
                                     <span class="kwic-left">{r.left}</span>
                                     <mark class="kwic-key">{r.keyword}</mark>
                                     <span class="kwic-right">{r.right}</span>

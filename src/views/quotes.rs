@@ -33,11 +33,15 @@ use crate::tray::Tray;
 pub struct CountingOptions {
     /// Counting yields to the browser once a slice has run this long.
     pub slice_ms: f64,
+    /// At most this many documents are added to the overview per slice: each is a row to
+    /// render, and with the counts known (an overview opened again) 250 rows at once took one
+    /// task of 50 ms.
+    pub rows_per_slice: usize,
 }
 
 impl Default for CountingOptions {
     fn default() -> Self {
-        CountingOptions { slice_ms: 8.0 }
+        CountingOptions { slice_ms: 8.0, rows_per_slice: 50 }
     }
 }
 
@@ -52,20 +56,18 @@ fn cached_counts(corpus: &'static Corpus) -> Option<Rc<Vec<QuoteCounts>>> {
     COUNTED.with(|c| c.borrow().as_ref().filter(|(k, _)| *k == key).map(|(_, v)| v.clone()))
 }
 
-/// The counts of every document, filled in slices; `None` entries are not counted yet.
+/// The counts of every document, filled in slices (from the cache when counted before);
+/// `None` entries are not counted yet.
 fn counts_in_slices(corpus: &'static Corpus, options: CountingOptions) -> RwSignal<Vec<Option<QuoteCounts>>> {
-    if let Some(done) = cached_counts(corpus) {
-        return RwSignal::new(done.iter().copied().map(Some).collect());
-    }
-    let docs = corpus.documents();
-    let counts = RwSignal::new(vec![None; docs.len()]);
-    fn step(corpus: &'static Corpus, counts: RwSignal<Vec<Option<QuoteCounts>>>, from: usize, options: CountingOptions) {
+    type Cached = Option<Rc<Vec<QuoteCounts>>>;
+    let counts = RwSignal::new(vec![None; corpus.documents().len()]);
+    fn step(corpus: &'static Corpus, counts: RwSignal<Vec<Option<QuoteCounts>>>, from: usize, options: CountingOptions, cached: Cached) {
         let docs = corpus.documents();
         let start = js_sys::Date::now();
         let mut next = from;
         let mut slice = Vec::new();
-        while next < docs.len() && (next == from || js_sys::Date::now() - start < options.slice_ms) {
-            slice.push(count_quotes(&docs[next].passages));
+        while next < docs.len() && slice.len() < options.rows_per_slice && (next == from || js_sys::Date::now() - start < options.slice_ms) {
+            slice.push(cached.as_ref().map_or_else(|| count_quotes(&docs[next].passages), |c| c[next]));
             next += 1;
         }
         // The view may be gone (the reader moved on): the counting still finishes for the cache.
@@ -75,14 +77,17 @@ fn counts_in_slices(corpus: &'static Corpus, options: CountingOptions) -> RwSign
             }
         });
         if next < docs.len() {
-            set_timeout(move || step(corpus, counts, next, options), std::time::Duration::ZERO);
-        } else if let Some(all) = counts.try_with_untracked(|c| c.iter().map(|n| n.unwrap_or_default()).collect::<Vec<_>>()) {
-            let key = corpus as *const Corpus as usize;
-            COUNTED.with(|cache| *cache.borrow_mut() = Some((key, Rc::new(all))));
+            set_timeout(move || step(corpus, counts, next, options, cached), std::time::Duration::ZERO);
+        } else if cached.is_none() {
+            if let Some(all) = counts.try_with_untracked(|c| c.iter().map(|n| n.unwrap_or_default()).collect::<Vec<_>>()) {
+                let key = corpus as *const Corpus as usize;
+                COUNTED.with(|cache| *cache.borrow_mut() = Some((key, Rc::new(all))));
+            }
         }
     }
     // The first slice after the view's first paint.
-    request_animation_frame(move || step(corpus, counts, 0, options));
+    let cached = cached_counts(corpus);
+    request_animation_frame(move || step(corpus, counts, 0, options, cached));
     counts
 }
 

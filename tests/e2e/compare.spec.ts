@@ -36,7 +36,7 @@ test("a shared comparison link opened cold reproduces the view, and strict mode 
   await expect(lectern.columns().nth(1)).toContainText("Pasted text");
   // ¶6 has “moderate,” and “sector,” where the paste drops the commas: minor, not changed…
   await expect(lectern.columns().nth(1).locator("mark.w-changed")).toHaveCount(0);
-  await expect(lectern.columns().nth(1).locator("mark.w-minor")).toHaveText(["moderate (punctuation or case differs)", "sector (punctuation or case differs)"]);
+  await expect(lectern.columns().nth(1).locator("mark.w-minor")).toHaveText(["moderate (punctuation, case or accents differ)", "sector (punctuation, case or accents differ)"]);
   // …unless the comparison is strict.
   await page.locator("[data-strict]").check();
   await expect(lectern.columns().nth(1).locator("mark.w-minor")).toHaveCount(0);
