@@ -219,7 +219,26 @@ fn bundle_data(dir: &Path, out: &Path) -> Result<(), Failure> {
         &baked.sha256[..12],
         started.elapsed().as_secs_f64() * 1e3
     );
+    let page = out.join("index.html");
+    if std::fs::read_to_string(&page).is_ok_and(|html| names_other_corpus(&html, &baked.corpus_file)) {
+        println!(
+            "note: {} names the previous corpus's files, now gone, until the package step links these (`node scripts/package.mjs {} pkg`, which `make corpus` runs next)",
+            page.display(),
+            out.display()
+        );
+    }
     Ok(())
+}
+
+/// Whether a packaged page (`index.html`) links a corpus file other than `corpus_file`: after
+/// `lectern bundle` alone it does, and the page cannot open until the package step links the
+/// new files. A page Trunk has just built links none, so building says nothing.
+fn names_other_corpus(html: &str, corpus_file: &str) -> bool {
+    html.match_indices("corpus-").any(|(at, _)| {
+        let name = &html[at..];
+        let end = name.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '.')).unwrap_or(name.len());
+        name[..end].ends_with(".bin") && &name[..end] != corpus_file
+    })
 }
 
 fn generate(dir: &Path, mb: usize, docs: usize, seed: u64) -> Result<(), Failure> {
@@ -435,6 +454,14 @@ mod tests {
             assert!(text.starts_with(&format!("usage: lectern {command}")), "{text}");
         }
         assert_eq!(parse("-h"), Ok(Command::Help(USAGE)));
+    }
+
+    #[test]
+    fn a_page_that_links_another_corpus_is_stale() {
+        let linked = r#"<link rel="preload" href="corpus-c29c6e3eac42de4d.bin" as="fetch"><script src="lectern-app.js">"#;
+        assert!(names_other_corpus(linked, "corpus-b4647d86e450cf95.bin"));
+        assert!(!names_other_corpus(linked, "corpus-c29c6e3eac42de4d.bin"));
+        assert!(!names_other_corpus("<title>Lectern</title><p>a corpus-wide search</p>", "corpus-b4647d86e450cf95.bin"));
     }
 
     #[test]
