@@ -678,11 +678,12 @@ mod tests {
     #[test]
     fn folding_matches_what_readers_type() {
         // Arabic as typed, without harakat and with plain alef, against the Quran's Uthmani
-        // script; Persian yeh; Greek capitals with a final sigma; Hindi and Bengali keep their
+        // script; Persian yeh and keheh; Greek capitals with a final sigma; Hindi and Bengali keep their
         // vowel signs, so different words stay different.
         check("بِسۡمِ ٱللَّهِ ٱلرَّحۡمَٰنِ", &["بسم", "الله", "الرحمن"]);
         check("أَحَد إِلَّا آمَنُوا عَلَىٰ رَحۡمَةً فـــي", &["احد", "الا", "امنوا", "علي", "رحمه", "في"]);
         check("القرآن ٱلۡقُرۡءَانُ ءَامَنُواْ شَيۡءٖ", &["القران", "القران", "امنوا", "شي"]);
+        check("فارسی فارسي کتاب كتاب", &["فارسي", "فارسي", "كتاب", "كتاب"]);
         check("ΛΟΓΟΣ λόγος", &["λογοσ", "λογοσ"]);
         check("काम कम কাল কল", &["काम", "कम", "কাল", "কল"]);
         check("দ\u{9DF}ালু দয\u{9BC}ালু ক\u{9CB}ন ক\u{9C7}\u{9BE}ন", &["দয\u{9BC}ালু", "দয\u{9BC}ালু", "ক\u{9C7}\u{9BE}ন", "ক\u{9C7}\u{9BE}ন"]);
